@@ -1,0 +1,75 @@
+package org.parley.chat.control;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The connection pool: who is online, on which connections.
+ * <p>
+ * Concurrency is the bean's own (concurrent maps, no container lock), so reading the pool never waits. What must
+ * happen as one step for one user — deciding between delivering and storing, going live after the backlog,
+ * announcing presence — happens while holding {@link #lineOf(String) that user's line}: one of a fixed set of
+ * monitors, so unrelated users rarely share one and the set never grows.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ConnectionRegistry {
+
+    private static final int LINES = 64;
+
+    private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Object[] lines = Stream.generate(Object::new).limit(LINES).toArray();
+
+    public Object lineOf(String user) {
+        return lines[Math.floorMod(user.hashCode(), LINES)];
+    }
+
+    /** @return whether this is the user's first connection, that is, the user just came online */
+    public boolean add(Connection connection) {
+        AtomicBoolean first = new AtomicBoolean();
+        byUser.compute(connection.user().value(), (user, connections) -> {
+            Set<Connection> set = connections;
+            if (set == null) {
+                set = ConcurrentHashMap.newKeySet();
+                first.set(true);
+            }
+            set.add(connection);
+            return set;
+        });
+        return first.get();
+    }
+
+    /** @return whether this was the user's last connection, that is, the user just went offline */
+    public boolean remove(Connection connection) {
+        AtomicBoolean last = new AtomicBoolean();
+        byUser.computeIfPresent(connection.user().value(), (user, connections) -> {
+            if (connections.remove(connection) && connections.isEmpty()) {
+                last.set(true);
+                return null;
+            }
+            return connections;
+        });
+        return last.get();
+    }
+
+    public Set<Connection> connectionsOf(String user) {
+        return byUser.getOrDefault(user, Set.of());
+    }
+
+    public Stream<Connection> all() {
+        return byUser.values().stream().flatMap(Set::stream);
+    }
+
+    public List<String> onlineUsers() {
+        return byUser.keySet().stream().sorted().toList();
+    }
+}

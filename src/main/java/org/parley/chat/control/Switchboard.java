@@ -1,0 +1,226 @@
+package org.parley.chat.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.chat.entity.ClientFrame;
+import org.parley.chat.entity.ErrorCode;
+import org.parley.chat.entity.ServerFrame;
+import org.parley.chat.entity.ServerFrame.Delivery;
+import org.parley.chat.entity.UserName;
+import org.parley.message.control.OfflineMailbox;
+import org.parley.message.entity.OfflineMessage;
+import org.parley.presence.control.PresenceAnnouncer;
+import org.parley.setup.Setting;
+
+/**
+ * Connects users and routes their messages: who joins and leaves, what is delivered now and what is kept.
+ * <p>
+ * A direct message goes to every live connection of its recipient; when there is none it is stored first and
+ * acknowledged after the commit. Deciding between the two holds the recipient's line, as does a connection's
+ * final check of its backlog before it goes live, so a message is never stored just after its recipient's last
+ * backlog check (and stranded), nor delivered ahead of older kept messages.
+ */
+@ApplicationScoped
+public class Switchboard {
+
+    private static final Logger LOG = Logger.getLogger(Switchboard.class.getName());
+    private static final int BACKLOG_PAGE = 200;
+    private static final long BACKLOG_WRITE_TIMEOUT_SECONDS = 60;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    OfflineMailbox mailbox;
+
+    @Inject
+    PresenceAnnouncer presence;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    public void join(UserName user, Session session) {
+        int frameLimit = Setting.FRAME_LIMIT.positiveInt();
+        session.setMaxTextMessageBufferSize(frameLimit);
+        Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt());
+        synchronized (registry.lineOf(user.value())) {
+            boolean cameOnline = registry.add(connection);
+            connection.send(new ServerFrame.Welcome(user.value(), registry.onlineUsers(), Instant.now(), frameLimit)
+                    .encode());
+            if (cameOnline) {
+                presence.announce(user, true);
+            }
+        }
+        executor.execute(() -> deliverBacklog(connection));
+    }
+
+    public void leave(Connection connection) {
+        connection.detach();
+        synchronized (registry.lineOf(connection.user().value())) {
+            if (registry.remove(connection)) {
+                presence.announce(connection.user(), false);
+            }
+        }
+    }
+
+    /** Takes a connection out of the pool and closes it, as when it stops answering pings. */
+    public void drop(Connection connection, CloseReason reason) {
+        leave(connection);
+        connection.close(reason);
+    }
+
+    public void receive(Connection sender, ClientFrame frame) {
+        if (frame instanceof ClientFrame.Send send) {
+            route(sender, send);
+        } else if (frame instanceof ClientFrame.Refused refused) {
+            refuse(sender, refused.code(), refused.message(), refused.ref());
+        }
+    }
+
+    public void refuse(Connection sender, ErrorCode code, String message, String ref) {
+        sender.send(new ServerFrame.Error(code, message, ref).encode());
+    }
+
+    private void route(Connection sender, ClientFrame.Send send) {
+        if (send.body().isBlank()) {
+            refuse(sender, ErrorCode.EMPTY_BODY, "the message is empty", send.ref());
+            return;
+        }
+        if (send.isBroadcast()) {
+            broadcast(sender, send);
+            return;
+        }
+        UserName recipient;
+        try {
+            recipient = UserName.parse(send.to());
+        } catch (UserName.InvalidUserName e) {
+            refuse(sender, ErrorCode.INVALID_RECIPIENT, "no such user name: " + e.getMessage(), send.ref());
+            return;
+        }
+        if (recipient.equals(sender.user())) {
+            refuse(sender, ErrorCode.SELF_MESSAGE, "you cannot send a message to yourself", send.ref());
+            return;
+        }
+        sendDirect(sender, recipient, send);
+    }
+
+    private void broadcast(Connection sender, ClientFrame.Send send) {
+        String id = UUID.randomUUID().toString();
+        String frame = new ServerFrame.Chat(id, sender.user().value(), null, send.body(), now(), false).encode();
+        registry.all().filter(Connection::isLive).forEach(connection -> connection.send(frame));
+        sender.send(new ServerFrame.Ack(id, Delivery.DELIVERED, send.ref()).encode());
+    }
+
+    private void sendDirect(Connection sender, UserName recipient, ClientFrame.Send send) {
+        String id = UUID.randomUUID().toString();
+        Instant sentAt = now();
+        String frame = new ServerFrame.Chat(id, sender.user().value(), recipient.value(), send.body(), sentAt, false)
+                .encode();
+        Delivery delivery;
+        synchronized (registry.lineOf(recipient.value())) {
+            List<Connection> live = registry.connectionsOf(recipient.value()).stream()
+                    .filter(Connection::isLive).toList();
+            if (!live.isEmpty()) {
+                live.forEach(connection -> connection.send(frame));
+                delivery = Delivery.DELIVERED;
+            } else {
+                OfflineMessage kept = new OfflineMessage(id, sender.user().value(), recipient.value(), send.body(),
+                        sentAt, sentAt.plus(Setting.RETENTION.duration()));
+                boolean stored;
+                try {
+                    stored = mailbox.keep(kept, Setting.MAILBOX_CAPACITY.positiveInt());
+                } catch (EJBException e) {
+                    LOG.log(Level.WARNING, "Could not store an offline message", e);
+                    refuse(sender, ErrorCode.UNAVAILABLE, "the message could not be kept; try again", send.ref());
+                    return;
+                }
+                if (!stored) {
+                    refuse(sender, ErrorCode.MAILBOX_FULL,
+                            recipient.value() + " has too many messages waiting; nothing was stored", send.ref());
+                    return;
+                }
+                delivery = Delivery.STORED;
+            }
+        }
+        registry.connectionsOf(sender.user().value()).stream()
+                .filter(connection -> connection != sender && connection.isLive())
+                .forEach(connection -> connection.send(frame));
+        sender.send(new ServerFrame.Ack(id, delivery, send.ref()).encode());
+    }
+
+    /**
+     * Writes the user's kept messages to a new connection page by page, removing each page once it is written,
+     * then makes the connection live. Runs off the container's thread: a backlog may be thousands of messages.
+     */
+    private void deliverBacklog(Connection connection) {
+        String user = connection.user().value();
+        try {
+            while (connection.isOpen()) {
+                List<OfflineMessage> page;
+                synchronized (registry.lineOf(user)) {
+                    page = mailbox.waitingFor(user, Instant.now(), BACKLOG_PAGE);
+                    if (page.isEmpty()) {
+                        connection.goLive();
+                        return;
+                    }
+                }
+                if (!writeAndDiscard(connection, page)) {
+                    connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                            "kept messages could not be written; reconnect"));
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not deliver kept messages to " + user + "; they stay kept", e);
+            connection.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                    "kept messages could not be delivered; reconnect"));
+        }
+    }
+
+    /** @return whether every message of the page was written */
+    private boolean writeAndDiscard(Connection connection, List<OfflineMessage> page) {
+        List<CompletableFuture<Void>> writes = new ArrayList<>(page.size());
+        for (OfflineMessage message : page) {
+            writes.add(connection.send(new ServerFrame.Chat(message.messageId(), message.sender(),
+                    message.recipient(), message.body(), message.sentAt(), true).encode()).toCompletableFuture());
+        }
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .get(BACKLOG_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "Backlog write stopped", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Long> written = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            CompletableFuture<Void> write = writes.get(i);
+            if (write.isDone() && !write.isCompletedExceptionally()) {
+                written.add(page.get(i).seq());
+            }
+        }
+        mailbox.discardDelivered(written);
+        return written.size() == page.size();
+    }
+
+    // milliseconds: what the store keeps, so a message reads the same whether delivered at once or later
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

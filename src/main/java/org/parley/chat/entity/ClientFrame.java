@@ -1,0 +1,83 @@
+package org.parley.chat.entity;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/**
+ * What a client may send. Parsing never fails: a frame that cannot be understood becomes {@link Refused}, which the
+ * server answers with an error frame while the connection stays open.
+ */
+public sealed interface ClientFrame {
+
+    int MAX_REF_LENGTH = 64;
+
+    /** A message to one user, or to everyone when {@code to} is null. */
+    record Send(String to, String body, String ref) implements ClientFrame {
+        public boolean isBroadcast() {
+            return to == null;
+        }
+    }
+
+    record Refused(ErrorCode code, String message, String ref) implements ClientFrame {
+    }
+
+    /** Reads the text form {@code to|body} or, when the first non-blank character is '{', the JSON form. */
+    static ClientFrame parse(String text) {
+        if (text.stripLeading().startsWith("{")) {
+            return parseJson(text);
+        }
+        int bar = text.indexOf('|');
+        if (bar < 0) {
+            return new Send(null, text, null);
+        }
+        String to = text.substring(0, bar);
+        return new Send(to.isEmpty() ? null : to, text.substring(bar + 1), null);
+    }
+
+    private static ClientFrame parseJson(String text) {
+        JsonObject json;
+        try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(text))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return new Refused(ErrorCode.INVALID_FRAME, "the frame is not a valid JSON object", null);
+        }
+        String ref = stringOrNull(json, "ref");
+        if (json.containsKey("ref") && ref == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'ref' must be a string", null);
+        }
+        if (ref != null && ref.length() > MAX_REF_LENGTH) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'ref' is longer than " + MAX_REF_LENGTH + " characters", null);
+        }
+        String type = stringOrNull(json, "type");
+        if (type == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "the frame has no 'type'", ref);
+        }
+        if (!"send".equals(type)) {
+            return new Refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type '" + abbreviated(type) + "'", ref);
+        }
+        String body = stringOrNull(json, "body");
+        if (body == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "a 'send' frame needs a string 'body'", ref);
+        }
+        JsonValue to = json.get("to");
+        if (to == null || to.getValueType() == JsonValue.ValueType.NULL) {
+            return new Send(null, body, ref);
+        }
+        if (!(to instanceof JsonString recipient)) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'to' must be a string", ref);
+        }
+        return new Send(recipient.getString().isEmpty() ? null : recipient.getString(), body, ref);
+    }
+
+    private static String stringOrNull(JsonObject json, String key) {
+        return json.get(key) instanceof JsonString value ? value.getString() : null;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 32 ? text : text.substring(0, 32) + "…";
+    }
+}
