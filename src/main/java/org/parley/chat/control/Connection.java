@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.chat.entity.UserName;
@@ -27,10 +28,10 @@ public final class Connection {
     private final AtomicLong unansweredPingSince = new AtomicLong();
     private volatile boolean live;
 
-    Connection(UserName user, Session session, int sendQueueLimit) {
+    Connection(UserName user, Session session, int sendQueueLimit, BiConsumer<Connection, CloseReason> dropper) {
         this.user = user;
         this.session = session;
-        this.outbox = new Outbox(session, sendQueueLimit);
+        this.outbox = new Outbox(session, sendQueueLimit, reason -> dropper.accept(this, reason));
         session.getUserProperties().put(KEY, this);
     }
 

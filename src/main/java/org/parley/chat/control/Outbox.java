@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +26,7 @@ final class Outbox {
 
     private final Session session;
     private final int limit;
+    private final Consumer<CloseReason> onOverflow;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private boolean writing;
     private boolean pumping;
@@ -33,9 +35,11 @@ final class Outbox {
     private record Item(String text, ByteBuffer ping, CompletableFuture<Void> written) {
     }
 
-    Outbox(Session session, int limit) {
+    /** @param onOverflow closes the connection; it must not wait for the peer, which is not reading */
+    Outbox(Session session, int limit, Consumer<CloseReason> onOverflow) {
         this.session = session;
         this.limit = limit;
+        this.onOverflow = onOverflow;
     }
 
     /** @return completes once the frame is handed to the network, or fails if it never will be */
@@ -77,7 +81,10 @@ final class Outbox {
         }
         if (overflow) {
             item.written.completeExceptionally(new IOException("send queue full"));
-            closeAsSlowConsumer();
+            close();
+            LOG.info(() -> "Closing a connection that fell " + limit + " frames behind");
+            onOverflow.accept(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                    "too slow: " + limit + " frames waiting"));
             return item.written;
         }
         pump();
@@ -133,17 +140,6 @@ final class Outbox {
             LOG.log(Level.FINE, "Write failed; closing the connection", result.getException());
             item.written.completeExceptionally(result.getException());
             close();
-        }
-    }
-
-    private void closeAsSlowConsumer() {
-        close();
-        LOG.info(() -> "Closing a connection that fell " + limit + " frames behind");
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
-                    "too slow: " + limit + " frames waiting"));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Slow consumer was already gone", e);
         }
     }
 }

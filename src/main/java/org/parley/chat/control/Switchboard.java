@@ -58,7 +58,9 @@ public class Switchboard {
     public void join(UserName user, Session session) {
         int frameLimit = Setting.FRAME_LIMIT.positiveInt();
         session.setMaxTextMessageBufferSize(frameLimit);
-        Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt());
+        Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt(),
+                // overflow can strike while another user's line is held; dropping takes this user's line
+                (slow, reason) -> executor.execute(() -> drop(slow, reason)));
         synchronized (registry.lineOf(user.value())) {
             boolean cameOnline = registry.add(connection);
             connection.send(new ServerFrame.Welcome(user.value(), registry.onlineUsers(), Instant.now(), frameLimit)
@@ -79,7 +81,10 @@ public class Switchboard {
         }
     }
 
-    /** Takes a connection out of the pool and closes it, as when it stops answering pings. */
+    /**
+     * Takes a connection out of the pool and closes it without waiting for the peer, as when it stops answering
+     * pings or reading what it is sent.
+     */
     public void drop(Connection connection, CloseReason reason) {
         leave(connection);
         connection.close(reason);
@@ -181,14 +186,14 @@ public class Switchboard {
                     }
                 }
                 if (!writeAndDiscard(connection, page)) {
-                    connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                    drop(connection, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
                             "kept messages could not be written; reconnect"));
                     return;
                 }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not deliver kept messages to " + user + "; they stay kept", e);
-            connection.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+            drop(connection, new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
                     "kept messages could not be delivered; reconnect"));
         }
     }

@@ -1,0 +1,119 @@
+package org.parley.chat.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.testing.ChatClient;
+import org.parley.testing.Deployments;
+
+/** Each bad frame gets a clear answer, and nobody else notices anything. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive parley() {
+        return Deployments.parley();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Sends the bad frame from alice, checks the error, then proves alice, bob and carol still chat. */
+    private void assertRefusedAndHarmless(String badFrame, String expectedCode) {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, bob);
+                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+            a.send(badFrame);
+            JsonObject error = a.next("error");
+            assertEquals(expectedCode, error.getString("code"));
+            assertTrue(!error.getString("message").isBlank());
+            assertStillChatting(a, b, c, bob);
+        }
+    }
+
+    private static void assertStillChatting(ChatClient a, ChatClient b, ChatClient c, String bob) {
+        assertEquals("delivered", a.sendTo(bob, "still here").getString("status"));
+        assertEquals("still here", b.next("message").getString("body"));
+        c.send("|carol too");
+        assertEquals("carol too", b.next(frame -> "carol too".equals(frame.getString("body", null)))
+                .getString("body"));
+    }
+
+    @Test
+    void invalidJsonGetsAnErrorFrameAndTheConnectionStays() {
+        assertRefusedAndHarmless("{\"type\": \"send\", \"body\": ", "invalid-frame");
+    }
+
+    @Test
+    void unknownTypeGetsAnErrorFrame() {
+        assertRefusedAndHarmless("{\"type\": \"dance\", \"ref\": \"x1\"}", "unknown-type");
+    }
+
+    @Test
+    void sendWithoutBodyGetsAnErrorFrame() {
+        assertRefusedAndHarmless("{\"type\": \"send\", \"to\": \"bob\"}", "invalid-frame");
+    }
+
+    @Test
+    void emptyBodyGetsAnErrorFrame() {
+        assertRefusedAndHarmless("someone|   ", "empty-body");
+    }
+
+    @Test
+    void invalidRecipientGetsAnErrorFrame() {
+        assertRefusedAndHarmless("<b>x</b>|hi", "invalid-recipient");
+    }
+
+    @Test
+    void messageToYourselfGetsAnErrorFrameWithItsRef() {
+        String alice = unique("alice");
+        try (ChatClient a = ChatClient.connect(base, alice)) {
+            JsonObject error = a.sendTo(alice, "talking to myself");
+            assertEquals("error", error.getString("type"));
+            assertEquals("self-message", error.getString("code"));
+        }
+    }
+
+    @Test
+    void binaryFrameGetsAnErrorFrame() {
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob);
+                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+            a.sendBinary(new byte[] {1, 2, 3});
+            assertEquals("binary-unsupported", a.next("error").getString("code"));
+            assertStillChatting(a, b, c, bob);
+        }
+    }
+
+    @Test
+    void frameOverTheLimitClosesOnlyThatConnectionWith1009() {
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob);
+                ChatClient c = ChatClient.connect(base, unique("carol"));
+                ChatClient mallory = ChatClient.connect(base, unique("mallory"))) {
+            mallory.send(bob + "|" + "x".repeat(70_000));
+            CloseReason reason = mallory.awaitClose();
+            assertEquals(CloseReason.CloseCodes.TOO_BIG.getCode(), reason.getCloseCode().getCode());
+            assertStillChatting(a, b, c, bob);
+            assertTrue(b.pending().stream().noneMatch(frame -> frame.getString("body", "").startsWith("xxx")),
+                    "nothing of the oversized frame was delivered");
+        }
+    }
+}

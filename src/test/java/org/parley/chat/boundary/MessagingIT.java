@@ -1,0 +1,152 @@
+package org.parley.chat.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.testing.ChatClient;
+import org.parley.testing.Deployments;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MessagingIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive parley() {
+        return Deployments.parley();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void directMessageReachesEveryTabOfTheRecipientAndIsAckedDelivered() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b1 = ChatClient.connect(base, bob);
+                ChatClient b2 = ChatClient.connect(base, bob)) {
+            Instant before = Instant.now().minusSeconds(5);
+            JsonObject ack = a.sendTo(bob, "hello bob");
+            assertEquals("ack", ack.getString("type"));
+            assertEquals("delivered", ack.getString("status"));
+            for (ChatClient tab : new ChatClient[] {b1, b2}) {
+                JsonObject message = tab.next("message");
+                assertEquals(ack.getString("id"), message.getString("id"));
+                assertEquals(alice, message.getString("from"));
+                assertEquals(bob, message.getString("to"));
+                assertEquals("hello bob", message.getString("body"));
+                assertFalse(message.containsKey("offline"));
+                assertTrue(Instant.parse(message.getString("sentAt")).isAfter(before));
+            }
+        }
+    }
+
+    @Test
+    void yourOtherTabsSeeTheDirectMessagesYouSend() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        try (ChatClient a1 = ChatClient.connect(base, alice); ChatClient a2 = ChatClient.connect(base, alice);
+                ChatClient b = ChatClient.connect(base, bob)) {
+            JsonObject ack = a1.sendTo(bob, "from my phone");
+            JsonObject copy = a2.next("message");
+            assertEquals(ack.getString("id"), copy.getString("id"));
+            assertEquals(alice, copy.getString("from"));
+            assertEquals(bob, copy.getString("to"));
+        }
+    }
+
+    @Test
+    void textFormSplitsAtTheFirstBarOnly() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, bob)) {
+            a.send(bob + "|a|b");
+            JsonObject message = b.next("message");
+            assertEquals("a|b", message.getString("body"));
+            assertEquals(alice, message.getString("from"));
+            assertEquals("delivered", a.next("ack").getString("status"));
+        }
+    }
+
+    @Test
+    void textWithoutRecipientIsABroadcastThatReachesEveryoneAndTheSender() {
+        String alice = unique("alice");
+        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, unique("bob"));
+                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+            a.send("|hello all");
+            a.send("no bar at all");
+            for (ChatClient client : new ChatClient[] {a, b, c}) {
+                JsonObject first = client.next("message");
+                assertEquals("hello all", first.getString("body"));
+                assertEquals(alice, first.getString("from"));
+                assertFalse(first.containsKey("to"), "a broadcast has no recipient");
+                assertEquals("no bar at all", client.next("message").getString("body"));
+            }
+            assertEquals("delivered", a.next("ack").getString("status"));
+        }
+    }
+
+    @Test
+    void jsonBroadcastIsAckedWithItsRef() {
+        try (ChatClient a = ChatClient.connect(base, unique("alice"));
+                ChatClient b = ChatClient.connect(base, unique("bob"))) {
+            JsonObject ack = a.broadcast("{json} hello");
+            assertEquals("delivered", ack.getString("status"));
+            assertEquals(ack.getString("id"), b.next("message").getString("id"));
+        }
+    }
+
+    @Test
+    void multiByteTextArrivesIntactAndUntruncated() {
+        String alice = unique("alice");
+        String bob = unique("bob");
+        // about 48 KB of UTF-8: far past the seed's 2048-byte buffer, within the 64 KiB frame limit
+        String body = "你好，世界 👋🏽 emoji and 中文; ".repeat(1000);
+        assertTrue(body.getBytes(StandardCharsets.UTF_8).length > 40_000);
+        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, bob)) {
+            a.sendTo(bob, body);
+            assertEquals(body, b.next("message").getString("body"));
+            a.send("|" + body);
+            assertEquals(body, b.next("message").getString("body"));
+        }
+    }
+
+    @Test
+    void htmlInABodyTravelsAsLiteralText() {
+        String bob = unique("bob");
+        String script = "<script>alert(1)</script><img src=x onerror=alert(1)>";
+        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob)) {
+            a.sendTo(bob, script);
+            assertEquals(script, b.next("message").getString("body"));
+        }
+    }
+
+    @Test
+    void manyMessagesFromOneSenderArriveInOrder() {
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob)) {
+            for (int i = 0; i < 300; i++) {
+                a.send(bob + "|" + i);
+            }
+            for (int i = 0; i < 300; i++) {
+                assertEquals(Integer.toString(i), b.next("message").getString("body"));
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.parley.chat.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class ClientFrameTest {
+
+    private static ClientFrame.Send send(String text) {
+        return assertInstanceOf(ClientFrame.Send.class, ClientFrame.parse(text));
+    }
+
+    private static ClientFrame.Refused refused(String text) {
+        return assertInstanceOf(ClientFrame.Refused.class, ClientFrame.parse(text));
+    }
+
+    @Test
+    void textFormSplitsAtTheFirstBarOnly() {
+        ClientFrame.Send frame = send("bob|a|b");
+        assertEquals("bob", frame.to());
+        assertEquals("a|b", frame.body());
+    }
+
+    @Test
+    void textFormWithEmptyRecipientOrNoBarIsABroadcast() {
+        assertNull(send("|hello").to());
+        assertEquals("hello", send("|hello").body());
+        assertNull(send("hello there").to());
+        assertEquals("hello there", send("hello there").body());
+    }
+
+    @Test
+    void textFormKeepsTheBodyExactlyAsWritten() {
+        assertEquals("  spaced \n lines  ", send("bob|  spaced \n lines  ").body());
+    }
+
+    @Test
+    void jsonFormCarriesRecipientBodyAndRef() {
+        ClientFrame.Send frame = send("{\"type\":\"send\",\"to\":\"bob\",\"body\":\"hi\",\"ref\":\"c1\"}");
+        assertEquals("bob", frame.to());
+        assertEquals("hi", frame.body());
+        assertEquals("c1", frame.ref());
+    }
+
+    @Test
+    void jsonFormWithoutNullOrEmptyRecipientIsABroadcast() {
+        assertNull(send("{\"type\":\"send\",\"body\":\"hi\"}").to());
+        assertNull(send("{\"type\":\"send\",\"to\":null,\"body\":\"hi\"}").to());
+        assertNull(send(" {\"type\":\"send\",\"to\":\"\",\"body\":\"hi\"}").to());
+    }
+
+    @Test
+    void brokenJsonIsRefusedAsInvalidFrame() {
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"send\",").code());
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{not json}").code());
+    }
+
+    @Test
+    void unknownTypeIsRefusedWithItsRef() {
+        ClientFrame.Refused frame = refused("{\"type\":\"dance\",\"ref\":\"r9\"}");
+        assertEquals(ErrorCode.UNKNOWN_TYPE, frame.code());
+        assertEquals("r9", frame.ref());
+    }
+
+    @Test
+    void missingTypeBodyOrWrongFieldTypesAreRefused() {
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"body\":\"hi\"}").code());
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"send\"}").code());
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"send\",\"body\":5}").code());
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"send\",\"body\":\"x\",\"to\":[1]}").code());
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"send\",\"body\":\"x\",\"ref\":{}}").code());
+    }
+
+    @Test
+    void overlongRefIsRefused() {
+        assertEquals(ErrorCode.INVALID_FRAME,
+                refused("{\"type\":\"send\",\"body\":\"x\",\"ref\":\"" + "r".repeat(65) + "\"}").code());
+    }
+}

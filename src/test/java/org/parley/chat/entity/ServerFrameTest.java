@@ -1,0 +1,54 @@
+package org.parley.chat.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServerFrameTest {
+
+    private static JsonObject json(ServerFrame frame) {
+        return Json.createReader(new StringReader(frame.encode())).readObject();
+    }
+
+    @Test
+    void broadcastHasNoRecipientAndLiveMessageNoOfflineMark() {
+        JsonObject message = json(new ServerFrame.Chat("id1", "alice", null, "hi <b>", Instant.parse(
+                "2026-11-22T10:15:30.123Z"), false));
+        assertEquals("message", message.getString("type"));
+        assertFalse(message.containsKey("to"));
+        assertFalse(message.containsKey("offline"));
+        assertEquals("hi <b>", message.getString("body"));
+        assertEquals("2026-11-22T10:15:30.123Z", message.getString("sentAt"));
+    }
+
+    @Test
+    void keptMessageIsMarkedOffline() {
+        JsonObject message = json(new ServerFrame.Chat("id1", "alice", "bob", "x", Instant.EPOCH, true));
+        assertEquals("bob", message.getString("to"));
+        assertTrue(message.getBoolean("offline"));
+    }
+
+    @Test
+    void ackAndErrorEchoTheRefOnlyWhenThereIsOne() {
+        assertEquals("stored", json(new ServerFrame.Ack("m", ServerFrame.Delivery.STORED, "c1")).getString("status"));
+        assertEquals("c1", json(new ServerFrame.Ack("m", ServerFrame.Delivery.STORED, "c1")).getString("ref"));
+        JsonObject error = json(new ServerFrame.Error(ErrorCode.MAILBOX_FULL, "full", null));
+        assertEquals("mailbox-full", error.getString("code"));
+        assertFalse(error.containsKey("ref"));
+    }
+
+    @Test
+    void welcomeListsOnlineUsers() {
+        JsonObject welcome = json(new ServerFrame.Welcome("bob", List.of("alice", "bob"), Instant.EPOCH, 65536));
+        assertEquals(List.of("alice", "bob"), welcome.getJsonArray("online").getValuesAs(
+                jakarta.json.JsonString::getString));
+        assertEquals(65536, welcome.getInt("maxFrameBytes"));
+    }
+}

@@ -1,0 +1,53 @@
+package org.parley.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SettingTest {
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(Setting.RETENTION.property());
+        System.clearProperty(Setting.MAILBOX_CAPACITY.property());
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        assertEquals(Duration.ofDays(2), Setting.RETENTION.duration());
+        assertEquals(10_000, Setting.MAILBOX_CAPACITY.positiveInt());
+        assertEquals(65_536, Setting.FRAME_LIMIT.positiveInt());
+        assertEquals(Duration.ofSeconds(30), Setting.HEARTBEAT_INTERVAL.duration());
+    }
+
+    @Test
+    void environmentVariableNameFollowsThePropertyName() {
+        assertEquals("PARLEY_HEARTBEAT_INTERVAL", Setting.HEARTBEAT_INTERVAL.environmentVariable());
+        assertEquals("PARLEY_SEND_QUEUE_LIMIT", Setting.SEND_QUEUE_LIMIT.environmentVariable());
+    }
+
+    @Test
+    void shortAndIsoDurationsAreUnderstood() {
+        for (var expected : new Object[][] {{"500ms", Duration.ofMillis(500)}, {"45s", Duration.ofSeconds(45)},
+                {"5m", Duration.ofMinutes(5)}, {"3h", Duration.ofHours(3)}, {"7d", Duration.ofDays(7)},
+                {"PT90S", Duration.ofSeconds(90)}}) {
+            System.setProperty(Setting.RETENTION.property(), (String) expected[0]);
+            assertEquals(expected[1], Setting.RETENTION.duration());
+        }
+    }
+
+    @Test
+    void invalidValuesNameTheSettingAndWhatWasExpected() {
+        System.setProperty(Setting.RETENTION.property(), "two days");
+        String message = assertThrows(IllegalStateException.class, Setting.RETENTION::duration).getMessage();
+        assertTrue(message.contains("parley.retention") && message.contains("PARLEY_RETENTION"), message);
+        System.setProperty(Setting.MAILBOX_CAPACITY.property(), "-5");
+        assertThrows(IllegalStateException.class, Setting.MAILBOX_CAPACITY::positiveInt);
+        System.setProperty(Setting.RETENTION.property(), "0s");
+        assertThrows(IllegalStateException.class, Setting.RETENTION::duration);
+    }
+}

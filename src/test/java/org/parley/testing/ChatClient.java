@@ -1,0 +1,180 @@
+package org.parley.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.glassfish.tyrus.client.ClientManager;
+
+/**
+ * A real WebSocket client (Tyrus) as a test's user: it records every frame the server sends, in order, and lets
+ * the test wait for the next one that matches.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static final ClientManager CLIENTS = ClientManager.createClient();
+
+    private final List<JsonObject> received = new ArrayList<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private Session session;
+
+    private ChatClient() {
+    }
+
+    /** Connects as {@code user} and waits for the welcome frame. */
+    public static ChatClient connect(URL base, String user) {
+        ChatClient client = open(base, "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
+        client.next("welcome");
+        return client;
+    }
+
+    /** Connects with this raw query string and waits for nothing. */
+    public static ChatClient open(URL base, String query) {
+        ChatClient client = new ChatClient();
+        try {
+            URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "ws" + (query == null ? "" : "?" + query));
+            client.session = CLIENTS.connectToServer(client.new Listener(), ClientEndpointConfig.Builder.create().build(), uri);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not connect", e);
+        }
+        return client;
+    }
+
+    public void send(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void sendBinary(byte[] bytes) {
+        try {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a direct message in the JSON form and returns the server's answer to it (ack or error). */
+    public JsonObject sendTo(String to, String body) {
+        String ref = "r" + System.nanoTime();
+        send(Json.createObjectBuilder().add("type", "send").add("to", to).add("body", body).add("ref", ref).build()
+                .toString());
+        return next(frame -> ref.equals(frame.getString("ref", null)));
+    }
+
+    public JsonObject broadcast(String body) {
+        String ref = "r" + System.nanoTime();
+        send(Json.createObjectBuilder().add("type", "send").add("body", body).add("ref", ref).build().toString());
+        return next(frame -> ref.equals(frame.getString("ref", null)));
+    }
+
+    public JsonObject next(String type) {
+        return next(frame -> type.equals(frame.getString("type")));
+    }
+
+    /** The first frame not yet taken that matches, waiting up to {@link #WAIT}; frames skipped stay available. */
+    public synchronized JsonObject next(Predicate<JsonObject> wanted) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            for (int i = 0; i < received.size(); i++) {
+                JsonObject frame = received.get(i);
+                if (frame != null && wanted.test(frame)) {
+                    received.set(i, null);
+                    return frame;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no matching frame within " + WAIT + "; received " + received);
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    /** Every frame received so far and not yet taken, in arrival order. */
+    public synchronized List<JsonObject> pending() {
+        return received.stream().filter(frame -> frame != null).toList();
+    }
+
+    public CloseReason awaitClose() {
+        try {
+            return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("connection was not closed within " + WAIT, e);
+        }
+    }
+
+    /** Waits the whole duration unless the connection closes first: for proving that it stays open. */
+    public boolean closesWithin(Duration duration) {
+        try {
+            closed.get(duration.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isOpen()) {
+                session.close();
+            }
+        } catch (IOException e) {
+            // already gone: what a test that closes wants
+        }
+    }
+
+    private synchronized void record(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            received.add(reader.readObject());
+        }
+        notifyAll();
+    }
+
+    private final class Listener extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.setMaxTextMessageBufferSize(1 << 20);
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) ChatClient.this::record);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            closed.complete(reason);
+        }
+    }
+}

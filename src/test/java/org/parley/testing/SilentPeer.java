@@ -1,0 +1,85 @@
+package org.parley.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A WebSocket peer that completes the handshake and then neither reads nor answers: what a crashed laptop or a
+ * stalled client looks like to the server. A WebSocket library cannot play this part, it answers pings by itself.
+ */
+public final class SilentPeer implements AutoCloseable {
+
+    private final Socket socket;
+
+    private SilentPeer(Socket socket) {
+        this.socket = socket;
+    }
+
+    /** @param receiveBuffer the socket's receive buffer in bytes: small, so that a peer that does not read stalls soon */
+    public static SilentPeer connect(URL base, String user, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBuffer);
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+        socket.setSoTimeout(10_000);
+        String key = Base64.getEncoder().encodeToString("parley-silent-1".getBytes(StandardCharsets.US_ASCII));
+        String request = "GET " + base.getPath() + "ws?user=" + user + " HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        String response = readHeaders(socket.getInputStream());
+        if (!response.startsWith("HTTP/1.1 101")) {
+            socket.close();
+            throw new IOException("handshake refused: " + response);
+        }
+        return new SilentPeer(socket);
+    }
+
+    private static String readHeaders(InputStream in) throws IOException {
+        ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed during handshake");
+            }
+            headers.write(b);
+            byte[] bytes = headers.toByteArray();
+            int n = bytes.length;
+            if (n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n') {
+                return headers.toString(StandardCharsets.US_ASCII);
+            }
+        }
+    }
+
+    /**
+     * Starts reading at last: skips every frame the server had sent and returns the close code of its close frame.
+     */
+    public int readUntilClose() throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0F;
+            long length = in.readUnsignedByte() & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            if (opcode == 0x8) {
+                return length >= 2 ? in.readUnsignedShort() : 1005;
+            }
+            in.skipNBytes(length);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
