@@ -2,10 +2,12 @@ package org.parley.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -58,11 +60,23 @@ public final class SilentPeer implements AutoCloseable {
         }
     }
 
+    /** What {@link #readUntilClose()} returns when the server closed the socket without a close frame. */
+    public static final int NO_CLOSE_FRAME = -1;
+
     /**
-     * Starts reading at last: skips every frame the server had sent and returns the close code of its close frame.
+     * Starts reading at last: skips every frame the server had sent and returns the close code of its close frame,
+     * or {@link #NO_CLOSE_FRAME}.
      */
     public int readUntilClose() throws IOException {
         DataInputStream in = new DataInputStream(socket.getInputStream());
+        try {
+            return closeCode(in);
+        } catch (EOFException | SocketException e) {
+            return NO_CLOSE_FRAME;
+        }
+    }
+
+    private static int closeCode(DataInputStream in) throws IOException {
         while (true) {
             int opcode = in.readUnsignedByte() & 0x0F;
             long length = in.readUnsignedByte() & 0x7F;

@@ -11,7 +11,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.chat.control.Connection;
@@ -34,15 +35,29 @@ public class ChatEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
-        List<String> names = session.getRequestParameterMap().getOrDefault("user", List.of());
         UserName user;
         try {
-            user = UserName.parse(names.isEmpty() ? null : names.get(0));
-        } catch (UserName.InvalidUserName e) {
+            user = UserName.parse(queryParameter(session.getQueryString(), "user"));
+        } catch (IllegalArgumentException e) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
             return;
         }
         switchboard.join(user, session);
+    }
+
+    /** Decodes as UTF-8 whatever the container's default: names in any script must arrive intact. */
+    static String queryParameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     @OnMessage
@@ -71,6 +86,8 @@ public class ChatEndpoint {
 
     @OnError
     public void error(Session session, Throwable failure) {
-        LOG.log(Level.FINE, "WebSocket error on " + session.getId(), failure);
+        // a peer that vanishes mid-write is routine; anything else is a fault of ours worth seeing
+        Level level = failure instanceof IOException ? Level.FINE : Level.WARNING;
+        LOG.log(level, "WebSocket error on " + session.getId(), failure);
     }
 }

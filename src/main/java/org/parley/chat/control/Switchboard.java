@@ -61,15 +61,22 @@ public class Switchboard {
         Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt(),
                 // overflow can strike while another user's line is held; dropping takes this user's line
                 (slow, reason) -> executor.execute(() -> drop(slow, reason)));
+        boolean backlog;
         synchronized (registry.lineOf(user.value())) {
             boolean cameOnline = registry.add(connection);
+            backlog = mailbox.countWaitingFor(user.value(), Instant.now()) > 0;
+            if (!backlog) {
+                connection.goLive();
+            }
             connection.send(new ServerFrame.Welcome(user.value(), registry.onlineUsers(), Instant.now(), frameLimit)
                     .encode());
             if (cameOnline) {
                 presence.announce(user, true);
             }
         }
-        executor.execute(() -> deliverBacklog(connection));
+        if (backlog) {
+            executor.execute(() -> deliverBacklog(connection));
+        }
     }
 
     public void leave(Connection connection) {
@@ -95,6 +102,9 @@ public class Switchboard {
             route(sender, send);
         } else if (frame instanceof ClientFrame.Refused refused) {
             refuse(sender, refused.code(), refused.message(), refused.ref());
+        } else if (frame instanceof ClientFrame.Oversized oversized) {
+            drop(sender, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                    "frame larger than " + oversized.limit() + " bytes"));
         }
     }
 
@@ -128,7 +138,8 @@ public class Switchboard {
     private void broadcast(Connection sender, ClientFrame.Send send) {
         String id = UUID.randomUUID().toString();
         String frame = new ServerFrame.Chat(id, sender.user().value(), null, send.body(), now(), false).encode();
-        registry.all().filter(Connection::isLive).forEach(connection -> connection.send(frame));
+        // broadcasts are never kept, so a connection still receiving its backlog gets them too
+        registry.all().forEach(connection -> connection.send(frame));
         sender.send(new ServerFrame.Ack(id, Delivery.DELIVERED, send.ref()).encode());
     }
 
@@ -164,7 +175,7 @@ public class Switchboard {
             }
         }
         registry.connectionsOf(sender.user().value()).stream()
-                .filter(connection -> connection != sender && connection.isLive())
+                .filter(connection -> connection != sender)
                 .forEach(connection -> connection.send(frame));
         sender.send(new ServerFrame.Ack(id, delivery, send.ref()).encode());
     }

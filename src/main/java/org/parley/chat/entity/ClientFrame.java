@@ -25,6 +25,40 @@ public sealed interface ClientFrame {
     record Refused(ErrorCode code, String message, String ref) implements ClientFrame {
     }
 
+    /** Larger than the frame limit: answered by closing the connection with 1009. */
+    record Oversized(int limit) implements ClientFrame {
+    }
+
+    /**
+     * Like {@link #parse(String)}, but a frame of more than {@code limitBytes} of UTF-8 is {@link Oversized}: the
+     * containers' own buffer limits are not enforced alike, so Parley counts for itself.
+     */
+    static ClientFrame parse(String text, int limitBytes) {
+        // a UTF-16 unit is at most three UTF-8 bytes, so most frames need no counting
+        if ((long) text.length() * 3 > limitBytes && utf8Length(text) > limitBytes) {
+            return new Oversized(limitBytes);
+        }
+        return parse(text);
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     /** Reads the text form {@code to|body} or, when the first non-blank character is '{', the JSON form. */
     static ClientFrame parse(String text) {
         if (text.stripLeading().startsWith("{")) {

