@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -150,8 +151,8 @@ public class Switchboard {
                 .encode();
         Delivery delivery;
         synchronized (registry.lineOf(recipient.value())) {
-            List<Connection> live = registry.connectionsOf(recipient.value()).stream()
-                    .filter(Connection::isLive).toList();
+            Set<Connection> connections = registry.connectionsOf(recipient.value());
+            List<Connection> live = connections.stream().filter(Connection::isLive).toList();
             if (!live.isEmpty()) {
                 live.forEach(connection -> connection.send(frame));
                 delivery = Delivery.DELIVERED;
@@ -160,7 +161,9 @@ public class Switchboard {
                         sentAt, sentAt.plus(Setting.RETENTION.duration()));
                 boolean stored;
                 try {
-                    stored = mailbox.keep(kept, Setting.MAILBOX_CAPACITY.positiveInt());
+                    // a connected recipient is taking its backlog right now: the cap guards storage for the absent
+                    stored = mailbox.keep(kept, connections.isEmpty() ? Setting.MAILBOX_CAPACITY.positiveInt()
+                            : Integer.MAX_VALUE);
                 } catch (EJBException e) {
                     LOG.log(Level.WARNING, "Could not store an offline message", e);
                     refuse(sender, ErrorCode.UNAVAILABLE, "the message could not be kept; try again", send.ref());
