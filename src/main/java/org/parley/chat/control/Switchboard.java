@@ -138,10 +138,11 @@ public class Switchboard {
 
     private void broadcast(Connection sender, ClientFrame.Send send) {
         String id = UUID.randomUUID().toString();
-        String frame = new ServerFrame.Chat(id, sender.user().value(), null, send.body(), now(), false).encode();
+        Instant sentAt = now();
+        String frame = new ServerFrame.Chat(id, sender.user().value(), null, send.body(), sentAt, false).encode();
         // broadcasts are never kept, so a connection still receiving its backlog gets them too
         registry.all().forEach(connection -> connection.send(frame));
-        sender.send(new ServerFrame.Ack(id, Delivery.DELIVERED, send.ref()).encode());
+        sender.send(new ServerFrame.Ack(id, Delivery.DELIVERED, sentAt, send.ref()).encode());
     }
 
     private void sendDirect(Connection sender, UserName recipient, ClientFrame.Send send) {
@@ -180,7 +181,7 @@ public class Switchboard {
         registry.connectionsOf(sender.user().value()).stream()
                 .filter(connection -> connection != sender)
                 .forEach(connection -> connection.send(frame));
-        sender.send(new ServerFrame.Ack(id, delivery, send.ref()).encode());
+        sender.send(new ServerFrame.Ack(id, delivery, sentAt, send.ref()).encode());
     }
 
     /**

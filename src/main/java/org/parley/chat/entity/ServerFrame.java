@@ -51,10 +51,13 @@ public sealed interface ServerFrame {
         DELIVERED, STORED
     }
 
-    record Ack(String id, Delivery status, String ref) implements ServerFrame {
+    /** Answer to an accepted send; {@code sentAt} is the server's time for it, the same its recipients see. */
+    record Ack(String id, Delivery status, Instant sentAt, String ref) implements ServerFrame {
         @Override
         public JsonObjectBuilder toJson() {
-            return withRef(typed("ack").add("id", id).add("status", status == Delivery.DELIVERED ? "delivered" : "stored"), ref);
+            return withRef(typed("ack").add("id", id)
+                    .add("status", status == Delivery.DELIVERED ? "delivered" : "stored")
+                    .add("sentAt", sentAt.toString()), ref);
         }
     }
 

@@ -37,8 +37,10 @@ class ServerFrameTest {
 
     @Test
     void ackAndErrorEchoTheRefOnlyWhenThereIsOne() {
-        assertEquals("stored", json(new ServerFrame.Ack("m", ServerFrame.Delivery.STORED, "c1")).getString("status"));
-        assertEquals("c1", json(new ServerFrame.Ack("m", ServerFrame.Delivery.STORED, "c1")).getString("ref"));
+        JsonObject ack = json(new ServerFrame.Ack("m", ServerFrame.Delivery.STORED, Instant.EPOCH, "c1"));
+        assertEquals("stored", ack.getString("status"));
+        assertEquals("c1", ack.getString("ref"));
+        assertEquals("1970-01-01T00:00:00Z", ack.getString("sentAt"));
         JsonObject error = json(new ServerFrame.Error(ErrorCode.MAILBOX_FULL, "full", null));
         assertEquals("mailbox-full", error.getString("code"));
         assertFalse(error.containsKey("ref"));

@@ -1,0 +1,279 @@
+import { Connection } from './connection.js';
+import { everyoneItem, messageItem, personItem, systemItem } from './render.js';
+
+const ui = Object.fromEntries(['login', 'name', 'connect', 'disconnect', 'status', 'notice', 'notice-text', 'retry',
+  'online', 'messages', 'compose', 'target', 'target-note', 'body', 'send'].map((id) => [id, document.getElementById(id)]));
+
+const NAME_KEY = 'parley.name';
+const CLOSE_EXPLAINED = {
+  1001: 'the server is shutting down',
+  1006: 'the network or the server went away',
+  1009: 'a message was too large',
+  1011: 'the server ran into a problem',
+  1013: 'the connection fell behind',
+  4000: 'the server stopped hearing from this page',
+};
+
+const connection = new Connection();
+const seen = new Set(); // message ids shown: a broadcast comes back as an echo and an ack with the same id
+const pending = new Map(); // ref → {to, body} of sends still waiting for their ack or error
+const unread = new Map(); // name → direct messages from them that came while another target was selected
+let me = null; // our name as the server spells it (NFC), from welcome
+let online = [];
+let target = null; // null: everyone
+let lastRef = 0;
+
+function remembered() {
+  try {
+    return localStorage.getItem(NAME_KEY) ?? '';
+  } catch {
+    return ''; // storage can be switched off; the page works without it
+  }
+}
+
+function remember(name) {
+  try {
+    localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // as above
+  }
+}
+
+function append(item) {
+  const list = ui.messages;
+  // follow new messages only when the reader is already at the bottom, not while they scroll back
+  const following = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
+  list.append(item);
+  if (following || item.classList.contains('own')) {
+    list.scrollTop = list.scrollHeight;
+  }
+}
+
+function say(text, kind) {
+  append(systemItem(text, kind));
+}
+
+function renderPeople() {
+  // unread senders and the chosen target stay listed while offline so one can still leave them a message
+  const names = new Set([...online, ...unread.keys()]);
+  if (target) {
+    names.add(target);
+  }
+  const people = [...names].sort((a, b) => a.localeCompare(b)).map((name) => personItem(name, {
+    isMe: name === me,
+    online: online.includes(name),
+    selected: name === target,
+    unread: unread.get(name) ?? 0,
+  }));
+  ui.online.replaceChildren(everyoneItem(target === null), ...people);
+}
+
+function renderTarget() {
+  ui.target.textContent = target ?? 'Everyone';
+  ui['target-note'].textContent = target && !online.includes(target) ? '(offline: kept until they connect)' : '';
+  ui.body.placeholder = `Message ${target ?? 'everyone'}`;
+}
+
+function selectTarget(name) {
+  target = name;
+  unread.delete(name);
+  renderPeople();
+  renderTarget();
+  ui.body.focus();
+}
+
+function showMessage(message, status) {
+  if (seen.has(message.id)) {
+    return;
+  }
+  seen.add(message.id);
+  const own = message.from === me;
+  if (!own && message.to !== undefined && message.from !== target) {
+    unread.set(message.from, (unread.get(message.from) ?? 0) + 1);
+    renderPeople();
+  }
+  append(messageItem(message, { own, status }));
+}
+
+function receive(frame) {
+  switch (frame.type) {
+    case 'welcome':
+      me = frame.user;
+      if (target === me) {
+        target = null; // now connected under that name, and nobody can write to themselves
+      }
+      unread.delete(me);
+      online = [...frame.online];
+      renderPeople();
+      renderTarget();
+      say(`Connected as ${me}. Online: ${online.length}.`);
+      break;
+    case 'message':
+      showMessage(frame);
+      break;
+    case 'ack': {
+      const sent = pending.get(frame.ref);
+      if (!sent) {
+        return;
+      }
+      pending.delete(frame.ref);
+      const status = sent.to === undefined ? null
+        : frame.status === 'stored' ? `kept for ${sent.to} until they connect` : 'delivered';
+      showMessage({ id: frame.id, from: me, to: sent.to, body: sent.body, sentAt: frame.sentAt }, status);
+      break;
+    }
+    case 'presence':
+      if (frame.user === me) {
+        return; // our own other tabs coming and going change nothing here
+      }
+      online = online.filter((name) => name !== frame.user);
+      if (frame.status === 'online') {
+        online.push(frame.user);
+      }
+      renderPeople();
+      renderTarget();
+      say(`${frame.user} ${frame.status === 'online' ? 'is online' : 'went offline'}`);
+      break;
+    case 'error': {
+      const sent = pending.get(frame.ref);
+      pending.delete(frame.ref);
+      say(sent ? `Not sent to ${sent.to ?? 'everyone'}: ${frame.message}` : frame.message, 'error');
+      break;
+    }
+    default:
+      break; // a newer server may know more frame types; this page ignores them
+  }
+}
+
+function closeCause({ code, reason }) {
+  return reason || CLOSE_EXPLAINED[code] || `closed with code ${code}`;
+}
+
+function noticeText(detail) {
+  switch (detail.state) {
+    case 'connecting':
+      return 'Connecting… messages can be sent once the connection is up.';
+    case 'reconnecting':
+      return `Connection down: ${closeCause(detail)}. Reconnecting in ${detail.seconds} s; `
+        + 'messages cannot be sent until then.';
+    default:
+      if (detail.code !== undefined) {
+        return `The server refused this name: ${closeCause(detail)}`;
+      }
+      return detail.byUser ? 'Disconnected. Press Connect to chat again.'
+        : 'Not connected. Enter a name and press Connect.';
+  }
+}
+
+function statusText(detail) {
+  switch (detail.state) {
+    case 'connected':
+      return `Connected as ${detail.user}`;
+    case 'connecting':
+      return 'Connecting…';
+    case 'reconnecting':
+      return `Reconnecting in ${detail.seconds} s`;
+    default:
+      return 'Disconnected';
+  }
+}
+
+function showState(detail) {
+  const { state } = detail;
+  const live = state === 'connected';
+  const idle = state === 'disconnected';
+  // the log is the live region, so changes worth hearing go there once rather than with every countdown tick
+  if (document.body.dataset.state === 'connected' && !live) {
+    if (detail.byUser) {
+      say('Disconnected.');
+    } else {
+      say(`Connection lost: ${closeCause(detail)}.`, 'error');
+    }
+  } else if (idle && detail.code !== undefined) {
+    say(noticeText(detail), 'error');
+  }
+  document.body.dataset.state = state;
+  ui.status.dataset.state = state;
+  ui.status.textContent = statusText(detail);
+  ui.notice.hidden = live;
+  ui['notice-text'].textContent = live ? '' : noticeText(detail);
+  ui.retry.hidden = state !== 'reconnecting';
+  ui.name.disabled = !idle;
+  ui.connect.disabled = !idle;
+  ui.disconnect.disabled = idle;
+  ui.send.disabled = !live;
+  if (idle && detail.code !== undefined) {
+    ui.name.focus(); // the name was refused: that is what to fix
+  }
+  if (!live) {
+    // an ack for these can no longer arrive on a new connection
+    for (const sent of pending.values()) {
+      say(`Your message to ${sent.to ?? 'everyone'} was not confirmed before the connection closed; `
+        + 'it may not have been sent.', 'error');
+    }
+    pending.clear();
+  }
+}
+
+function send() {
+  const body = ui.body.value;
+  ui.body.focus();
+  if (!body.trim()) {
+    return;
+  }
+  lastRef += 1;
+  const ref = `c${lastRef}`;
+  // JSON.stringify leaves out `to` when it is undefined, which the protocol reads as a broadcast
+  const frame = { type: 'send', to: target ?? undefined, body, ref };
+  const result = connection.send(frame);
+  if (result === 'too-large') {
+    say(`That message is too long to send (the limit is ${connection.maxFrameBytes} bytes).`, 'error');
+  } else if (result === 'sent') {
+    pending.set(ref, { to: frame.to, body });
+    ui.body.value = '';
+  }
+}
+
+ui.login.addEventListener('submit', (event) => {
+  event.preventDefault();
+  // white space is never part of a valid name; a pasted trailing space should not cost a 1008
+  const name = ui.name.value.trim();
+  if (!name) {
+    ui.name.focus();
+    return;
+  }
+  remember(name);
+  connection.connect(name);
+  ui.body.focus();
+});
+ui.disconnect.addEventListener('click', () => connection.disconnect());
+ui.retry.addEventListener('click', () => connection.retryNow());
+window.addEventListener('online', () => connection.retryNow());
+
+ui.online.addEventListener('click', (event) => {
+  const item = event.target.closest('button')?.closest('li');
+  if (item) {
+    selectTarget(item.dataset.user ?? null);
+  }
+});
+
+ui.compose.addEventListener('submit', (event) => {
+  event.preventDefault();
+  send();
+});
+ui.body.addEventListener('keydown', (event) => {
+  // Enter that picks an IME candidate (Chinese, Japanese…) must not send; Safari reports it only as keyCode 229
+  if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+    event.preventDefault();
+    send();
+  }
+});
+
+connection.addEventListener('frame', (event) => receive(event.detail));
+connection.addEventListener('state', (event) => showState(event.detail));
+
+ui.name.value = remembered();
+renderPeople();
+renderTarget();
+showState({ state: 'disconnected' });
+(ui.name.value ? ui.connect : ui.name).focus();
