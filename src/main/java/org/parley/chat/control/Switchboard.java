@@ -153,7 +153,8 @@ public class Switchboard {
         Delivery delivery;
         synchronized (registry.lineOf(recipient.value())) {
             Set<Connection> connections = registry.connectionsOf(recipient.value());
-            List<Connection> live = connections.stream().filter(Connection::isLive).toList();
+            // a connection whose peer has begun to close would take the message with it
+            List<Connection> live = connections.stream().filter(c -> c.isLive() && c.isOpen()).toList();
             if (!live.isEmpty()) {
                 live.forEach(connection -> connection.send(frame));
                 delivery = Delivery.DELIVERED;

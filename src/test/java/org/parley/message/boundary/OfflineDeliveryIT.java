@@ -95,6 +95,9 @@ class OfflineDeliveryIT {
                 try (ChatClient b = ChatClient.connect(base, bob)) {
                     b.next(frame -> body.equals(frame.getString("body", null)));
                 }
+                // the next round races a connect, not this connection's close
+                a.next(frame -> "presence".equals(frame.getString("type")) && bob.equals(frame.getString("user"))
+                        && "offline".equals(frame.getString("status")));
             }
         }
     }

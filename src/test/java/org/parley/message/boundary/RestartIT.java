@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -21,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.ChatClient;
 import org.parley.testing.Deployments;
+import org.parley.testing.RestartableServer;
 
 /** What was stored is on disk: a message kept before the server stops is delivered after it starts again. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RestartIT {
 
-    private static final String CONTAINER = "payara-micro-restartable";
     private static final String DEPLOYMENT = "restartable";
 
     @ArquillianResource
@@ -37,24 +34,20 @@ class RestartIT {
     Deployer deployer;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer(CONTAINER)
+    @TargetsContainer(RestartableServer.CONTAINER)
     static WebArchive parley() {
         return Deployments.parley();
     }
 
-    private URL start() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        controller.start(CONTAINER, Map.of("extraMicroOptions", "--port " + port));
+    private URL start() {
+        URL base = RestartableServer.start(controller);
         deployer.deploy(DEPLOYMENT);
-        return new URL("http://localhost:" + port + "/parley/");
+        return base;
     }
 
     private void stop() {
         deployer.undeploy(DEPLOYMENT);
-        controller.stop(CONTAINER);
+        controller.stop(RestartableServer.CONTAINER);
     }
 
     @Test
