@@ -1,0 +1,32 @@
+package org.parley.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a server's own command-line tool as an operator would, with its output in a log file. */
+public final class Command {
+
+    private Command() {
+    }
+
+    /** Starts the command and returns at once: for a server that keeps running. */
+    public static Process start(Path log, String... command) throws IOException {
+        return new ProcessBuilder(List.of(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** Runs the command to its end and fails unless it exits with 0 within the time given. */
+    public static void run(Path log, Duration limit, String... command) throws IOException, InterruptedException {
+        Process process = start(log, command);
+        if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + limit + "; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + "; see " + log);
+        }
+    }
+}
