@@ -2,37 +2,16 @@ package org.parley.chat.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Frames.withBody;
 
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
-import java.net.URL;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.ChatClient;
-import org.parley.testing.Deployments;
+import org.parley.testing.DeployedParley;
 
 /** Each bad frame gets a clear answer, and nobody else notices anything. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BadInputIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive parley() {
-        return Deployments.parley();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
-    }
+class BadInputIT extends DeployedParley {
 
     /** Sends the bad frame from alice, checks the error, then proves alice, bob and carol still chat. */
     private void assertRefusedAndHarmless(String badFrame, String expectedCode) {
@@ -52,8 +31,7 @@ class BadInputIT {
         assertEquals("delivered", a.sendTo(bob, "still here").getString("status"));
         assertEquals("still here", b.next("message").getString("body"));
         c.send("|carol too");
-        assertEquals("carol too", b.next(frame -> "carol too".equals(frame.getString("body", null)))
-                .getString("body"));
+        assertEquals("carol too", b.next(withBody("carol too")).getString("body"));
     }
 
     @Test

@@ -15,31 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.ChatClient;
-import org.parley.testing.Deployments;
+import org.parley.testing.DeployedParley;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConnectingIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive parley() {
-        return Deployments.parley();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
-    }
+class ConnectingIT extends DeployedParley {
 
     private void assertRefused(String query, String reasonPart) {
         try (ChatClient client = ChatClient.open(base, query)) {

@@ -3,47 +3,19 @@ package org.parley.chat.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Frames.presence;
 
-import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.ChatClient;
-import org.parley.testing.Deployments;
+import org.parley.testing.DeployedParley;
 import org.parley.testing.SilentPeer;
 
 /**
  * Dead and stalled connections are found and removed without anyone else noticing. The suite runs the server with
  * a 1 s heartbeat, a 2 s pong timeout and a send queue of 64 frames (see the failsafe configuration).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConnectionHealthIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive parley() {
-        return Deployments.parley();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static Predicate<JsonObject> presence(String user, String status) {
-        return frame -> "presence".equals(frame.getString("type")) && user.equals(frame.getString("user"))
-                && status.equals(frame.getString("status"));
-    }
+class ConnectionHealthIT extends DeployedParley {
 
     @Test
     void peerThatStopsAnsweringPingsIsClosedWith4000AndGoesOffline() throws Exception {

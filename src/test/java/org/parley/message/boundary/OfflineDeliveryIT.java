@@ -2,41 +2,21 @@ package org.parley.message.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testing.Frames.presence;
+import static org.parley.testing.Frames.withBody;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.ChatClient;
-import org.parley.testing.Deployments;
+import org.parley.testing.DeployedParley;
 
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OfflineDeliveryIT {
+class OfflineDeliveryIT extends DeployedParley {
 
     /** The suite runs the server with PARLEY_MAILBOX_CAPACITY=20 (see the failsafe configuration). */
     private static final int CAPACITY = 20;
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive parley() {
-        return Deployments.parley();
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void messagesToAnOfflineUserAreStoredThenDeliveredInOrderOnConnect() {
@@ -93,11 +73,10 @@ class OfflineDeliveryIT {
                 String body = "race " + round;
                 a.send(bob + "|" + body);
                 try (ChatClient b = ChatClient.connect(base, bob)) {
-                    b.next(frame -> body.equals(frame.getString("body", null)));
+                    b.next(withBody(body));
                 }
                 // the next round races a connect, not this connection's close
-                a.next(frame -> "presence".equals(frame.getString("type")) && bob.equals(frame.getString("user"))
-                        && "offline".equals(frame.getString("status")));
+                a.next(presence(bob, "offline"));
             }
         }
     }
