@@ -4,11 +4,13 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.chat.entity.ServerFrame;
 import org.parley.chat.entity.UserName;
 
 /**
@@ -80,13 +82,22 @@ public final class Connection {
         return since != 0 && nowNanos - since >= timeoutNanos;
     }
 
-    /** Stops all sending: frames not yet written fail. */
-    void detach() {
-        outbox.close();
+    /** A direct message to this connection's user: stored again if the connection goes before writing it. */
+    void deliver(String frame, ServerFrame.Chat message) {
+        outbox.sendDirect(frame, message);
     }
 
+    /**
+     * Stops all sending: frames not yet written fail.
+     *
+     * @return the direct messages to this user that were never written, oldest first
+     */
+    List<ServerFrame.Chat> detach() {
+        return outbox.close();
+    }
+
+    /** Closes the socket; {@link Switchboard#drop} detaches first, so that nothing unwritten is lost. */
     void close(CloseReason reason) {
-        detach();
         try {
             session.close(reason);
         } catch (IOException e) {

@@ -6,11 +6,14 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.chat.entity.ServerFrame;
 
 /**
  * The frames waiting to be written to one connection, written one at a time in the order they were queued.
@@ -30,9 +33,11 @@ final class Outbox {
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private boolean writing;
     private boolean pumping;
+    private boolean overflowed;
     private boolean closed;
 
-    private record Item(String text, ByteBuffer ping, CompletableFuture<Void> written) {
+    /** {@code direct} is the message behind a direct-message frame, kept so it can be stored if never written. */
+    private record Item(String text, ByteBuffer ping, ServerFrame.Chat direct, CompletableFuture<Void> written) {
     }
 
     /** @param onOverflow closes the connection; it must not wait for the peer, which is not reading */
@@ -44,19 +49,27 @@ final class Outbox {
 
     /** @return completes once the frame is handed to the network, or fails if it never will be */
     CompletionStage<Void> send(String text) {
-        return enqueue(new Item(text, null, new CompletableFuture<>()));
+        return enqueue(new Item(text, null, null, new CompletableFuture<>()));
+    }
+
+    void sendDirect(String text, ServerFrame.Chat message) {
+        enqueue(new Item(text, null, message, new CompletableFuture<>()));
     }
 
     void ping(ByteBuffer payload) {
-        enqueue(new Item(null, payload, new CompletableFuture<>()));
+        enqueue(new Item(null, payload, null, new CompletableFuture<>()));
     }
 
-    /** Fails everything still queued; later sends fail at once. */
-    void close() {
+    /**
+     * Fails everything still queued; later sends fail at once.
+     *
+     * @return the direct messages among what was never written, oldest first
+     */
+    List<ServerFrame.Chat> close() {
         ArrayDeque<Item> abandoned;
         synchronized (this) {
             if (closed) {
-                return;
+                return List.of();
             }
             closed = true;
             abandoned = new ArrayDeque<>(queue);
@@ -64,30 +77,33 @@ final class Outbox {
         }
         IOException gone = new IOException("connection closed");
         abandoned.forEach(item -> item.written.completeExceptionally(gone));
+        return abandoned.stream().map(Item::direct).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * At the limit the connection stops writing and is handed to {@code onOverflow}; until that has closed it,
+     * direct messages still queue (without bound, but only for that moment) so that closing can keep them.
+     */
     private CompletionStage<Void> enqueue(Item item) {
         boolean overflow = false;
         synchronized (this) {
-            if (closed) {
+            if (closed || (overflowed && item.direct == null)) {
                 item.written.completeExceptionally(new IOException("connection closed"));
                 return item.written;
             }
-            if (queue.size() >= limit) {
+            if (!overflowed && queue.size() >= limit) {
+                overflowed = true;
                 overflow = true;
-            } else {
-                queue.add(item);
             }
+            queue.add(item);
         }
         if (overflow) {
-            item.written.completeExceptionally(new IOException("send queue full"));
-            close();
             LOG.info(() -> "Closing a connection that fell " + limit + " frames behind");
             onOverflow.accept(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
                     "too slow: " + limit + " frames waiting"));
-            return item.written;
+        } else {
+            pump();
         }
-        pump();
         return item.written;
     }
 
@@ -105,7 +121,7 @@ final class Outbox {
         while (true) {
             Item next;
             synchronized (this) {
-                if (writing || closed || queue.isEmpty()) {
+                if (writing || closed || overflowed || queue.isEmpty()) {
                     pumping = false;
                     return;
                 }

@@ -81,10 +81,30 @@ public class Switchboard {
     }
 
     public void leave(Connection connection) {
-        connection.detach();
-        synchronized (registry.lineOf(connection.user().value())) {
+        List<ServerFrame.Chat> unwritten = connection.detach();
+        String user = connection.user().value();
+        synchronized (registry.lineOf(user)) {
             if (registry.remove(connection)) {
                 presence.announce(connection.user(), false);
+            }
+            if (registry.connectionsOf(user).isEmpty()) {
+                keepUnwritten(unwritten);
+            }
+        }
+    }
+
+    /**
+     * Direct messages queued for a connection that went before writing them were acknowledged as delivered; with
+     * no other connection of the user to have them, they are kept as if sent while the user was offline. The cap
+     * does not apply: their senders were told they arrived.
+     */
+    private void keepUnwritten(List<ServerFrame.Chat> unwritten) {
+        for (ServerFrame.Chat message : unwritten) {
+            try {
+                mailbox.keep(new OfflineMessage(message.id(), message.from(), message.to(), message.body(),
+                        message.sentAt(), message.sentAt().plus(Setting.RETENTION.duration())), Integer.MAX_VALUE);
+            } catch (EJBException e) {
+                LOG.log(Level.WARNING, "Lost a message to " + message.to() + " that its connection never took", e);
             }
         }
     }
@@ -148,15 +168,16 @@ public class Switchboard {
     private void sendDirect(Connection sender, UserName recipient, ClientFrame.Send send) {
         String id = UUID.randomUUID().toString();
         Instant sentAt = now();
-        String frame = new ServerFrame.Chat(id, sender.user().value(), recipient.value(), send.body(), sentAt, false)
-                .encode();
+        ServerFrame.Chat chat = new ServerFrame.Chat(id, sender.user().value(), recipient.value(), send.body(), sentAt,
+                false);
+        String frame = chat.encode();
         Delivery delivery;
         synchronized (registry.lineOf(recipient.value())) {
             Set<Connection> connections = registry.connectionsOf(recipient.value());
             // a connection whose peer has begun to close would take the message with it
             List<Connection> live = connections.stream().filter(c -> c.isLive() && c.isOpen()).toList();
             if (!live.isEmpty()) {
-                live.forEach(connection -> connection.send(frame));
+                live.forEach(connection -> connection.deliver(frame, chat));
                 delivery = Delivery.DELIVERED;
             } else {
                 OfflineMessage kept = new OfflineMessage(id, sender.user().value(), recipient.value(), send.body(),

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testing.Frames.presence;
 
+import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
@@ -13,9 +16,11 @@ import org.parley.testing.SilentPeer;
 
 /**
  * Dead and stalled connections are found and removed without anyone else noticing. The suite runs the server with
- * a 1 s heartbeat, a 2 s pong timeout and a send queue of 64 frames (see the failsafe configuration).
+ * a 1 s heartbeat, a 3 s pong timeout and a send queue of 64 frames (see the failsafe configuration).
  */
 class ConnectionHealthIT extends DeployedParley {
+
+    private static final int FLOOD = 400;
 
     @Test
     void peerThatStopsAnsweringPingsIsClosedWith4000AndGoesOffline() throws Exception {
@@ -35,7 +40,7 @@ class ConnectionHealthIT extends DeployedParley {
         String steady = unique("steady");
         try (ChatClient watcher = ChatClient.connect(base, unique("watcher"));
                 ChatClient s = ChatClient.connect(base, steady)) {
-            assertFalse(s.closesWithin(Duration.ofSeconds(6)), "six heartbeats with a two-second timeout");
+            assertFalse(s.closesWithin(Duration.ofSeconds(6)), "six heartbeats with a three-second timeout");
             assertEquals("delivered", watcher.sendTo(steady, "still there").getString("status"));
             assertEquals("still there", s.next("message").getString("body"));
         }
@@ -45,14 +50,11 @@ class ConnectionHealthIT extends DeployedParley {
     void readerThatFallsBehindIsClosedWith1013WhileOthersCarryOn() throws Exception {
         String slow = unique("slow");
         String witness = unique("witness");
-        String chunk = "z".repeat(16 * 1024);
         try (ChatClient flooder = ChatClient.connect(base, unique("flooder"));
                 ChatClient w = ChatClient.connect(base, witness);
                 SilentPeer stalled = SilentPeer.connect(base, slow, 4 * 1024)) {
             flooder.next(presence(slow, "online"));
-            for (int i = 0; i < 1000; i++) {
-                flooder.send(slow + "|" + i + chunk);
-            }
+            flood(flooder, slow);
             flooder.next(presence(slow, "offline"));
             // the close frame queues behind everything the reader never took, so it may never get through
             int code = stalled.readUntilClose();
@@ -60,5 +62,48 @@ class ConnectionHealthIT extends DeployedParley {
             assertEquals("delivered", flooder.sendTo(witness, "unaffected").getString("status"));
             assertEquals("unaffected", w.next("message").getString("body"));
         }
+    }
+
+    @Test
+    void messagesQueuedForAReaderThatFellBehindAreKeptForItsReturn() throws Exception {
+        String slow = unique("slow");
+        try (ChatClient flooder = ChatClient.connect(base, unique("flooder"));
+                SilentPeer stalled = SilentPeer.connect(base, slow, 4 * 1024)) {
+            flooder.next(presence(slow, "online"));
+            List<String> answers = flood(flooder, slow);
+            flooder.next(presence(slow, "offline"));
+
+            try (ChatClient back = ChatClient.connect(base, slow)) {
+                flooder.sendTo(slow, "marker");
+                List<Integer> kept = new ArrayList<>();
+                for (JsonObject message = back.next("message"); !"marker".equals(message.getString("body"));
+                        message = back.next("message")) {
+                    assertTrue(message.getBoolean("offline"));
+                    kept.add(Integer.parseInt(message.getString("body").substring(0, message.getString("body")
+                            .indexOf('z'))));
+                }
+                assertTrue(kept.stream().anyMatch(i -> "delivered".equals(answers.get(i))),
+                        "a message acknowledged as delivered but still queued when the reader was dropped is kept: "
+                                + kept);
+                for (int i = 1; i < kept.size(); i++) {
+                    assertTrue(kept.get(i - 1) < kept.get(i), "kept in the order sent: " + kept);
+                }
+            }
+        }
+    }
+
+    /** Sends 400 messages of 48 KB and returns, in order, how each was answered: an ack status or error code. */
+    private static List<String> flood(ChatClient flooder, String slow) {
+        String chunk = "z".repeat(48 * 1024);
+        for (int i = 0; i < FLOOD; i++) {
+            flooder.send(slow + "|" + i + chunk);
+        }
+        List<String> answers = new ArrayList<>();
+        while (answers.size() < FLOOD) {
+            JsonObject answer = flooder.next(frame -> "ack".equals(frame.getString("type"))
+                    || "error".equals(frame.getString("type")));
+            answers.add(answer.getString("status", answer.getString("code", "")));
+        }
+        return answers;
     }
 }
