@@ -21,6 +21,8 @@ public final class DropInRoundTrip {
                 assertEquals("delivered", a.sendTo(ben, "hello ben").getString("status"));
                 assertEquals("hello ben", b.next("message").getString("body"));
             }
+            // closing is asynchronous: until the server has seen it, ben is still online
+            a.next(Frames.presence(ben, "offline"));
             assertEquals("stored", a.sendTo(ben, "while you were away").getString("status"));
         }
         try (ChatClient b = ChatClient.connect(base, ben)) {
