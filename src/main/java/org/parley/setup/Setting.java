@@ -2,6 +2,8 @@ package org.parley.setup;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,28 +15,55 @@ import java.util.regex.Pattern;
  */
 public enum Setting {
     /** How long a message to an offline user is kept. */
-    RETENTION("parley.retention", "2d"),
+    RETENTION("parley.retention", "2d", Kind.DURATION),
     /** How often expired offline messages are purged. */
-    PURGE_INTERVAL("parley.purge.interval", "1h"),
+    PURGE_INTERVAL("parley.purge.interval", "1h", Kind.DURATION),
     /** The most messages kept for one offline user; beyond it senders get {@code mailbox-full}. */
-    MAILBOX_CAPACITY("parley.mailbox.capacity", "10000"),
+    MAILBOX_CAPACITY("parley.mailbox.capacity", "10000", Kind.COUNT),
     /** The largest text frame accepted, in bytes; larger ones close the connection with 1009. */
-    FRAME_LIMIT("parley.frame.limit", "65536"),
+    FRAME_LIMIT("parley.frame.limit", "65536", Kind.COUNT),
     /** Frames waiting to be written to one connection before it is closed as a slow consumer (1013). */
-    SEND_QUEUE_LIMIT("parley.send.queue.limit", "1024"),
+    SEND_QUEUE_LIMIT("parley.send.queue.limit", "1024", Kind.COUNT),
     /** How often every connection is pinged. */
-    HEARTBEAT_INTERVAL("parley.heartbeat.interval", "30s"),
+    HEARTBEAT_INTERVAL("parley.heartbeat.interval", "30s", Kind.DURATION),
     /** How long a ping may go unanswered before the connection is closed (4000). */
-    HEARTBEAT_TIMEOUT("parley.heartbeat.timeout", "10s");
+    HEARTBEAT_TIMEOUT("parley.heartbeat.timeout", "10s", Kind.DURATION),
+    /**
+     * The web origins whose pages may open a chat connection, comma-separated ({@code https://chat.example.com});
+     * empty means the page's own origin only, that is, an {@code Origin} naming the host the request was sent to.
+     */
+    ALLOWED_ORIGINS("parley.origins", "", Kind.ORIGINS);
+
+    private enum Kind {
+        DURATION, COUNT, ORIGINS
+    }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
 
     private final String property;
     private final String fallback;
+    private final Kind kind;
 
-    Setting(String property, String fallback) {
+    Setting(String property, String fallback, Kind kind) {
         this.property = property;
         this.fallback = fallback;
+        this.kind = kind;
+    }
+
+    /**
+     * Reads every setting once, so that an invalid value stops the deployment instead of failing each connection.
+     *
+     * @throws IllegalStateException naming the first invalid setting
+     */
+    public static void checkAll() {
+        for (Setting setting : values()) {
+            switch (setting.kind) {
+                case DURATION -> setting.duration();
+                case COUNT -> setting.positiveInt();
+                case ORIGINS -> setting.origins();
+            }
+        }
     }
 
     public String property() {
@@ -91,6 +120,22 @@ public enum Setting {
             // reported below with the setting's name
         }
         throw invalid(value, "a positive whole number");
+    }
+
+    /** @return the origins listed, lower-cased; empty when none are */
+    public List<String> origins() {
+        List<String> origins = new ArrayList<>();
+        for (String entry : raw().split(",")) {
+            String origin = entry.strip().toLowerCase(Locale.ROOT);
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw invalid(raw(), "origins such as https://chat.example.com, separated by commas");
+            }
+            origins.add(origin);
+        }
+        return List.copyOf(origins);
     }
 
     private IllegalStateException invalid(String value, String expected) {

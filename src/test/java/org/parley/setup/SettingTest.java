@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ class SettingTest {
     void clear() {
         System.clearProperty(Setting.RETENTION.property());
         System.clearProperty(Setting.MAILBOX_CAPACITY.property());
+        System.clearProperty(Setting.ALLOWED_ORIGINS.property());
     }
 
     @Test
@@ -49,5 +51,16 @@ class SettingTest {
         assertThrows(IllegalStateException.class, Setting.MAILBOX_CAPACITY::positiveInt);
         System.setProperty(Setting.RETENTION.property(), "0s");
         assertThrows(IllegalStateException.class, Setting.RETENTION::duration);
+    }
+
+    @Test
+    void originsAreAListOfSchemeAndHost() {
+        assertEquals(List.of(), Setting.ALLOWED_ORIGINS.origins());
+        System.setProperty(Setting.ALLOWED_ORIGINS.property(), " https://Chat.example.com, http://localhost:8080 ");
+        assertEquals(List.of("https://chat.example.com", "http://localhost:8080"),
+                Setting.ALLOWED_ORIGINS.origins());
+        System.setProperty(Setting.ALLOWED_ORIGINS.property(), "chat.example.com");
+        String message = assertThrows(IllegalStateException.class, Setting::checkAll).getMessage();
+        assertTrue(message.contains("parley.origins"), message);
     }
 }

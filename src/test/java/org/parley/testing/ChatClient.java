@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,10 +51,25 @@ public final class ChatClient implements AutoCloseable {
 
     /** Connects with this raw query string and waits for nothing. */
     public static ChatClient open(URL base, String query) {
+        return open(base, query, ClientEndpointConfig.Builder.create().build());
+    }
+
+    /** Like {@link #open(URL, String)}, as a page served from {@code origin} would. */
+    public static ChatClient openFrom(String origin, URL base, String query) {
+        return open(base, query, ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+            @Override
+            public void beforeRequest(Map<String, List<String>> headers) {
+                headers.keySet().removeIf("Origin"::equalsIgnoreCase);
+                headers.put("Origin", List.of(origin));
+            }
+        }).build());
+    }
+
+    private static ChatClient open(URL base, String query, ClientEndpointConfig config) {
         ChatClient client = new ChatClient();
         try {
             URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "ws" + (query == null ? "" : "?" + query));
-            client.session = CLIENTS.connectToServer(client.new Listener(), ClientEndpointConfig.Builder.create().build(), uri);
+            client.session = CLIENTS.connectToServer(client.new Listener(), config, uri);
         } catch (Exception e) {
             throw new IllegalStateException("could not connect", e);
         }

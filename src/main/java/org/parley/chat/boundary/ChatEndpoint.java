@@ -22,10 +22,11 @@ import org.parley.chat.entity.ErrorCode;
 import org.parley.chat.entity.UserName;
 
 /**
- * The chat's WebSocket, {@code /parley/ws?user=NAME}. It checks who is connecting, decodes frames and hands
- * everything to the {@link Switchboard}; the protocol is in docs/PROTOCOL.md.
+ * The chat's WebSocket, {@code /parley/ws?user=NAME}. It checks who is connecting and from which page
+ * ({@link OriginCheck}), decodes frames and hands everything to the {@link Switchboard}; the protocol is in
+ * docs/PROTOCOL.md.
  */
-@ServerEndpoint(value = "/ws", decoders = ClientFrameDecoder.class)
+@ServerEndpoint(value = "/ws", decoders = ClientFrameDecoder.class, configurator = OriginCheck.class)
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
@@ -35,6 +36,11 @@ public class ChatEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
+        if (session.getUserProperties().get(OriginCheck.REFUSED_ORIGIN) instanceof String origin) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "pages from " + abbreviated(origin) + " may not connect here"));
+            return;
+        }
         UserName user;
         try {
             user = UserName.parse(queryParameter(session.getQueryString(), "user"));
@@ -43,6 +49,11 @@ public class ChatEndpoint {
             return;
         }
         switchboard.join(user, session);
+    }
+
+    // a close reason must fit in 123 bytes
+    private static String abbreviated(String origin) {
+        return origin.length() <= 64 ? origin : origin.substring(0, 64) + "...";
     }
 
     /** Decodes as UTF-8 whatever the container's default: names in any script must arrive intact. */

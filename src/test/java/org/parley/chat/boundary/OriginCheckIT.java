@@ -1,0 +1,45 @@
+package org.parley.chat.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.websocket.CloseReason;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.ChatClient;
+import org.parley.testing.DeployedParley;
+
+class OriginCheckIT extends DeployedParley {
+
+    @Test
+    void pageOfAnotherSiteIsRefusedWith1008AndNeverComesOnline() {
+        String victim = unique("victim");
+        try (ChatClient witness = ChatClient.connect(base, unique("witness"));
+                ChatClient hijacker = ChatClient.openFrom("https://evil.example", base, "user=" + victim)) {
+            CloseReason reason = hijacker.awaitClose();
+            assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), reason.getCloseCode().getCode());
+            assertTrue(reason.getReasonPhrase().contains("https://evil.example"), reason.getReasonPhrase());
+            assertEquals("stored", witness.sendTo(victim, "are you there?").getString("status"),
+                    "the refused connection never joined");
+        }
+    }
+
+    @Test
+    void refusingOneOriginLeavesTheNextHandshakeFromParleysOwnPageWelcome() {
+        String own = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+        for (int round = 0; round < 3; round++) {
+            try (ChatClient hijacker = ChatClient.openFrom("http://evil.example", base, "user=" + unique("x"))) {
+                assertEquals(1008, hijacker.awaitClose().getCloseCode().getCode());
+            }
+            try (ChatClient page = ChatClient.openFrom(own, base, "user=" + unique("page"))) {
+                assertEquals("welcome", page.next("welcome").getString("type"));
+            }
+        }
+    }
+
+    @Test
+    void clientThatIsNoBrowserPageSendsNoOriginAndIsWelcome() {
+        try (ChatClient client = ChatClient.connect(base, unique("cli"))) {
+            assertTrue(client.isOpen());
+        }
+    }
+}
