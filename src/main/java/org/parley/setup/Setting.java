@@ -3,6 +3,7 @@ package org.parley.setup;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -32,11 +33,30 @@ public enum Setting {
      * The web origins whose pages may open a chat connection, comma-separated ({@code https://chat.example.com});
      * empty means the page's own origin only, that is, an {@code Origin} naming the host the request was sent to.
      */
-    ALLOWED_ORIGINS("parley.origins", "", Kind.ORIGINS);
+    ALLOWED_ORIGINS("parley.origins", "", Kind.ORIGINS),
+    /**
+     * Open demo mode: the name in {@code ?user=NAME} is enough to connect, with no account or password. Anyone can
+     * then speak and read as anyone, so it is off unless an operator turns it on.
+     */
+    OPEN_MODE("parley.open", "false", Kind.SWITCH),
+    /** How long a sign-in ticket lets its holder connect. */
+    TICKET_LIFETIME("parley.ticket.lifetime", "12h", Kind.DURATION),
+    /**
+     * The key that signs tickets, Base64 of at least 32 bytes; when unset Parley makes one at first start and keeps
+     * it in its database, so tickets outlive a restart.
+     */
+    TICKET_KEY("parley.ticket.key", "", Kind.KEY),
+    /** PBKDF2 rounds for a new password hash: more is slower for attackers and for every sign-in alike. */
+    PASSWORD_ITERATIONS("parley.password.iterations", "210000", Kind.COUNT),
+    /** The longest a name or an address is made to wait after repeated failed sign-ins. */
+    SIGN_IN_BACKOFF_LIMIT("parley.signin.backoff.limit", "30s", Kind.DURATION);
 
     private enum Kind {
-        DURATION, COUNT, ORIGINS
+        DURATION, COUNT, ORIGINS, SWITCH, KEY
     }
+
+    /** Fewer signing-key bytes than this are too few to resist guessing. */
+    public static final int MIN_KEY_BYTES = 32;
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
@@ -62,6 +82,8 @@ public enum Setting {
                 case DURATION -> setting.duration();
                 case COUNT -> setting.positiveInt();
                 case ORIGINS -> setting.origins();
+                case SWITCH -> setting.isOn();
+                case KEY -> setting.key();
             }
         }
     }
@@ -120,6 +142,33 @@ public enum Setting {
             // reported below with the setting's name
         }
         throw invalid(value, "a positive whole number");
+    }
+
+    public boolean isOn() {
+        String value = raw().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw invalid(raw(), "true or false");
+        }
+        return value.equals("true");
+    }
+
+    /** @return the key's bytes, or none when the setting is unset; the value itself never appears in a message */
+    public byte[] key() {
+        String value = raw();
+        if (value.isEmpty()) {
+            return new byte[0];
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalStateException("Setting " + property + " (" + environmentVariable()
+                    + ") must be Base64 of at least " + MIN_KEY_BYTES + " bytes");
+        }
+        return key;
     }
 
     /** @return the origins listed, lower-cased; empty when none are */

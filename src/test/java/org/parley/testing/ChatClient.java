@@ -42,9 +42,10 @@ public final class ChatClient implements AutoCloseable {
     private ChatClient() {
     }
 
-    /** Connects as {@code user} and waits for the welcome frame. */
+    /** Signs up (unless the account exists) and in as {@code user}, connects and waits for the welcome frame. */
     public static ChatClient connect(URL base, String user) {
-        ChatClient client = open(base, "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
+        SignIn.signUp(base, user);
+        ChatClient client = open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, user), StandardCharsets.UTF_8));
         client.next("welcome");
         return client;
     }

@@ -25,7 +25,10 @@ public abstract class DeployedParley {
         return Deployments.parley();
     }
 
-    protected static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    /** A new user's name, with an account, so that messages to it are accepted before it ever connects. */
+    protected String unique(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+        SignIn.signUp(base, name);
+        return name;
     }
 }

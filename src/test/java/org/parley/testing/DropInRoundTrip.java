@@ -16,6 +16,7 @@ public final class DropInRoundTrip {
     public static void run(URL base) {
         String ann = "ann" + UUID.randomUUID().toString().substring(0, 8);
         String ben = "ben" + UUID.randomUUID().toString().substring(0, 8);
+        SignIn.signUp(base, ben);
         try (ChatClient a = ChatClient.connect(base, ann)) {
             try (ChatClient b = ChatClient.connect(base, ben)) {
                 assertEquals("delivered", a.sendTo(ben, "hello ben").getString("status"));

@@ -31,7 +31,8 @@ public final class SilentPeer implements AutoCloseable {
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
         socket.setSoTimeout(10_000);
         String key = Base64.getEncoder().encodeToString("parley-silent-1".getBytes(StandardCharsets.US_ASCII));
-        String request = "GET " + base.getPath() + "ws?user=" + user + " HTTP/1.1\r\n"
+        SignIn.signUp(base, user);
+        String request = "GET " + base.getPath() + "ws?ticket=" + SignIn.ticket(base, user) + " HTTP/1.1\r\n"
                 + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n";

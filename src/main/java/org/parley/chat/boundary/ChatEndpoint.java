@@ -15,14 +15,18 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.time.Instant;
+import org.parley.account.control.Tickets;
 import org.parley.chat.control.Connection;
 import org.parley.chat.control.Switchboard;
 import org.parley.chat.entity.ClientFrame;
 import org.parley.chat.entity.ErrorCode;
 import org.parley.chat.entity.UserName;
+import org.parley.setup.Setting;
 
 /**
- * The chat's WebSocket, {@code /parley/ws?user=NAME}. It checks who is connecting and from which page
+ * The chat's WebSocket, {@code /parley/ws?ticket=TICKET} (the ticket from signing in; {@code ?user=NAME} in open
+ * mode). Who is connecting comes from the ticket alone. It checks that and from which page
  * ({@link OriginCheck}), decodes frames and hands everything to the {@link Switchboard}; the protocol is in
  * docs/PROTOCOL.md.
  */
@@ -34,6 +38,9 @@ public class ChatEndpoint {
     @Inject
     Switchboard switchboard;
 
+    @Inject
+    Tickets tickets;
+
     @OnOpen
     public void open(Session session) throws IOException {
         if (session.getUserProperties().get(OriginCheck.REFUSED_ORIGIN) instanceof String origin) {
@@ -43,7 +50,8 @@ public class ChatEndpoint {
         }
         UserName user;
         try {
-            user = UserName.parse(queryParameter(session.getQueryString(), "user"));
+            user = Setting.OPEN_MODE.isOn() ? UserName.parse(queryParameter(session.getQueryString(), "user"))
+                    : tickets.holderOf(queryParameter(session.getQueryString(), "ticket"), Instant.now());
         } catch (IllegalArgumentException e) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
             return;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.account.control.KnownNames;
 import org.parley.chat.entity.ClientFrame;
 import org.parley.chat.entity.ErrorCode;
 import org.parley.chat.entity.ServerFrame;
@@ -53,6 +54,9 @@ public class Switchboard {
     @Inject
     PresenceAnnouncer presence;
 
+    @Inject
+    KnownNames knownNames;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -69,8 +73,8 @@ public class Switchboard {
             if (!backlog) {
                 connection.goLive();
             }
-            connection.send(new ServerFrame.Welcome(user.value(), registry.onlineUsers(), Instant.now(), frameLimit)
-                    .encode());
+            connection.send(new ServerFrame.Welcome(user.value(), registry.onlineUsers(), Instant.now(), frameLimit,
+                    Setting.OPEN_MODE.isOn()).encode());
             if (cameOnline) {
                 presence.announce(user, true);
             }
@@ -118,6 +122,12 @@ public class Switchboard {
         connection.close(reason);
     }
 
+    /** Closes every connection of a user who signed out: their tickets are void, and so is what they opened. */
+    public void signedOut(UserName user) {
+        List.copyOf(registry.connectionsOf(user.value())).forEach(connection -> drop(connection,
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out")));
+    }
+
     public void receive(Connection sender, ClientFrame frame) {
         if (frame instanceof ClientFrame.Send send) {
             route(sender, send);
@@ -151,6 +161,11 @@ public class Switchboard {
         }
         if (recipient.equals(sender.user())) {
             refuse(sender, ErrorCode.SELF_MESSAGE, "you cannot send a message to yourself", send.ref());
+            return;
+        }
+        // no mailbox for a name nobody owns; in open mode every name is anyone's
+        if (!Setting.OPEN_MODE.isOn() && !knownNames.isOwned(recipient.value())) {
+            refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + recipient.value(), send.ref());
             return;
         }
         sendDirect(sender, recipient, send);

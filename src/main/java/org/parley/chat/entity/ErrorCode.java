@@ -8,6 +8,7 @@ public enum ErrorCode {
     EMPTY_BODY("empty-body"),
     SELF_MESSAGE("self-message"),
     INVALID_RECIPIENT("invalid-recipient"),
+    UNKNOWN_USER("unknown-user"),
     MAILBOX_FULL("mailbox-full"),
     UNAVAILABLE("unavailable");
 

@@ -17,16 +17,19 @@ public sealed interface ServerFrame {
         return toJson().build().toString();
     }
 
-    record Welcome(String user, List<String> online, Instant serverTime, int maxFrameBytes) implements ServerFrame {
+    /** {@code openMode}: names need no account, so anyone may be anyone; the page must say so. */
+    record Welcome(String user, List<String> online, Instant serverTime, int maxFrameBytes, boolean openMode)
+            implements ServerFrame {
         @Override
         public JsonObjectBuilder toJson() {
             JsonArrayBuilder names = Json.PROVIDER.createArrayBuilder();
             online.forEach(names::add);
-            return typed("welcome")
+            JsonObjectBuilder json = typed("welcome")
                     .add("user", user)
                     .add("online", names)
                     .add("serverTime", serverTime.toString())
                     .add("maxFrameBytes", maxFrameBytes);
+            return openMode ? json.add("open", true) : json;
         }
     }
 

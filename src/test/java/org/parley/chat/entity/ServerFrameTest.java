@@ -48,7 +48,7 @@ class ServerFrameTest {
 
     @Test
     void welcomeListsOnlineUsers() {
-        JsonObject welcome = json(new ServerFrame.Welcome("bob", List.of("alice", "bob"), Instant.EPOCH, 65536));
+        JsonObject welcome = json(new ServerFrame.Welcome("bob", List.of("alice", "bob"), Instant.EPOCH, 65536, false));
         assertEquals(List.of("alice", "bob"), welcome.getJsonArray("online").getValuesAs(
                 jakarta.json.JsonString::getString));
         assertEquals(65536, welcome.getInt("maxFrameBytes"));

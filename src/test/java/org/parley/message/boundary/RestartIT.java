@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.testing.ChatClient;
 import org.parley.testing.Deployments;
 import org.parley.testing.RestartableServer;
+import org.parley.testing.SignIn;
 
 /** What was stored is on disk: a message kept before the server stops is delivered after it starts again. */
 @ExtendWith(ArquillianExtension.class)
@@ -57,6 +58,7 @@ class RestartIT {
         String body = "kept across a restart 重启 🔁";
 
         URL first = start();
+        SignIn.signUp(first, bob);
         JsonObject ack;
         try (ChatClient a = ChatClient.connect(first, alice)) {
             ack = a.sendTo(bob, body);

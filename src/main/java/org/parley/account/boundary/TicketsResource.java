@@ -1,0 +1,97 @@
+package org.parley.account.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.parley.account.control.Accounts;
+import org.parley.account.control.SignInThrottle;
+import org.parley.account.control.TicketSigner;
+import org.parley.account.control.Tickets;
+import org.parley.account.entity.Account;
+import org.parley.chat.control.Switchboard;
+import org.parley.chat.entity.UserName;
+
+/**
+ * Signing in and out. {@code POST /parley/api/tickets {"name", "password"}} answers a ticket to pass at the
+ * WebSocket handshake ({@code /parley/ws?ticket=...}); {@code DELETE /parley/api/tickets} with
+ * {@code Authorization: Bearer <ticket>} signs that account out on every device.
+ */
+@Path("tickets")
+public class TicketsResource {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Tickets tickets;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Switchboard switchboard;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response signIn(String body) {
+        JsonObject request = JsonBody.parse(body);
+        String name = String.valueOf(JsonBody.text(request, "name"));
+        String address = http.getRemoteAddr();
+        Instant now = Instant.now();
+        Duration wait = throttle.waitBefore(name, address, now);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return JsonBody.answer(Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, seconds), "too-many-attempts",
+                    "too many failed sign-ins: try again in " + seconds + " s");
+        }
+        Optional<Account> account = accounts.verify(name, JsonBody.text(request, "password"));
+        if (account.isEmpty()) {
+            throttle.failed(name, address, now);
+            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "wrong-credentials", "wrong name or password");
+        }
+        throttle.succeeded(name);
+        Tickets.Issued ticket = tickets.issue(account.get(), now);
+        return Response.ok(Json.createObjectBuilder().add("ticket", ticket.value()).add("name", ticket.name())
+                .add("expiresAt", ticket.expiresAt().toString()).build().toString()).build();
+    }
+
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "no-ticket",
+                    "sign out with the ticket as 'Authorization: Bearer <ticket>'");
+        }
+        Instant now = Instant.now();
+        UserName holder;
+        try {
+            holder = tickets.holderOf(authorization.substring(BEARER.length()).strip(), now);
+        } catch (TicketSigner.Refused e) {
+            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "invalid-ticket", e.getMessage());
+        }
+        accounts.voidTickets(holder.value(), now);
+        switchboard.signedOut(holder);
+        return Response.noContent().build();
+    }
+}

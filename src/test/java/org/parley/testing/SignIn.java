@@ -1,0 +1,93 @@
+package org.parley.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Parley's HTTP API as the page uses it: signing up, in and out. Every test user's password is {@link #password}. */
+public final class SignIn {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private SignIn() {
+    }
+
+    public static String password(String name) {
+        return name + "-correct-horse";
+    }
+
+    /** Makes the account unless it exists already. */
+    public static void signUp(URL base, String name) {
+        HttpResponse<String> answer = post(base, "accounts", credentials(name, password(name)));
+        if (answer.statusCode() != 201 && answer.statusCode() != 409) {
+            throw new AssertionError("sign-up of " + name + " answered " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    /** Signs in with the right password and returns the ticket. */
+    public static String ticket(URL base, String name) {
+        HttpResponse<String> answer = attempt(base, credentials(name, password(name)));
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + name + " answered " + answer.statusCode() + " " + answer.body());
+        }
+        return json(answer).getString("ticket");
+    }
+
+    /**
+     * One sign-in as a well-behaved client makes it: when told to wait (429, after other tests' wrong passwords from
+     * this same address), it waits as long as {@code Retry-After} says and tries once more.
+     */
+    public static HttpResponse<String> attempt(URL base, String credentials) {
+        HttpResponse<String> answer = post(base, "tickets", credentials);
+        if (answer.statusCode() == 429) {
+            long seconds = Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1"));
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS)).join();
+            answer = post(base, "tickets", credentials);
+        }
+        return answer;
+    }
+
+    public static String credentials(String name, String password) {
+        return Json.createObjectBuilder().add("name", name).add("password", password).build().toString();
+    }
+
+    public static HttpResponse<String> post(URL base, String path, String body) {
+        return send(HttpRequest.newBuilder(api(base, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public static HttpResponse<String> signOut(URL base, String ticket) {
+        return send(HttpRequest.newBuilder(api(base, "tickets")).header("Authorization", "Bearer " + ticket)
+                .DELETE().build());
+    }
+
+    public static JsonObject json(HttpResponse<String> answer) {
+        try (var reader = Json.createReader(new StringReader(answer.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static URI api(URL base, String path) {
+        return URI.create(base.toString() + "api/" + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
