@@ -2,22 +2,23 @@
 // that pages dropped together (a server restart) do not all come back in the same instant.
 const BASE_MS = 500;
 const CAP_MS = 30_000;
-const NAME_REFUSED = 1008;
+const REFUSED = 1008;
 
-function socketUrl(name) {
+function socketUrl(query) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   // the page sits at the application's root, so its directory is the context path (e.g. '/parley')
   const contextPath = location.pathname.replace(/\/[^/]*$/, '');
-  return `${scheme}//${location.host}${contextPath}/ws?user=${encodeURIComponent(name)}`;
+  return `${scheme}//${location.host}${contextPath}/ws?${query}`;
 }
 
 /**
- * One chat connection that keeps itself up until the user disconnects or the server refuses the name.
+ * One chat connection that keeps itself up until the user disconnects or the server refuses who they are
+ * (a ticket that expired or was signed out, a name refused in open mode).
  * Emits 'state' (detail: {state, user?, seconds?, code?, reason?, byUser?}) with state one of
  * connecting / connected / reconnecting / disconnected, and 'frame' (detail: a parsed server frame).
  */
 export class Connection extends EventTarget {
-  #name = '';
+  #query = () => '';
   #socket = null;
   #ready = false;
   #maxFrameBytes = Infinity;
@@ -25,9 +26,10 @@ export class Connection extends EventTarget {
   #retryTimer = 0;
   #tickTimer = 0;
 
-  connect(name) {
+  /** @param query gives the handshake's query string each time it connects: a renewed ticket is used at once */
+  connect(query) {
     this.#stop();
-    this.#name = name;
+    this.#query = query;
     this.#attempt = 0;
     this.#open();
   }
@@ -66,7 +68,7 @@ export class Connection extends EventTarget {
 
   #open() {
     this.#emit('connecting');
-    const socket = new WebSocket(socketUrl(this.#name));
+    const socket = new WebSocket(socketUrl(this.#query()));
     this.#socket = socket;
     // a socket we have let go of may still report; only the current one speaks
     socket.addEventListener('message', (event) => {
@@ -80,7 +82,7 @@ export class Connection extends EventTarget {
       }
       this.#socket = null;
       this.#ready = false;
-      if (event.code === NAME_REFUSED) {
+      if (event.code === REFUSED) {
         this.#emit('disconnected', { code: event.code, reason: event.reason });
       } else {
         this.#scheduleRetry(event.code, event.reason);

@@ -1,8 +1,10 @@
 import { Connection } from './connection.js';
+import { renew, saveTicket, savedTicket, serverMode, signIn, signOut, signUp } from './account.js';
 import { everyoneItem, messageItem, personItem, systemItem } from './render.js';
 
-const ui = Object.fromEntries(['login', 'name', 'connect', 'disconnect', 'status', 'notice', 'notice-text', 'retry',
-  'online', 'messages', 'compose', 'target', 'target-note', 'body', 'send'].map((id) => [id, document.getElementById(id)]));
+const ui = Object.fromEntries(['login', 'name', 'password', 'connect', 'signup', 'disconnect', 'status', 'notice',
+  'notice-text', 'retry', 'open-mode', 'online', 'messages', 'compose', 'target', 'target-note', 'body', 'send']
+  .map((id) => [id, document.getElementById(id)]));
 
 const NAME_KEY = 'parley.name';
 const CLOSE_EXPLAINED = {
@@ -22,6 +24,9 @@ let me = null; // our name as the server spells it (NFC), from welcome
 let online = [];
 let target = null; // null: everyone
 let lastRef = 0;
+let openMode = false; // the server takes a bare name: no accounts, no tickets
+let ticket = null; // {ticket, name, expiresAt} while signed in
+let renewalTimer = 0;
 
 function remembered() {
   try {
@@ -158,10 +163,13 @@ function noticeText(detail) {
         + 'messages cannot be sent until then.';
     default:
       if (detail.code !== undefined) {
-        return `The server refused this name: ${closeCause(detail)}`;
+        return `The server closed the chat: ${closeCause(detail)}`;
       }
-      return detail.byUser ? 'Disconnected. Press Connect to chat again.'
-        : 'Not connected. Enter a name and press Connect.';
+      if (detail.byUser) {
+        return openMode ? 'Disconnected. Press Connect to chat again.' : 'Signed out.';
+      }
+      return openMode ? 'Not connected. Enter a name and press Connect.'
+        : 'Enter your name and password and sign in, or create an account.';
   }
 }
 
@@ -199,8 +207,13 @@ function showState(detail) {
   ui['notice-text'].textContent = live ? '' : noticeText(detail);
   ui.retry.hidden = state !== 'reconnecting';
   ui.name.disabled = !idle;
+  ui.password.disabled = !idle;
   ui.connect.disabled = !idle;
+  ui.signup.disabled = !idle;
   ui.disconnect.disabled = idle;
+  if (idle && detail.code !== undefined) {
+    keepTicket(null); // refused at the handshake: expired, signed out elsewhere, or never valid
+  }
   ui.send.disabled = !live;
   if (idle && detail.code !== undefined) {
     ui.name.focus(); // the name was refused: that is what to fix
@@ -234,19 +247,75 @@ function send() {
   }
 }
 
-ui.login.addEventListener('submit', (event) => {
-  event.preventDefault();
-  // white space is never part of a valid name; a pasted trailing space should not cost a 1008
+function keepTicket(issued) {
+  ticket = issued;
+  saveTicket(issued);
+  clearTimeout(renewalTimer);
+  if (issued) {
+    // renewed at half its life, so a page left open stays signed in without asking for the password again
+    const halfLife = Math.max(1000, (Date.parse(issued.expiresAt) - Date.now()) / 2);
+    renewalTimer = setTimeout(() => {
+      renew(issued.ticket).then(keepTicket, (error) => {
+        if (error.status === 401) {
+          say(`Could not stay signed in: ${error.message}`, 'error');
+        } else {
+          renewalTimer = setTimeout(() => keepTicket(ticket), 5000); // the server is away; try again soon
+        }
+      });
+    }, halfLife);
+  }
+}
+
+function connectWithTicket(issued) {
+  keepTicket(issued);
+  remember(issued.name);
+  connection.connect(() => `ticket=${encodeURIComponent(ticket?.ticket ?? '')}`);
+  ui.password.value = '';
+  ui.body.focus();
+}
+
+async function enter(creating) {
+  // white space is never part of a valid name; a pasted trailing space should not cost a refusal
   const name = ui.name.value.trim();
   if (!name) {
     ui.name.focus();
     return;
   }
-  remember(name);
-  connection.connect(name);
-  ui.body.focus();
+  if (openMode) {
+    remember(name);
+    connection.connect(() => `user=${encodeURIComponent(name)}`);
+    ui.body.focus();
+    return;
+  }
+  const password = ui.password.value;
+  ui.connect.disabled = true;
+  ui.signup.disabled = true;
+  try {
+    if (creating) {
+      await signUp(name, password);
+      say(`Account ${name} created.`);
+    }
+    connectWithTicket(await signIn(name, password));
+  } catch (error) {
+    say(`${creating ? 'Could not create the account' : 'Could not sign in'}: ${error.message}`, 'error');
+    ui.connect.disabled = false;
+    ui.signup.disabled = false;
+    (error.status === 401 ? ui.password : ui.name).focus();
+  }
+}
+
+ui.login.addEventListener('submit', (event) => {
+  event.preventDefault();
+  enter(false);
 });
-ui.disconnect.addEventListener('click', () => connection.disconnect());
+ui.signup.addEventListener('click', () => enter(true));
+ui.disconnect.addEventListener('click', () => {
+  if (ticket) {
+    signOut(ticket.ticket).catch(() => { }); // the ticket is dropped here either way
+    keepTicket(null);
+  }
+  connection.disconnect();
+});
 ui.retry.addEventListener('click', () => connection.retryNow());
 window.addEventListener('online', () => connection.retryNow());
 
@@ -276,4 +345,20 @@ ui.name.value = remembered();
 renderPeople();
 renderTarget();
 showState({ state: 'disconnected' });
-(ui.name.value ? ui.connect : ui.name).focus();
+(ui.name.value ? ui.password : ui.name).focus();
+serverMode().then(({ open }) => {
+  openMode = open;
+  ui['open-mode'].hidden = !open;
+  for (const element of document.querySelectorAll('.secured')) {
+    element.hidden = open;
+  }
+  ui.connect.textContent = open ? 'Connect' : 'Sign in';
+  ui.disconnect.textContent = open ? 'Disconnect' : 'Sign out';
+  showState({ state: 'disconnected' });
+  const saved = open ? null : savedTicket();
+  if (saved) {
+    connectWithTicket(saved); // a reload of a signed-in tab
+  } else {
+    (ui.name.value && !open ? ui.password : ui.name).focus();
+  }
+}, (error) => say(`The server cannot be reached: ${error.message}`, 'error'));

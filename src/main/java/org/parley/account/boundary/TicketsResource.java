@@ -28,7 +28,8 @@ import org.parley.chat.entity.UserName;
 /**
  * Signing in and out. {@code POST /parley/api/tickets {"name", "password"}} answers a ticket to pass at the
  * WebSocket handshake ({@code /parley/ws?ticket=...}); {@code DELETE /parley/api/tickets} with
- * {@code Authorization: Bearer <ticket>} signs that account out on every device.
+ * {@code Authorization: Bearer <ticket>} signs that account out on every device. The answers carry the ticket's
+ * {@code expiresAt}.
  */
 @Path("tickets")
 public class TicketsResource {
@@ -71,27 +72,48 @@ public class TicketsResource {
             throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "wrong-credentials", "wrong name or password");
         }
         throttle.succeeded(name);
-        Tickets.Issued ticket = tickets.issue(account.get(), now);
-        return Response.ok(Json.createObjectBuilder().add("ticket", ticket.value()).add("name", ticket.name())
-                .add("expiresAt", ticket.expiresAt().toString()).build().toString()).build();
+        return issued(tickets.issue(account.get(), now));
+    }
+
+    /**
+     * {@code POST /parley/api/tickets/renewal} with a valid ticket answers a fresh one, so that a page stays signed
+     * in for as long as it is open without asking for the password again.
+     */
+    @POST
+    @Path("renewal")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response renew(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Instant now = Instant.now();
+        UserName holder = holder(authorization, now);
+        Account account = accounts.find(holder.value()).orElseThrow(() -> JsonBody.refusal(
+                Response.Status.UNAUTHORIZED, "invalid-ticket", "the ticket's account no longer exists"));
+        return issued(tickets.issue(account, now));
     }
 
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
     public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER)) {
-            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "no-ticket",
-                    "sign out with the ticket as 'Authorization: Bearer <ticket>'");
-        }
         Instant now = Instant.now();
-        UserName holder;
-        try {
-            holder = tickets.holderOf(authorization.substring(BEARER.length()).strip(), now);
-        } catch (TicketSigner.Refused e) {
-            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "invalid-ticket", e.getMessage());
-        }
+        UserName holder = holder(authorization, now);
         accounts.voidTickets(holder.value(), now);
         switchboard.signedOut(holder);
         return Response.noContent().build();
+    }
+
+    private UserName holder(String authorization, Instant now) {
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "no-ticket",
+                    "send the ticket as 'Authorization: Bearer <ticket>'");
+        }
+        try {
+            return tickets.holderOf(authorization.substring(BEARER.length()).strip(), now);
+        } catch (TicketSigner.Refused e) {
+            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "invalid-ticket", e.getMessage());
+        }
+    }
+
+    private static Response issued(Tickets.Issued ticket) {
+        return Response.ok(Json.createObjectBuilder().add("ticket", ticket.value()).add("name", ticket.name())
+                .add("expiresAt", ticket.expiresAt().toString()).build().toString()).build();
     }
 }

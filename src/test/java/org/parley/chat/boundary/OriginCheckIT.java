@@ -7,14 +7,16 @@ import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
+import org.parley.testing.SignIn;
 
 class OriginCheckIT extends DeployedParley {
 
     @Test
-    void pageOfAnotherSiteIsRefusedWith1008AndNeverComesOnline() {
+    void pageOfAnotherSiteIsRefusedWith1008EvenWithAValidTicketAndNeverComesOnline() {
         String victim = unique("victim");
         try (ChatClient witness = ChatClient.connect(base, unique("witness"));
-                ChatClient hijacker = ChatClient.openFrom("https://evil.example", base, "user=" + victim)) {
+                ChatClient hijacker = ChatClient.openFrom("https://evil.example", base,
+                        "ticket=" + SignIn.ticket(base, victim))) {
             CloseReason reason = hijacker.awaitClose();
             assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), reason.getCloseCode().getCode());
             assertTrue(reason.getReasonPhrase().contains("https://evil.example"), reason.getReasonPhrase());
@@ -27,10 +29,11 @@ class OriginCheckIT extends DeployedParley {
     void refusingOneOriginLeavesTheNextHandshakeFromParleysOwnPageWelcome() {
         String own = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
         for (int round = 0; round < 3; round++) {
-            try (ChatClient hijacker = ChatClient.openFrom("http://evil.example", base, "user=" + unique("x"))) {
+            try (ChatClient hijacker = ChatClient.openFrom("http://evil.example", base,
+                    "ticket=" + SignIn.ticket(base, unique("x")))) {
                 assertEquals(1008, hijacker.awaitClose().getCloseCode().getCode());
             }
-            try (ChatClient page = ChatClient.openFrom(own, base, "user=" + unique("page"))) {
+            try (ChatClient page = ChatClient.openFrom(own, base, "ticket=" + SignIn.ticket(base, unique("page")))) {
                 assertEquals("welcome", page.next("welcome").getString("type"));
             }
         }

@@ -1,0 +1,22 @@
+package org.parley.account.boundary;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.parley.setup.Setting;
+
+/**
+ * {@code GET /parley/api/mode}: whether this server wants a sign-in ({@code {"open": false}}) or takes a bare name
+ * (open demo mode), so the page knows which form to show before it connects.
+ */
+@Path("mode")
+public class ModeResource {
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String mode() {
+        return Json.createObjectBuilder().add("open", Setting.OPEN_MODE.isOn()).build().toString();
+    }
+}
