@@ -48,6 +48,10 @@ public enum Setting {
     TICKET_KEY("parley.ticket.key", "", Kind.KEY),
     /** PBKDF2 rounds for a new password hash: more is slower for attackers and for every sign-in alike. */
     PASSWORD_ITERATIONS("parley.password.iterations", "210000", Kind.COUNT),
+    /** Messages a user may send per second, over all their connections; beyond it frames are refused. */
+    RATE_LIMIT("parley.rate.limit", "20", Kind.COUNT),
+    /** Messages a user may send at once before the rate applies; this many refused in a row closes (1008). */
+    RATE_BURST("parley.rate.burst", "40", Kind.COUNT),
     /** The longest a name or an address is made to wait after repeated failed sign-ins. */
     SIGN_IN_BACKOFF_LIMIT("parley.signin.backoff.limit", "30s", Kind.DURATION);
 

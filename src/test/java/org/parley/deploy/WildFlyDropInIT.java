@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class WildFlyDropInIT {
     void warCopiedIntoDeploymentsChatsOnWildFly() throws Exception {
         Path home = Path.of(System.getProperty("jboss.home"));
         Path base = Path.of(System.getProperty("parley.war")).getParent().resolve("dropin-wildfly");
+        // a fresh base each run: a parley.war.deployed marker left by the last one would say "ready" at once
+        deleteTree(base);
         copyTree(home.resolve("standalone"), base);
         Path log = base.resolve("dropin.log");
         Path deployments = base.resolve("deployments");
@@ -55,6 +58,17 @@ class WildFlyDropInIT {
             assertTrue(server.isAlive(), "WildFly exited");
             assertTrue(System.nanoTime() < deadline, "WildFly did not deploy the WAR within " + START);
             server.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
         }
     }
 

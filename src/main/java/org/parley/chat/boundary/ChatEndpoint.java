@@ -86,8 +86,8 @@ public class ChatEndpoint {
 
     @OnMessage
     public void binary(Session session, ByteBuffer ignored) {
-        switchboard.refuse(Connection.of(session), ErrorCode.BINARY_UNSUPPORTED,
-                "binary frames are not supported; send text", null);
+        switchboard.receive(Connection.of(session), new ClientFrame.Refused(ErrorCode.BINARY_UNSUPPORTED,
+                "binary frames are not supported; send text", null));
     }
 
     @OnMessage

@@ -57,6 +57,9 @@ public class Switchboard {
     @Inject
     KnownNames knownNames;
 
+    @Inject
+    FloodGuard floodGuard;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -90,6 +93,7 @@ public class Switchboard {
         synchronized (registry.lineOf(user)) {
             if (registry.remove(connection)) {
                 presence.announce(connection.user(), false);
+                floodGuard.forget(connection.user());
             }
             if (registry.connectionsOf(user).isEmpty()) {
                 keepUnwritten(unwritten);
@@ -128,18 +132,37 @@ public class Switchboard {
                 new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out")));
     }
 
+    /** Every frame counts against the sender's allowance, unreadable ones too: answering them is work as well. */
     public void receive(Connection sender, ClientFrame frame) {
-        if (frame instanceof ClientFrame.Send send) {
-            route(sender, send);
-        } else if (frame instanceof ClientFrame.Refused refused) {
-            refuse(sender, refused.code(), refused.message(), refused.ref());
-        } else if (frame instanceof ClientFrame.Oversized oversized) {
+        if (frame instanceof ClientFrame.Oversized oversized) {
             drop(sender, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
                     "frame larger than " + oversized.limit() + " bytes"));
+            return;
+        }
+        switch (floodGuard.take(sender.user())) {
+            case SEND -> {
+                if (frame instanceof ClientFrame.Send send) {
+                    route(sender, send);
+                } else if (frame instanceof ClientFrame.Refused refused) {
+                    refuse(sender, refused.code(), refused.message(), refused.ref());
+                }
+            }
+            case REFUSE_AND_SAY -> refuse(sender, ErrorCode.RATE_LIMITED, "slow down: " + floodGuard.limits()
+                    + "; until then further frames are dropped unanswered", refOf(frame));
+            case REFUSE -> {
+                // answered once per run already
+            }
+            case ABUSE -> drop(sender, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "flooding: " + floodGuard.limits()));
         }
     }
 
-    public void refuse(Connection sender, ErrorCode code, String message, String ref) {
+    private static String refOf(ClientFrame frame) {
+        return frame instanceof ClientFrame.Send send ? send.ref()
+                : frame instanceof ClientFrame.Refused refused ? refused.ref() : null;
+    }
+
+    private void refuse(Connection sender, ErrorCode code, String message, String ref) {
         sender.send(new ServerFrame.Error(code, message, ref).encode());
     }
 

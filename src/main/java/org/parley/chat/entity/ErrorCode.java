@@ -10,6 +10,7 @@ public enum ErrorCode {
     INVALID_RECIPIENT("invalid-recipient"),
     UNKNOWN_USER("unknown-user"),
     MAILBOX_FULL("mailbox-full"),
+    RATE_LIMITED("rate-limited"),
     UNAVAILABLE("unavailable");
 
     private final String wireName;

@@ -21,6 +21,7 @@ import org.parley.testing.SilentPeer;
 class ConnectionHealthIT extends DeployedParley {
 
     private static final int FLOOD = 400;
+    private static final int PER_SENDER = 40;
 
     @Test
     void peerThatStopsAnsweringPingsIsClosedWith4000AndGoesOffline() throws Exception {
@@ -92,15 +93,35 @@ class ConnectionHealthIT extends DeployedParley {
         }
     }
 
-    /** Sends 400 messages of 48 KB and returns, in order, how each was answered: an ack status or error code. */
-    private static List<String> flood(ChatClient flooder, String slow) {
+    /**
+     * Sends 400 messages of 48 KB and returns, in order, how each was answered: an ack status or error code. One
+     * sender may send only 50 at once in the suite (PARLEY_RATE_BURST), so the flood comes from a crowd, one after
+     * another, each waiting for its answers so that the order sent is the order received.
+     */
+    private List<String> flood(ChatClient flooder, String slow) {
         String chunk = "z".repeat(48 * 1024);
-        for (int i = 0; i < FLOOD; i++) {
-            flooder.send(slow + "|" + i + chunk);
-        }
         List<String> answers = new ArrayList<>();
-        while (answers.size() < FLOOD) {
-            JsonObject answer = flooder.next(frame -> "ack".equals(frame.getString("type"))
+        List<ChatClient> crowd = new ArrayList<>(List.of(flooder));
+        try {
+            for (int i = 0; i < FLOOD; i++) {
+                if (i > 0 && i % PER_SENDER == 0) {
+                    crowd.add(ChatClient.connect(base, unique("crowd")));
+                }
+                crowd.get(crowd.size() - 1).send(slow + "|" + i + chunk);
+                if (i % PER_SENDER == PER_SENDER - 1) {
+                    answers.addAll(answersOf(crowd.get(crowd.size() - 1), PER_SENDER));
+                }
+            }
+        } finally {
+            crowd.subList(1, crowd.size()).forEach(ChatClient::close);
+        }
+        return answers;
+    }
+
+    private static List<String> answersOf(ChatClient sender, int count) {
+        List<String> answers = new ArrayList<>();
+        while (answers.size() < count) {
+            JsonObject answer = sender.next(frame -> "ack".equals(frame.getString("type"))
                     || "error".equals(frame.getString("type")));
             answers.add(answer.getString("status", answer.getString("code", "")));
         }

@@ -1,0 +1,59 @@
+package org.parley.chat.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.ChatClient;
+import org.parley.testing.DeployedParley;
+
+/** The suite lets one user send 50 messages at once and 100 a second after that (PARLEY_RATE_BURST, _LIMIT). */
+class FloodControlIT extends DeployedParley {
+
+    private static final int BURST = 50;
+
+    private static boolean rateLimited(JsonObject frame) {
+        return "error".equals(frame.getString("type")) && "rate-limited".equals(frame.getString("code"));
+    }
+
+    @Test
+    void sendingOverTheAllowanceIsAnsweredWithRateLimitedAndTheConnectionStays() {
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob)) {
+            JsonObject answer = null;
+            int sent = 0;
+            // one at a time, each answered, until the allowance runs out: faster than 100 a second here
+            while (sent < 2000 && (answer == null || !rateLimited(answer))) {
+                answer = a.sendTo(bob, "m" + sent);
+                sent++;
+            }
+            assertTrue(rateLimited(answer), "refused within " + sent + " messages: " + answer);
+            assertTrue(sent > BURST, "the burst itself went through: refused at " + sent);
+            assertTrue(answer.getString("message").contains("slow down"), answer.toString());
+            assertEquals("m0", b.next("message").getString("body"));
+            // a second's refill is worth 100 messages; staying open through it is part of what is proved
+            assertFalse(a.closesWithin(Duration.ofSeconds(1)), "the connection stays");
+            assertEquals("delivered", a.sendTo(bob, "after a pause").getString("status"));
+        }
+    }
+
+    @Test
+    void floodingFarBeyondTheAllowanceClosesWith1008AndOthersCarryOn() {
+        String bob = unique("bob");
+        try (ChatClient flooder = ChatClient.connect(base, unique("flooder"));
+                ChatClient b = ChatClient.connect(base, bob); ChatClient c = ChatClient.connect(base, unique("carol"))) {
+            for (int i = 0; i < 40 * BURST && flooder.isOpen(); i++) {
+                flooder.send(bob + "|flood " + i);
+            }
+            CloseReason reason = flooder.awaitClose();
+            assertEquals(1008, reason.getCloseCode().getCode(), reason.toString());
+            assertTrue(reason.getReasonPhrase().contains("flooding"), reason.getReasonPhrase());
+            assertEquals("delivered", c.sendTo(bob, "still here").getString("status"));
+            assertTrue(b.isOpen());
+        }
+    }
+}
