@@ -44,9 +44,16 @@ class WildFlyDropInIT {
             awaitMarker(deployments, server);
             DropInRoundTrip.run(new URL("http://localhost:" + (8080 + OFFSET) + "/parley/"));
         } finally {
-            Command.run(log, Duration.ofMinutes(1), home.resolve("bin/jboss-cli.sh").toString(),
-                    "--controller=localhost:" + (9990 + OFFSET), "--connect", "--command=:shutdown");
-            server.waitFor();
+            try {
+                Command.run(log, Duration.ofMinutes(1), home.resolve("bin/jboss-cli.sh").toString(),
+                        "--controller=localhost:" + (9990 + OFFSET), "--connect", "--command=:shutdown");
+            } finally {
+                // a server that never came up cannot be asked to stop, and must not outlive the test
+                if (!server.waitFor(1, TimeUnit.MINUTES)) {
+                    server.descendants().forEach(ProcessHandle::destroyForcibly);
+                    server.destroyForcibly().waitFor();
+                }
+            }
         }
     }
 

@@ -5,36 +5,64 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
- * The "restartable" container of the arquillian-*.xml in use, which a test starts and stops itself. The two servers
- * choose their port differently: Payara Micro takes one picked here, WildFly has a fixed port offset.
+ * The "restartable" container of the arquillian-*.xml in use, which a test starts and stops itself, with settings of
+ * its own if it needs them. The two servers choose their port differently: Payara Micro takes one picked here,
+ * WildFly has a fixed port offset and a base directory apart from the suite's server.
  */
 public final class RestartableServer {
 
     public static final String CONTAINER = "restartable";
 
-    private static final int WILDFLY_PORT = 8080 + 2100;
+    private static final int WILDFLY_OFFSET = 2100;
 
     private RestartableServer() {
     }
 
     /** Starts the container and returns the base URL Parley will have once it is deployed there. */
     public static URL start(ContainerController controller) {
+        return start(controller, Map.of());
+    }
+
+    /** @param settings system properties for the server, such as {@code parley.open=true} */
+    public static URL start(ContainerController controller, Map<String, String> settings) {
         int port;
         if ("wildfly".equals(System.getProperty("parley.it.server"))) {
-            controller.start(CONTAINER);
-            port = WILDFLY_PORT;
+            String properties = settings.entrySet().stream().map(e -> " -D" + e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining());
+            controller.start(CONTAINER, Map.of("javaVmArguments", "-Xmx768m -Djboss.socket.binding.port-offset="
+                    + WILDFLY_OFFSET + " -Djboss.server.base.dir=" + System.getProperty("wildfly.restartable.base")
+                    + " -Dderby.system.home=" + System.getProperty("derby.home.wildfly") + "/restartable" + properties));
+            port = 8080 + WILDFLY_OFFSET;
         } else {
             port = freePort();
-            controller.start(CONTAINER, Map.of("extraMicroOptions", "--port " + port));
+            controller.start(CONTAINER, Map.of("extraMicroOptions", "--port " + port + systemProperties(settings)));
         }
         try {
             return new URL("http://localhost:" + port + "/parley/");
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String systemProperties(Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return "";
+        }
+        try {
+            Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "parley-settings",
+                    ".properties");
+            Files.writeString(file, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("\n")));
+            return " --systemproperties " + file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -65,6 +65,10 @@ public final class SignIn {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    public static HttpResponse<String> get(URL base, String path) {
+        return send(HttpRequest.newBuilder(api(base, path)).GET().build());
+    }
+
     public static HttpResponse<String> signOut(URL base, String ticket) {
         return send(HttpRequest.newBuilder(api(base, "tickets")).header("Authorization", "Bearer " + ticket)
                 .DELETE().build());

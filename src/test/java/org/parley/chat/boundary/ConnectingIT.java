@@ -44,6 +44,7 @@ class ConnectingIT extends DeployedParley {
             assertTrue(online.contains(alice) && online.contains(bob), online.toString());
             assertEquals(65536, welcome.getInt("maxFrameBytes"));
             assertFalse(welcome.containsKey("open"), "open mode is off by default");
+            assertFalse(SignIn.json(SignIn.get(base, "mode")).getBoolean("open"));
             Instant serverTime = Instant.parse(welcome.getString("serverTime"));
             assertTrue(Math.abs(serverTime.toEpochMilli() - System.currentTimeMillis()) < 60_000);
         }
