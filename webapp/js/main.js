@@ -22,6 +22,7 @@ const pending = new Map(); // ref → {to, body} of sends still waiting for thei
 const unread = new Map(); // name → direct messages from them that came while another target was selected
 let me = null; // our name as the server spells it (NFC), from welcome
 let online = [];
+const seenPeople = new Set();
 let target = null; // null: everyone
 let lastRef = 0;
 let openMode = false; // the server takes a bare name: no accounts, no tickets
@@ -59,8 +60,8 @@ function say(text, kind) {
 }
 
 function renderPeople() {
-  // unread senders and the chosen target stay listed while offline so one can still leave them a message
-  const names = new Set([...online, ...unread.keys()]);
+  // everyone seen online since the page opened stays listed while offline, so one can leave them a message
+  const names = new Set([...online, ...seenPeople, ...unread.keys()]);
   if (target) {
     names.add(target);
   }
@@ -109,6 +110,7 @@ function receive(frame) {
       }
       unread.delete(me);
       online = [...frame.online];
+      online.forEach((name) => seenPeople.add(name));
       renderPeople();
       renderTarget();
       say(`Connected as ${me}. Online: ${online.length}.`);
@@ -134,6 +136,7 @@ function receive(frame) {
       online = online.filter((name) => name !== frame.user);
       if (frame.status === 'online') {
         online.push(frame.user);
+        seenPeople.add(frame.user);
       }
       renderPeople();
       renderTarget();
@@ -207,10 +210,10 @@ function showState(detail) {
   ui['notice-text'].textContent = live ? '' : noticeText(detail);
   ui.retry.hidden = state !== 'reconnecting';
   ui.name.disabled = !idle;
-  ui.password.disabled = !idle;
   ui.connect.disabled = !idle;
   ui.signup.disabled = !idle;
   ui.disconnect.disabled = idle;
+  showLoginFields(idle);
   if (idle && detail.code !== undefined) {
     keepTicket(null); // refused at the handshake: expired, signed out elsewhere, or never valid
   }
@@ -245,6 +248,14 @@ function send() {
     pending.set(ref, { to: frame.to, body });
     ui.body.value = '';
   }
+}
+
+// while signed in, the form shrinks to who you are and Sign out: on a phone the chat needs the room
+function showLoginFields(idle) {
+  for (const element of document.querySelectorAll('.secured')) {
+    element.hidden = openMode || !idle;
+  }
+  ui.connect.hidden = !idle;
 }
 
 function keepTicket(issued) {
@@ -349,9 +360,6 @@ showState({ state: 'disconnected' });
 serverMode().then(({ open }) => {
   openMode = open;
   ui['open-mode'].hidden = !open;
-  for (const element of document.querySelectorAll('.secured')) {
-    element.hidden = open;
-  }
   ui.connect.textContent = open ? 'Connect' : 'Sign in';
   ui.disconnect.textContent = open ? 'Disconnect' : 'Sign out';
   showState({ state: 'disconnected' });

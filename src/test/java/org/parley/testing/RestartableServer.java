@@ -13,7 +13,7 @@ import org.jboss.arquillian.container.test.api.ContainerController;
 
 /**
  * The "restartable" container of the arquillian-*.xml in use, which a test starts and stops itself, with settings of
- * its own if it needs them. The two servers choose their port differently: Payara Micro takes one picked here,
+ * its own if it needs them. It comes back on the same port each time: Payara Micro takes one picked here once,
  * WildFly has a fixed port offset and a base directory apart from the suite's server.
  */
 public final class RestartableServer {
@@ -21,6 +21,8 @@ public final class RestartableServer {
     public static final String CONTAINER = "restartable";
 
     private static final int WILDFLY_OFFSET = 2100;
+    // one port for every start in this test run, so that a page left open finds the server again after a restart
+    private static int payaraPort;
 
     private RestartableServer() {
     }
@@ -41,7 +43,7 @@ public final class RestartableServer {
                     + " -Dderby.system.home=" + System.getProperty("derby.home.wildfly") + "/restartable" + properties));
             port = 8080 + WILDFLY_OFFSET;
         } else {
-            port = freePort();
+            port = payaraPort();
             controller.start(CONTAINER, Map.of("extraMicroOptions", "--port " + port + systemProperties(settings)));
         }
         try {
@@ -64,6 +66,13 @@ public final class RestartableServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static synchronized int payaraPort() {
+        if (payaraPort == 0) {
+            payaraPort = freePort();
+        }
+        return payaraPort;
     }
 
     private static int freePort() {
