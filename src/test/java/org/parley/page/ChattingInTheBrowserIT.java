@@ -17,12 +17,17 @@ class ChattingInTheBrowserIT extends DeployedParley {
         return prefix + UUID.randomUUID().toString().substring(0, 6);
     }
 
+    /** Both create accounts, and the first sees the second come online. */
+    private static void bothJoin(Person ann, Person ben) {
+        ann.createAccount();
+        ben.createAccount();
+        ann.awaitOnline(ben.name);
+    }
+
     @Test
     void twoPeopleWhoCreateAccountsSeeEachOtherOnline() {
         try (Person ann = Person.at(base, name("ann")); Person ben = Person.at(base, name("ben"))) {
-            ann.createAccount();
-            ben.createAccount();
-            ann.awaitOnline(ben.name);
+            bothJoin(ann, ben);
             ben.awaitOnline(ann.name);
         }
     }
@@ -30,9 +35,7 @@ class ChattingInTheBrowserIT extends DeployedParley {
     @Test
     void directMessageClickedFromTheListReachesThatPersonAndABroadcastReachesBoth() {
         try (Person ann = Person.at(base, name("ann")); Person ben = Person.at(base, name("ben"))) {
-            ann.createAccount();
-            ben.createAccount();
-            ann.awaitOnline(ben.name);
+            bothJoin(ann, ben);
             Instant before = Instant.now().minusSeconds(5);
             ann.choose(ben.name);
             ann.say("hello ben, just you");
@@ -84,9 +87,7 @@ class ChattingInTheBrowserIT extends DeployedParley {
         String markup = "<img src=x onerror=alert(1)>";
         String chinese = "你好 👋🏽 世界";
         try (Person ann = Person.at(base, name("ann")); Person ben = Person.at(base, name("ben"))) {
-            ann.createAccount();
-            ben.createAccount();
-            ann.awaitOnline(ben.name);
+            bothJoin(ann, ben);
             ann.choose(ben.name);
             ann.say(markup);
             ann.say(chinese);
@@ -101,9 +102,7 @@ class ChattingInTheBrowserIT extends DeployedParley {
     @Test
     void enterSendsAndTheCursorStaysInTheMessageBox() {
         try (Person ann = Person.at(base, name("ann")); Person ben = Person.at(base, name("ben"))) {
-            ann.createAccount();
-            ben.createAccount();
-            ann.awaitOnline(ben.name);
+            bothJoin(ann, ben);
             ann.choose(ben.name);
             ann.say("sent with Enter");
             ben.awaitMessage("sent with Enter");

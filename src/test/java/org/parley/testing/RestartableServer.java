@@ -27,12 +27,11 @@ public final class RestartableServer {
     private RestartableServer() {
     }
 
-    /** Starts the container and returns the base URL Parley will have once it is deployed there. */
-    public static URL start(ContainerController controller) {
-        return start(controller, Map.of());
-    }
-
-    /** @param settings system properties for the server, such as {@code parley.open=true} */
+    /**
+     * Starts the container and returns the base URL Parley will have once it is deployed there.
+     *
+     * @param settings system properties for the server, such as {@code parley.open=true}
+     */
     public static URL start(ContainerController controller, Map<String, String> settings) {
         int port;
         if ("wildfly".equals(System.getProperty("parley.it.server"))) {

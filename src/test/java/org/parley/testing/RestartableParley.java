@@ -1,0 +1,48 @@
+package org.parley.testing;
+
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An integration test class that starts and stops Parley's server itself, on the {@link RestartableServer}: to
+ * prove what survives a restart, or to run the server with settings of the test's own.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public abstract class RestartableParley {
+
+    private static final String DEPLOYMENT = "restartable";
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(RestartableServer.CONTAINER)
+    public static WebArchive parley() {
+        return Deployments.parley();
+    }
+
+    /** Starts the server with these system properties, deploys Parley, and returns its base URL. */
+    protected URL start(Map<String, String> settings) {
+        URL base = RestartableServer.start(controller, settings);
+        deployer.deploy(DEPLOYMENT);
+        return base;
+    }
+
+    protected void stop() {
+        deployer.undeploy(DEPLOYMENT);
+        controller.stop(RestartableServer.CONTAINER);
+    }
+}
