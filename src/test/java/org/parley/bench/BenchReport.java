@@ -1,0 +1,178 @@
+package org.parley.bench;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.HdrHistogram.Histogram;
+
+/** The run's findings as a markdown report and a plot of latency percentiles against offered rate. */
+final class BenchReport {
+
+    private static final double[] PERCENTILES = {50, 99, 99.9};
+
+    private final int users;
+    private final double stepSeconds;
+    private final Instant when;
+    private final Map<String, List<LoadGenerator.DirectResult>> direct = new LinkedHashMap<>();
+    private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
+    private LoadGenerator.BacklogResult backlog;
+
+    BenchReport(int users, double stepSeconds, Instant when) {
+        this.users = users;
+        this.stepSeconds = stepSeconds;
+        this.when = when;
+    }
+
+    void direct(String target, List<LoadGenerator.DirectResult> steps) {
+        direct.put(target, steps);
+    }
+
+    void broadcast(LoadGenerator.BroadcastResult result) {
+        broadcasts.add(result);
+    }
+
+    void backlog(LoadGenerator.BacklogResult result) {
+        backlog = result;
+    }
+
+    // the generator's own JVM is pinned to one core, so it cannot be asked how many the machine has
+    private static long cores() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("processor")).count();
+        } catch (IOException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private static String ms(Histogram histogram, double percentile) {
+        return String.format(Locale.ROOT, "%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
+    }
+
+    private static int bestRate(List<LoadGenerator.DirectResult> steps) {
+        return steps.stream().filter(s -> s.lost() == 0 && s.latency().getValueAtPercentile(99) <= 50_000)
+                .mapToInt(LoadGenerator.DirectResult::offeredPerSecond).max().orElse(0);
+    }
+
+    void write(Path directory) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Parley benchmark, ").append(when).append("\n\n");
+        md.append("Machine: ").append(cores()).append(" cores; Java ")
+                .append(System.getProperty("java.version")).append("; servers pinned to core 0 (`taskset -c 0`), ")
+                .append("generator on core 1. Parley on Payara Micro with ").append(BenchServers.PARLEY_SETTINGS)
+                .append(", -Xmx2g.\n\n");
+        md.append("## Direct messages: ").append(users).append(" users to random online peers, ")
+                .append(stepSeconds).append(" s per step, open loop\n\n");
+        md.append("| target | offered/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        direct.forEach((target, steps) -> steps.forEach(s -> md.append(String.format(Locale.ROOT,
+                "| %s | %d | %.0f | %s | %s | %s | %s | %d | %d |%n", target, s.offeredPerSecond(),
+                s.deliveredPerSecond(), ms(s.latency(), 50), ms(s.latency(), 99), ms(s.latency(), 99.9),
+                ms(s.latency(), 100), s.lost(), s.duplicated()))));
+        List<String> targets = new ArrayList<>(direct.keySet());
+        if (targets.size() == 2) {
+            int parley = bestRate(direct.get(targets.get(0)));
+            int baseline = bestRate(direct.get(targets.get(1)));
+            md.append(String.format(Locale.ROOT, "%nHighest offered rate with p99 ≤ 50 ms and nothing lost: %s %d/s, "
+                    + "%s %d/s, ratio %.2f.%n", targets.get(0), parley, targets.get(1), baseline,
+                    baseline == 0 ? 0.0 : (double) parley / baseline));
+        }
+        md.append("\nEach target first ran one unreported step and five broadcasts as a warm-up.\n");
+        md.append("\n## Broadcast to everyone online: time from scheduled send to the last recipient\n\n");
+        md.append("| target | users | broadcasts | p50 ms | p99 ms | max ms | lost | duplicated |\n|---|---|---|---|---|---|---|---|\n");
+        broadcasts.forEach(b -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %d | %d |%n",
+                b.target(), b.users(), b.broadcasts(), ms(b.timeToLastDelivery(), 50), ms(b.timeToLastDelivery(), 99),
+                ms(b.timeToLastDelivery(), 100), b.lost(), b.duplicated())));
+        if (backlog != null) {
+            md.append(String.format(Locale.ROOT, "%n## Offline backlog (Parley)%n%n%d messages kept for one user: "
+                    + "drained %d ms after they started to connect; in order: %s; lost: %d.%n", backlog.messages(),
+                    backlog.drainMillis(), backlog.inOrder(), backlog.lost()));
+        }
+        md.append("\n![latency percentiles against offered rate](latency.png)\n");
+        Files.writeString(directory.resolve("report.md"), md);
+        ImageIO.write(plot(), "png", directory.resolve("latency.png").toFile());
+    }
+
+    /** p50/p99/p99.9 against offered rate, log scales, one colour per target. */
+    private BufferedImage plot() {
+        int width = 900;
+        int height = 560;
+        int left = 80;
+        int right = 220;
+        int top = 40;
+        int bottom = 70;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        double minRate = Math.log10(250);
+        double maxRate = Math.log10(32000);
+        double minMs = Math.log10(0.1);
+        double maxMs = Math.log10(5000);
+        int plotWidth = width - left - right;
+        int plotHeight = height - top - bottom;
+        java.util.function.DoubleUnaryOperator x = rate -> left + (Math.log10(rate) - minRate) / (maxRate - minRate)
+                * plotWidth;
+        java.util.function.DoubleUnaryOperator y = millis -> top + plotHeight - (Math.log10(Math.max(millis, 0.1))
+                - minMs) / (maxMs - minMs) * plotHeight;
+        g.setColor(new Color(230, 230, 230));
+        for (double ms : new double[] {0.1, 1, 10, 50, 100, 1000}) {
+            int yy = (int) y.applyAsDouble(ms);
+            g.drawLine(left, yy, left + plotWidth, yy);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString((ms < 1 ? String.valueOf(ms) : String.valueOf((int) ms)) + " ms", 20, yy + 5);
+            g.setColor(new Color(230, 230, 230));
+        }
+        for (int rate : new int[] {500, 1000, 2000, 4000, 8000, 16000}) {
+            int xx = (int) x.applyAsDouble(rate);
+            g.drawLine(xx, top, xx, top + plotHeight);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(String.valueOf(rate), xx - 15, top + plotHeight + 20);
+            g.setColor(new Color(230, 230, 230));
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(left, top, plotWidth, plotHeight);
+        g.drawString("offered direct messages per second (" + users + " users)", left + plotWidth / 2 - 140,
+                height - 25);
+        g.drawString("latency from scheduled send to receipt", left, 25);
+        Color[] colours = {new Color(31, 90, 170), new Color(200, 90, 30)};
+        float[][] dashes = {null, {8f, 5f}, {2f, 4f}};
+        int legend = top + 10;
+        int t = 0;
+        for (Map.Entry<String, List<LoadGenerator.DirectResult>> entry : direct.entrySet()) {
+            for (int p = 0; p < PERCENTILES.length; p++) {
+                g.setColor(colours[t % colours.length]);
+                g.setStroke(dashes[p] == null ? new BasicStroke(2.5f)
+                        : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, dashes[p], 0f));
+                int[] xs = entry.getValue().stream().mapToInt(s -> (int) x.applyAsDouble(s.offeredPerSecond()))
+                        .toArray();
+                final int percentile = p;
+                int[] ys = entry.getValue().stream().mapToInt(s -> (int) y.applyAsDouble(
+                        s.latency().getValueAtPercentile(PERCENTILES[percentile]) / 1000.0)).toArray();
+                g.drawPolyline(xs, ys, xs.length);
+                g.drawLine(width - right + 20, legend, width - right + 60, legend);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(entry.getKey() + " p" + (PERCENTILES[p] == 99.9 ? "99.9" : (int) PERCENTILES[p]),
+                        width - right + 68, legend + 5);
+                legend += 22;
+            }
+            t++;
+        }
+        g.dispose();
+        return image;
+    }
+}

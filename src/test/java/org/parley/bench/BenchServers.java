@@ -1,0 +1,73 @@
+package org.parley.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** Starts the servers under test as processes of their own, pinned to core 0 while the generator keeps core 1. */
+final class BenchServers {
+
+    /** Settings for Parley under load: limits meant for people would refuse a load generator. */
+    static final Map<String, String> PARLEY_SETTINGS = Map.of(
+            "PARLEY_PASSWORD_ITERATIONS", "1000",
+            "PARLEY_RATE_LIMIT", "100000",
+            "PARLEY_RATE_BURST", "100000",
+            "PARLEY_MAILBOX_CAPACITY", "20000",
+            "PARLEY_TICKET_LIFETIME", "1h");
+
+    private BenchServers() {
+    }
+
+    static Process parley(Path microJar, Path war, Path work, int port) throws IOException {
+        List<String> command = pinned(List.of("java", "-Xmx2g", "-Dderby.system.home=" + work.resolve("data"),
+                "-Dderby.stream.error.file=" + work.resolve("derby.log"), "-jar", microJar.toString(), "--deploy",
+                war.toString(), "--contextroot", "parley", "--port", Integer.toString(port), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("parley.log").toFile());
+        // the suite's short timers and small limits reach this JVM through failsafe; the server gets none of them
+        builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+        builder.environment().putAll(PARLEY_SETTINGS);
+        return builder.start();
+    }
+
+    static Process baseline(Path work, int port) throws IOException {
+        return new ProcessBuilder(pinned(List.of("java", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                BaselineRelay.class.getName(), Integer.toString(port)))).redirectErrorStream(true)
+                .redirectOutput(work.resolve("baseline.log").toFile()).start();
+    }
+
+    private static List<String> pinned(List<String> command) {
+        List<String> pinned = new ArrayList<>(List.of("taskset", "-c", "0"));
+        pinned.addAll(command);
+        return pinned;
+    }
+
+    static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void awaitListening(int port) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port);
+    }
+}

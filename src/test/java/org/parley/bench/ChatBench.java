@@ -1,0 +1,84 @@
+package org.parley.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.SignIn;
+
+/**
+ * The benchmark run ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro
+ * and the {@link BaselineRelay}, each pinned to core 0, measured by the same generator on core 1; the report and
+ * plot go to target/bench/. Not part of the test suite: it asserts nothing, it measures.
+ */
+class ChatBench {
+
+    private static final int USERS = Integer.getInteger("parley.bench.users", 1000);
+    private static final double STEP_SECONDS = Double.parseDouble(System.getProperty("parley.bench.seconds", "5"));
+    private static final int[] RATES = {500, 1000, 2000, 4000, 8000, 16000};
+    private static final long P99_LIMIT_MICROS = 50_000;
+
+    @Test
+    void measure() throws Exception {
+        Path war = Path.of(System.getProperty("parley.war"));
+        Path work = war.getParent().resolve("bench");
+        Files.createDirectories(work);
+        int parleyPort = BenchServers.freePort();
+        int baselinePort = BenchServers.freePort();
+        Process parley = BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, parleyPort);
+        Process baseline = BenchServers.baseline(work, baselinePort);
+        try {
+            URL parleyBase = new URL("http://127.0.0.1:" + parleyPort + "/parley/");
+            awaitParley(parleyBase);
+            BenchServers.awaitListening(baselinePort);
+            BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
+            for (Target target : new Target[] {Target.parley(parleyBase),
+                    Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))}) {
+                LoadGenerator generator = new LoadGenerator(target);
+                // both servers, and the generator, reach their compiled speed before anything is counted
+                generator.direct(USERS, RATES[0], STEP_SECONDS);
+                generator.broadcast(USERS, 5, 250);
+                List<LoadGenerator.DirectResult> steps = new ArrayList<>();
+                for (int rate : RATES) {
+                    LoadGenerator.DirectResult step = generator.direct(USERS, rate, STEP_SECONDS);
+                    steps.add(step);
+                    if (step.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || step.lost() > 0) {
+                        break;
+                    }
+                }
+                report.direct(target.label(), steps);
+                report.broadcast(generator.broadcast(USERS, 20, 250));
+            }
+            report.backlog(new LoadGenerator(Target.parley(parleyBase)).backlog(10_000));
+            report.write(work);
+        } finally {
+            parley.descendants().forEach(ProcessHandle::destroy);
+            parley.destroy();
+            baseline.destroy();
+            parley.waitFor(30, TimeUnit.SECONDS);
+            baseline.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void awaitParley(URL base) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (SignIn.get(base, "mode").statusCode() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notYet) {
+                // still starting
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        }
+        throw new IllegalStateException("Parley did not start; see target/bench/parley.log");
+    }
+}
