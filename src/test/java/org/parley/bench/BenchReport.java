@@ -164,6 +164,9 @@ final class BenchReport {
                 int[] ys = entry.getValue().stream().mapToInt(s -> (int) y.applyAsDouble(
                         s.latency().getValueAtPercentile(PERCENTILES[percentile]) / 1000.0)).toArray();
                 g.drawPolyline(xs, ys, xs.length);
+                for (int i = 0; i < xs.length; i++) {
+                    g.fillOval(xs[i] - 3, ys[i] - 3, 7, 7);
+                }
                 g.drawLine(width - right + 20, legend, width - right + 60, legend);
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(entry.getKey() + " p" + (PERCENTILES[p] == 99.9 ? "99.9" : (int) PERCENTILES[p]),
