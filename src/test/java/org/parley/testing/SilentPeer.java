@@ -93,6 +93,29 @@ public final class SilentPeer implements AutoCloseable {
         }
     }
 
+    /** Sends one text frame (masked, as a client must) while still reading nothing and answering no ping. */
+    public void say(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        if (payload.length > 125) {
+            throw new IllegalArgumentException("short frames only");
+        }
+        byte[] mask = {7, 11, 13, 17};
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        socket.getOutputStream().write(frame);
+    }
+
+    /** Resets the connection without a close frame, as a crashed process or a pulled cable does. */
+    public void vanish() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

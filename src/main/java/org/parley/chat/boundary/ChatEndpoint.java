@@ -92,14 +92,14 @@ public class ChatEndpoint {
 
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        Connection.of(session).pongReceived();
+        Connection.of(session).heardFrom();
     }
 
     @OnClose
     public void close(Session session) {
         Connection connection = Connection.of(session);
         if (connection != null) {
-            switchboard.leave(connection);
+            switchboard.left(connection);
         }
     }
 

@@ -73,7 +73,8 @@ public final class Connection {
         }
     }
 
-    public void pongReceived() {
+    /** A pong or any other frame: whatever the peer sends shows it is there, even when a pong waits behind it. */
+    public void heardFrom() {
         unansweredPingSince.set(0);
     }
 
@@ -98,6 +99,9 @@ public final class Connection {
 
     /** Closes the socket; {@link Switchboard#drop} detaches first, so that nothing unwritten is lost. */
     void close(CloseReason reason) {
+        if (!session.isOpen()) {
+            return;
+        }
         try {
             session.close(reason);
         } catch (IOException e) {

@@ -21,7 +21,8 @@ import org.parley.chat.entity.ServerFrame;
  * A WebSocket connection accepts one write at a time, and a reader that falls behind must not hold up anyone else,
  * so writes are asynchronous and queued here. The queue is bounded: a connection that lets {@code limit} frames
  * pile up is closed with 1013 (try again later) and whatever it had not been sent is failed, which leaves kept
- * offline messages in the store for its next connection.
+ * offline messages in the store for its next connection. A write that fails means the peer is gone, whether or not
+ * the container ever reports the close, so that breaks the connection too.
  */
 final class Outbox {
 
@@ -29,22 +30,25 @@ final class Outbox {
 
     private final Session session;
     private final int limit;
-    private final Consumer<CloseReason> onOverflow;
+    private final Consumer<CloseReason> onBroken;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private boolean writing;
     private boolean pumping;
-    private boolean overflowed;
+    private boolean broken;
     private boolean closed;
 
     /** {@code direct} is the message behind a direct-message frame, kept so it can be stored if never written. */
     private record Item(String text, ByteBuffer ping, ServerFrame.Chat direct, CompletableFuture<Void> written) {
     }
 
-    /** @param onOverflow closes the connection; it must not wait for the peer, which is not reading */
-    Outbox(Session session, int limit, Consumer<CloseReason> onOverflow) {
+    /**
+     * @param onBroken closes the connection once it falls too far behind or a write fails; it must not wait for the
+     *                 peer, which is not reading
+     */
+    Outbox(Session session, int limit, Consumer<CloseReason> onBroken) {
         this.session = session;
         this.limit = limit;
-        this.onOverflow = onOverflow;
+        this.onBroken = onBroken;
     }
 
     /** @return completes once the frame is handed to the network, or fails if it never will be */
@@ -81,25 +85,25 @@ final class Outbox {
     }
 
     /**
-     * At the limit the connection stops writing and is handed to {@code onOverflow}; until that has closed it,
+     * At the limit the connection stops writing and is handed to {@code onBroken}; until that has closed it,
      * direct messages still queue (without bound, but only for that moment) so that closing can keep them.
      */
     private CompletionStage<Void> enqueue(Item item) {
         boolean overflow = false;
         synchronized (this) {
-            if (closed || (overflowed && item.direct == null)) {
+            if (closed || (broken && item.direct == null)) {
                 item.written.completeExceptionally(new IOException("connection closed"));
                 return item.written;
             }
-            if (!overflowed && queue.size() >= limit) {
-                overflowed = true;
+            if (!broken && queue.size() >= limit) {
+                broken = true;
                 overflow = true;
             }
             queue.add(item);
         }
         if (overflow) {
             LOG.info(() -> "Closing a connection that fell " + limit + " frames behind");
-            onOverflow.accept(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+            onBroken.accept(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
                     "too slow: " + limit + " frames waiting"));
         } else {
             pump();
@@ -121,7 +125,7 @@ final class Outbox {
         while (true) {
             Item next;
             synchronized (this) {
-                if (writing || closed || overflowed || queue.isEmpty()) {
+                if (writing || closed || broken || queue.isEmpty()) {
                     pumping = false;
                     return;
                 }
@@ -145,17 +149,36 @@ final class Outbox {
         }
     }
 
+    /**
+     * A failed direct message goes back to the head of the queue, so that breaking the connection keeps it with
+     * the rest, in order.
+     */
     private void written(Item item, SendResult result) {
+        boolean ok = result == null || result.isOK();
+        boolean breaks = false;
+        boolean requeued = false;
         synchronized (this) {
             writing = false;
+            if (!ok && !closed) {
+                if (item.direct != null) {
+                    queue.addFirst(item);
+                    requeued = true;
+                }
+                breaks = !broken;
+                broken = true;
+            }
         }
-        if (result == null || result.isOK()) {
+        if (ok) {
             item.written.complete(null);
             pump();
-        } else {
-            LOG.log(Level.FINE, "Write failed; closing the connection", result.getException());
+            return;
+        }
+        if (!requeued) {
             item.written.completeExceptionally(result.getException());
-            close();
+        }
+        if (breaks) {
+            LOG.log(Level.FINE, "Write failed; dropping the connection", result.getException());
+            onBroken.accept(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -67,8 +68,8 @@ public class Switchboard {
         int frameLimit = Setting.FRAME_LIMIT.positiveInt();
         session.setMaxTextMessageBufferSize(frameLimit);
         Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt(),
-                // overflow can strike while another user's line is held; dropping takes this user's line
-                (slow, reason) -> executor.execute(() -> drop(slow, reason)));
+                // a write can break while another user's line is held; dropping takes this user's line
+                (broken, reason) -> elsewhere(() -> drop(broken, reason)));
         boolean backlog;
         synchronized (registry.lineOf(user.value())) {
             boolean cameOnline = registry.add(connection);
@@ -87,7 +88,25 @@ public class Switchboard {
         }
     }
 
-    public void leave(Connection connection) {
+    /**
+     * The container reports a close on whichever thread noticed it, which may be one writing to this connection
+     * while holding another user's line; leaving takes this user's line, so it happens on a thread of its own, or
+     * two such threads could each wait for the line the other holds.
+     */
+    public void left(Connection connection) {
+        elsewhere(() -> leave(connection));
+    }
+
+    private void elsewhere(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the application is stopping: nobody else holds a line any more
+            task.run();
+        }
+    }
+
+    private void leave(Connection connection) {
         List<ServerFrame.Chat> unwritten = connection.detach();
         String user = connection.user().value();
         synchronized (registry.lineOf(user)) {
@@ -134,6 +153,7 @@ public class Switchboard {
 
     /** Every frame counts against the sender's allowance, unreadable ones too: answering them is work as well. */
     public void receive(Connection sender, ClientFrame frame) {
+        sender.heardFrom();
         if (frame instanceof ClientFrame.Oversized oversized) {
             drop(sender, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
                     "frame larger than " + oversized.limit() + " bytes"));

@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testing.Frames.presence;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
+import org.parley.testing.SignIn;
 import org.parley.testing.SilentPeer;
 
 /**
@@ -22,6 +30,8 @@ class ConnectionHealthIT extends DeployedParley {
 
     private static final int FLOOD = 400;
     private static final int PER_SENDER = 40;
+    private static final int CROWD = 25;
+    private static final int WAVES = 4;
 
     @Test
     void peerThatStopsAnsweringPingsIsClosedWith4000AndGoesOffline() throws Exception {
@@ -33,6 +43,46 @@ class ConnectionHealthIT extends DeployedParley {
             assertEquals(4000, silent.readUntilClose());
             assertEquals("stored", watcher.sendTo(ghost, "are you there?").getString("status"),
                     "a dropped peer no longer counts as online");
+        }
+    }
+
+    @Test
+    void peerThatKeepsTalkingIsNotDroppedEvenWhenItsPongsAreLate() throws Exception {
+        String talker = unique("talker");
+        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"));
+                SilentPeer busy = SilentPeer.connect(base, talker, 64 * 1024)) {
+            watcher.next(presence(talker, "online"));
+            long until = System.nanoTime() + Duration.ofSeconds(7).toNanos();
+            int said = 0;
+            while (System.nanoTime() < until) {
+                busy.say("|still here " + said++);
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+            assertEquals("delivered", watcher.sendTo(talker, "you never answered a ping").getString("status"),
+                    "seven heartbeats with a three-second timeout, and every frame it sent showed it was there");
+            assertTrue(watcher.pending().stream().noneMatch(presence(talker, "offline")));
+        }
+    }
+
+    @Test
+    void everyMessageSentToAConnectionThatVanishedReachesItsUserOnReturn() throws Exception {
+        String gone = unique("gone");
+        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"))) {
+            SilentPeer.connect(base, gone, 64 * 1024).vanish();
+            watcher.next(presence(gone, "online"));
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sent.add("after the crash " + i);
+                watcher.sendTo(gone, sent.get(i));
+            }
+            watcher.next(presence(gone, "offline"));
+            try (ChatClient back = ChatClient.connect(base, gone)) {
+                List<String> received = new ArrayList<>();
+                while (received.size() < sent.size()) {
+                    received.add(back.next("message").getString("body"));
+                }
+                assertEquals(sent, received, "whether written into a dead socket or kept, nothing is lost");
+            }
         }
     }
 
@@ -90,6 +140,50 @@ class ConnectionHealthIT extends DeployedParley {
                     assertTrue(kept.get(i - 1) < kept.get(i), "kept in the order sent: " + kept);
                 }
             }
+        }
+    }
+
+    /**
+     * A crowd joins and vanishes without closing, in waves, while the watcher broadcasts to everyone: writes to
+     * connections that are gone fail on threads that hold other users' lines. Everyone who vanished is shown
+     * offline, nobody is left online, and the server still routes messages.
+     */
+    @Test
+    void crowdThatVanishesWhileBroadcastsGoOutLeavesNoOneOnlineAndTheServerRouting() throws Exception {
+        String watcherName = unique("watcher");
+        List<String> vanished = new ArrayList<>();
+        ExecutorService crowd = Executors.newFixedThreadPool(CROWD);
+        try (ChatClient watcher = ChatClient.connect(base, watcherName)) {
+            for (int wave = 0; wave < WAVES; wave++) {
+                List<Future<String>> joined = new ArrayList<>();
+                for (int i = 0; i < CROWD; i++) {
+                    String name = unique("vanishing");
+                    joined.add(crowd.submit(() -> {
+                        SilentPeer.connect(base, name, 4 * 1024).vanish();
+                        return name;
+                    }));
+                }
+                for (int i = 0; i < 5; i++) {
+                    watcher.broadcast("wave " + wave + " message " + i);
+                }
+                for (Future<String> name : joined) {
+                    vanished.add(name.get(30, TimeUnit.SECONDS));
+                }
+            }
+            for (String name : vanished) {
+                watcher.next(presence(name, "offline"));
+            }
+            String lateName = unique("late");
+            try (ChatClient late = ChatClient.open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, lateName),
+                    StandardCharsets.UTF_8))) {
+                List<String> online = late.next("welcome").getJsonArray("online").getValuesAs(JsonString.class)
+                        .stream().map(JsonString::getString).toList();
+                assertTrue(vanished.stream().noneMatch(online::contains), "still online: " + online);
+                assertEquals("delivered", watcher.sendTo(lateName, "still routing").getString("status"));
+                assertEquals("still routing", late.next("message").getString("body"));
+            }
+        } finally {
+            crowd.shutdownNow();
         }
     }
 
