@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ConnectionRegistry {
 
-    private static final int LINES = 64;
+    // a line held while a slow reader's unwritten messages are stored also holds up whoever shares it
+    private static final int LINES = 1024;
 
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Object[] lines = Stream.generate(Object::new).limit(LINES).toArray();

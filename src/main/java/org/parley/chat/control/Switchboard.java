@@ -123,16 +123,19 @@ public class Switchboard {
     /**
      * Direct messages queued for a connection that went before writing them were acknowledged as delivered; with
      * no other connection of the user to have them, they are kept as if sent while the user was offline. The cap
-     * does not apply: their senders were told they arrived.
+     * does not apply: their senders were told they arrived. One transaction for all: this holds the user's line.
      */
     private void keepUnwritten(List<ServerFrame.Chat> unwritten) {
-        for (ServerFrame.Chat message : unwritten) {
-            try {
-                mailbox.keep(new OfflineMessage(message.id(), message.from(), message.to(), message.body(),
-                        message.sentAt(), message.sentAt().plus(Setting.RETENTION.duration())), Integer.MAX_VALUE);
-            } catch (EJBException e) {
-                LOG.log(Level.WARNING, "Lost a message to " + message.to() + " that its connection never took", e);
-            }
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        try {
+            mailbox.keepAll(unwritten.stream().map(message -> new OfflineMessage(message.id(), message.from(),
+                    message.to(), message.body(), message.sentAt(),
+                    message.sentAt().plus(Setting.RETENTION.duration()))).toList());
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, "Lost " + unwritten.size() + " messages to " + unwritten.get(0).to()
+                    + " that its connection never took", e);
         }
     }
 

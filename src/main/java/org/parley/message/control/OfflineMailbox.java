@@ -31,6 +31,18 @@ public class OfflineMailbox {
         return true;
     }
 
+    /**
+     * Keeps every one of these, beyond any cap, in one transaction: messages a connection took but never wrote,
+     * whose senders were already told they arrived. One commit for the lot, as there may be a thousand.
+     */
+    public void keepAll(List<OfflineMessage> messages) {
+        for (OfflineMessage message : messages) {
+            em.persist(message);
+            // one insert at a time: the store numbers them in the order they are inserted, which is their order
+            em.flush();
+        }
+    }
+
     /** The oldest unexpired messages waiting for {@code recipient}, at most {@code max}, oldest first. */
     public List<OfflineMessage> waitingFor(String recipient, Instant now, int max) {
         return em.createNamedQuery(OfflineMessage.WAITING_FOR, OfflineMessage.class)

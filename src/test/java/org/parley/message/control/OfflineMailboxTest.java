@@ -92,6 +92,23 @@ class OfflineMailboxTest {
     }
 
     @Test
+    void keepingAllIgnoresTheCapAndKeepsTheirOrder() {
+        String bob = unique("bob");
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            OfflineMessage m = message("alice", bob, "m" + i, now);
+            assertTrue(inTransaction(() -> mailbox.keep(m, 3)));
+        }
+        inTransaction(() -> {
+            mailbox.keepAll(List.of(message("carol", bob, "unwritten 1", now.plusMillis(1)),
+                    message("carol", bob, "unwritten 2", now.plusMillis(2))));
+            return null;
+        });
+        assertEquals(List.of("m0", "m1", "m2", "unwritten 1", "unwritten 2"),
+                mailbox.waitingFor(bob, now, 10).stream().map(OfflineMessage::body).toList());
+    }
+
+    @Test
     void expiredMessagesAreNeitherDeliveredNorCountedAndArePurged() {
         String bob = unique("bob");
         Instant sent = Instant.parse("2026-01-01T00:00:00Z");
