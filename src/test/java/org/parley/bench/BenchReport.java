@@ -29,6 +29,10 @@ final class BenchReport {
     private final Map<String, List<LoadGenerator.DirectResult>> direct = new LinkedHashMap<>();
     private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
     private LoadGenerator.BacklogResult backlog;
+    private final List<LoadGenerator.CapacityResult> capacity = new ArrayList<>();
+    private LoadGenerator.SlowConsumerResult slowConsumers;
+    private LoadGenerator.ChurnResult churn;
+    private int churnAtOnce;
 
     BenchReport(int users, double stepSeconds, Instant when) {
         this.users = users;
@@ -46,6 +50,23 @@ final class BenchReport {
 
     void backlog(LoadGenerator.BacklogResult result) {
         backlog = result;
+    }
+
+    void capacity(LoadGenerator.CapacityResult result) {
+        capacity.add(result);
+    }
+
+    void slowConsumers(LoadGenerator.SlowConsumerResult result) {
+        slowConsumers = result;
+    }
+
+    void churn(LoadGenerator.ChurnResult result, int atOnce) {
+        churn = result;
+        churnAtOnce = atOnce;
+    }
+
+    private static String heap(ServerMemory memory) {
+        return memory == null ? "n/a" : ServerMemory.mib(memory.liveHeapBytes());
     }
 
     // the generator's own JVM is pinned to one core, so it cannot be asked how many the machine has
@@ -71,8 +92,10 @@ final class BenchReport {
         md.append("# Parley benchmark, ").append(when).append("\n\n");
         md.append("Machine: ").append(cores()).append(" cores; Java ")
                 .append(System.getProperty("java.version")).append("; servers pinned to core 0 (`taskset -c 0`), ")
-                .append("generator on core 1. Parley on Payara Micro with ").append(BenchServers.PARLEY_SETTINGS)
-                .append(", -Xmx2g.\n\n");
+                .append("generator on core 1 (Netty, ").append(BenchNetwork.transport())
+                .append(", one event loop thread). Parley on Payara Micro with ").append(BenchServers.PARLEY_SETTINGS)
+                .append(", -Xmx2g. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
+                .append("then `GC.heap_info`); RSS from /proc.\n\n");
         md.append("## Direct messages: ").append(users).append(" users to random online peers, ")
                 .append(stepSeconds).append(" s per step, open loop\n\n");
         md.append("| target | offered/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated |\n");
@@ -100,9 +123,55 @@ final class BenchReport {
                     + "drained %d ms after they started to connect; in order: %s; lost: %d.%n", backlog.messages(),
                     backlog.drainMillis(), backlog.inOrder(), backlog.lost()));
         }
+        if (slowConsumers != null) {
+            LoadGenerator.SlowConsumerResult r = slowConsumers;
+            md.append(String.format(Locale.ROOT, "%n## Slow consumers (%s)%n%n%d users, direct messages at %d/s; "
+                    + "then %d of them stop reading while every other send is 16 KiB for one of them.%n%n"
+                    + "| phase | others' p50 ms | p99 ms | p99.9 ms | max ms | others lost | refused | server live heap |%n"
+                    + "|---|---|---|---|---|---|---|---|%n", r.target(), r.users(), r.perSecond(), r.slow()));
+            md.append(String.format(Locale.ROOT, "| everyone reading | %s | %s | %s | %s | 0 | 0 | %s |%n",
+                    ms(r.othersBefore(), 50), ms(r.othersBefore(), 99), ms(r.othersBefore(), 99.9),
+                    ms(r.othersBefore(), 100), heap(r.before())));
+            md.append(String.format(Locale.ROOT, "| %d not reading | %s | %s | %s | %s | %d | %d | %s |%n",
+                    r.slow(), ms(r.othersDuring(), 50), ms(r.othersDuring(), 99), ms(r.othersDuring(), 99.9),
+                    ms(r.othersDuring(), 100), r.othersLost(), r.othersRefused(), heap(r.during())));
+            md.append("\nWhat became of the slow readers: ").append(summary(r.slowOutcomes())).append(".\n");
+        }
+        if (churn != null) {
+            md.append(String.format(Locale.ROOT, "%n## Churn (%s)%n%n%d sessions in %d s (connect, send one message, "
+                    + "close), %d at a time; the server's memory read every %d s%n%n| sample | live heap | RSS |%n"
+                    + "|---|---|---|%n", churn.target(), churn.sessions(), churn.seconds(), churnAtOnce,
+                    churn.sampleSeconds()));
+            for (int i = 0; i < churn.heap().size(); i++) {
+                ServerMemory m = churn.heap().get(i);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", i == 0 ? "start"
+                        : i == churn.heap().size() - 1 ? "end" : Integer.toString(i), heap(m),
+                        m == null ? "n/a" : ServerMemory.mib(m.residentBytes())));
+            }
+            md.append("\nStill shown online to a newcomer afterwards: ")
+                    .append(churn.leftOnline().isEmpty() ? "nobody" : churn.leftOnline().toString()).append(".\n");
+        }
+        if (!capacity.isEmpty()) {
+            md.append("\n## Capacity: idle connections, signed in, opened 200 at a time\n\n");
+            md.append("| target | held | took s | stopped by | live heap before | after | per connection | RSS after |\n"
+                    + "|---|---|---|---|---|---|---|---|\n");
+            capacity.forEach(c -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s |%n",
+                    c.target(), c.held(), c.seconds(), c.stoppedBy(), heap(c.before()), heap(c.after()),
+                    c.heapPerConnection() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f KiB",
+                            c.heapPerConnection() / 1024.0),
+                    c.after() == null ? "n/a" : ServerMemory.mib(c.after().residentBytes()))));
+        }
         md.append("\n![latency percentiles against offered rate](latency.png)\n");
         Files.writeString(directory.resolve("report.md"), md);
         ImageIO.write(plot(), "png", directory.resolve("latency.png").toFile());
+    }
+
+    private static String summary(List<String> outcomes) {
+        Map<String, Long> counted = new LinkedHashMap<>();
+        outcomes.forEach(outcome -> counted.merge(outcome, 1L, Long::sum));
+        List<String> parts = new ArrayList<>();
+        counted.forEach((outcome, count) -> parts.add(count + " " + outcome));
+        return String.join(", ", parts);
     }
 
     /** p50/p99/p99.9 against offered rate, log scales, one colour per target. */
@@ -120,7 +189,7 @@ final class BenchReport {
         g.fillRect(0, 0, width, height);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         double minRate = Math.log10(250);
-        double maxRate = Math.log10(32000);
+        double maxRate = Math.log10(128000);
         double minMs = Math.log10(0.1);
         double maxMs = Math.log10(5000);
         int plotWidth = width - left - right;
@@ -137,7 +206,7 @@ final class BenchReport {
             g.drawString((ms < 1 ? String.valueOf(ms) : String.valueOf((int) ms)) + " ms", 20, yy + 5);
             g.setColor(new Color(230, 230, 230));
         }
-        for (int rate : new int[] {500, 1000, 2000, 4000, 8000, 16000}) {
+        for (int rate : new int[] {500, 1000, 2000, 4000, 8000, 16000, 32000, 64000}) {
             int xx = (int) x.applyAsDouble(rate);
             g.drawLine(xx, top, xx, top + plotHeight);
             g.setColor(Color.DARK_GRAY);

@@ -1,60 +1,108 @@
 package org.parley.bench;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.channel.ChannelFutureListener;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One simulated person on a JDK WebSocket. Message bodies are {@code seq:scheduledNanos}; every chat message it
- * receives goes into the run's {@link Tally}. Sends are chained, as a WebSocket takes one at a time.
+ * One simulated person on a Netty WebSocket. Message bodies are {@code seq:scheduledNanos}; every chat message it
+ * receives goes into the run's {@link Tally}. Frames are read with a plain scan, not a JSON parser: the generator
+ * has one core and must not be what limits the run.
  */
-final class BenchUser implements WebSocket.Listener {
+final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+    private static final int MAX_FRAME = 1 << 20;
 
     final String name;
-    private final Tally tally;
-    private final StringBuilder partial = new StringBuilder();
-    private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
+    private volatile Tally tally;
+    private volatile String welcome;
+    private final CompletableFuture<BenchUser> welcomed = new CompletableFuture<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final List<Long> offlineOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong answers = new AtomicLong();
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-    private WebSocket socket;
+    private final AtomicLong received = new AtomicLong();
+    private volatile Channel channel;
 
     private BenchUser(String name, Tally tally) {
         this.name = name;
         this.tally = tally;
     }
 
-    static BenchUser connect(HttpClient http, URI uri, String name, Tally tally) {
+    /** Connects; the future completes once the server's welcome frame has arrived. */
+    static CompletableFuture<BenchUser> open(BenchNetwork network, int receiveBuffer, URI uri, String name,
+            Tally tally) {
         BenchUser user = new BenchUser(name, tally);
-        user.socket = http.newWebSocketBuilder().buildAsync(uri, user).join();
-        user.welcomed.orTimeout(30, TimeUnit.SECONDS).join();
-        return user;
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
+                .maxFramePayloadLength(MAX_FRAME).handshakeTimeoutMillis(30_000).handleCloseFrames(false).build();
+        network.bootstrap(receiveBuffer).handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel socket) {
+                socket.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                        new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME), user);
+            }
+        }).connect(uri.getHost(), uri.getPort()).addListener(connecting -> {
+            if (!connecting.isSuccess()) {
+                user.welcomed.completeExceptionally(connecting.cause());
+            }
+        });
+        return user.welcomed.orTimeout(60, TimeUnit.SECONDS);
+    }
+
+    static BenchUser connect(BenchNetwork network, URI uri, String name, Tally tally) {
+        return open(network, 0, uri, name, tally).join();
     }
 
     static String body(long seq, long scheduledNanos) {
         return seq + ":" + scheduledNanos;
     }
 
+    /** From now on, what this user sends and receives is counted in {@code next}. */
+    void countInto(Tally next) {
+        tally = next;
+    }
+
     /** @param to null for everyone */
-    synchronized void send(String to, String body) {
-        var frame = Json.createObjectBuilder().add("type", "send").add("body", body);
-        if (to != null) {
-            frame.add("to", to);
-        }
-        String text = frame.build().toString();
+    void send(String to, String body) {
         tally.sent.incrementAndGet();
-        sending = sending.thenCompose(done -> socket.sendText(text, true));
+        sendUncounted(to, body);
+    }
+
+    /** Sends a message that no tally waits for. */
+    void sendUncounted(String to, String body) {
+        channel.writeAndFlush(new TextWebSocketFrame(to == null ? "{\"type\":\"send\",\"body\":\"" + body + "\"}"
+                : "{\"type\":\"send\",\"to\":\"" + to + "\",\"body\":\"" + body + "\"}"));
+    }
+
+    /** Stops reading: what the server sends piles up in the socket buffers and then in the server. */
+    void stopReading() {
+        channel.config().setAutoRead(false);
+    }
+
+    /** Reads again: what the server did to this connection meanwhile (a close frame, a closed socket) shows. */
+    void resumeReading() {
+        channel.config().setAutoRead(true);
     }
 
     /** Waits until this many of its sends have been answered (ack or error), for at most half a minute. */
@@ -65,62 +113,95 @@ final class BenchUser implements WebSocket.Listener {
         }
     }
 
+    long messagesReceived() {
+        return received.get();
+    }
+
+    /** Who the server said was online when this user connected, this user included. */
+    List<String> onlineAtWelcome() {
+        try (var reader = Json.createReader(new StringReader(welcome))) {
+            return reader.readObject().getJsonArray("online").getValuesAs(JsonString::getString);
+        }
+    }
+
     /** Sequence numbers of the kept messages received, in the order they arrived. */
     List<Long> offlineOrder() {
         return List.copyOf(offlineOrder);
     }
 
+    /** @return the close code the server sent, if it closed this connection; -1 if it closed without one */
+    CompletableFuture<Integer> closedByServer() {
+        return closed;
+    }
+
+    boolean isOpen() {
+        return channel != null && channel.isActive();
+    }
+
     void close() {
-        sending.thenCompose(done -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")).orTimeout(10, TimeUnit.SECONDS)
-                .exceptionally(failure -> null).join();
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            receive(partial.toString(), System.nanoTime());
-            partial.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    private void receive(String text, long now) {
-        JsonObject frame;
-        try (var reader = Json.createReader(new StringReader(text))) {
-            frame = reader.readObject();
-        }
-        switch (frame.getString("type")) {
-            case "welcome" -> welcomed.complete(null);
-            case "message" -> {
-                String body = frame.getString("body");
-                int colon = body.indexOf(':');
-                long seq = Long.parseLong(body.substring(0, colon));
-                if (frame.getBoolean("offline", false)) {
-                    offlineOrder.add(seq);
-                }
-                tally.received(seq, Long.parseLong(body.substring(colon + 1)), now);
-            }
-            case "ack" -> answers.incrementAndGet();
-            case "error" -> {
-                answers.incrementAndGet();
-                tally.refused.incrementAndGet();
-            }
-            default -> {
-                // presence says nothing about latency
-            }
+        Channel open = channel;
+        if (open != null && open.isActive()) {
+            open.writeAndFlush(new CloseWebSocketFrame(1000, "done"))
+                    .addListener(written -> open.close());
+            open.closeFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
         }
     }
 
     @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        welcomed.completeExceptionally(error);
+    public void handlerAdded(ChannelHandlerContext context) {
+        channel = context.channel();
+        channel.closeFuture().addListener(done -> {
+            welcomed.completeExceptionally(new IllegalStateException(name + " closed before its welcome"));
+            closed.complete(-1);
+        });
     }
 
     @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        welcomed.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
-        return null;
+    protected void channelRead0(ChannelHandlerContext context, WebSocketFrame frame) {
+        if (frame instanceof CloseWebSocketFrame close) {
+            closed.complete(close.statusCode());
+            context.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), "")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (!(frame instanceof TextWebSocketFrame textFrame)) {
+            return;
+        }
+        String text = textFrame.text();
+        String type = field(text, "type");
+        if ("message".equals(type)) {
+            received.incrementAndGet();
+            String body = field(text, "body");
+            int colon = body.indexOf(':');
+            long seq = Long.parseLong(body, 0, colon, 10);
+            if (text.contains("\"offline\":true")) {
+                offlineOrder.add(seq);
+            }
+            tally.received(seq, Long.parseLong(body, colon + 1, body.length(), 10), System.nanoTime());
+        } else if ("ack".equals(type)) {
+            answers.incrementAndGet();
+        } else if ("error".equals(type)) {
+            answers.incrementAndGet();
+            tally.refused.incrementAndGet();
+        } else if ("welcome".equals(type)) {
+            welcome = text;
+            welcomed.complete(this);
+        }
+    }
+
+    /** The value of a string field whose value has no escapes, as the fields read here never do. */
+    private static String field(String json, String key) {
+        String marker = "\"" + key + "\":\"";
+        int start = json.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        start += marker.length();
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        welcomed.completeExceptionally(cause);
+        context.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.DeployedParley;
@@ -11,14 +12,18 @@ import org.parley.testing.DeployedParley;
 /**
  * The benchmark's scenarios, small and short, against the suite's Parley and an in-process baseline: proves the
  * load generator still counts right (nothing lost, nothing twice, the backlog in order). It asserts no timing.
- * Sizes fit the suite's limits: 100 messages a second and bursts of 50 per user, a mailbox of 20.
+ * Sizes fit the suite's limits: 100 messages a second and bursts of 50 per user, a mailbox of 20. The server's
+ * memory is not read here: it shares nothing with the suite's figures.
  */
 class BenchmarkQuickIT extends DeployedParley {
 
     @Test
     void directMessagesArriveOnceEachOnParleyAndOnTheBaseline() throws Exception {
         for (Target target : new Target[] {Target.parley(base), baseline()}) {
-            LoadGenerator.DirectResult result = new LoadGenerator(target).direct(10, 100, 2);
+            LoadGenerator.DirectResult result;
+            try (LoadGenerator generator = new LoadGenerator(target)) {
+                result = generator.direct(10, 100, 2);
+            }
             assertEquals(200, result.sent(), target.label());
             assertEquals(0, result.lost(), target.label() + ": " + result);
             assertEquals(0, result.duplicated(), target.label());
@@ -30,7 +35,10 @@ class BenchmarkQuickIT extends DeployedParley {
     @Test
     void broadcastsReachEveryoneOnceOnParleyAndOnTheBaseline() throws Exception {
         for (Target target : new Target[] {Target.parley(base), baseline()}) {
-            LoadGenerator.BroadcastResult result = new LoadGenerator(target).broadcast(10, 5, 50);
+            LoadGenerator.BroadcastResult result;
+            try (LoadGenerator generator = new LoadGenerator(target)) {
+                result = generator.broadcast(10, 5, 50);
+            }
             assertEquals(0, result.lost(), target.label() + ": " + result);
             assertEquals(0, result.duplicated(), target.label());
             assertEquals(5, result.timeToLastDelivery().getTotalCount(), target.label());
@@ -39,9 +47,39 @@ class BenchmarkQuickIT extends DeployedParley {
 
     @Test
     void aBacklogIsDrainedCompleteAndInOrder() {
-        LoadGenerator.BacklogResult result = new LoadGenerator(Target.parley(base)).backlog(15);
-        assertEquals(0, result.lost(), result.toString());
-        assertTrue(result.inOrder(), result.toString());
+        try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
+            LoadGenerator.BacklogResult result = generator.backlog(15);
+            assertEquals(0, result.lost(), result.toString());
+            assertTrue(result.inOrder(), result.toString());
+        }
+    }
+
+    @Test
+    void idleConnectionsAreAllHeldOnParleyAndOnTheBaseline() throws Exception {
+        for (Target target : new Target[] {Target.parley(base), baseline()}) {
+            try (LoadGenerator generator = new LoadGenerator(target)) {
+                LoadGenerator.CapacityResult result = generator.capacity(60, 120);
+                assertEquals(60, result.held(), result.toString());
+            }
+        }
+    }
+
+    @Test
+    void readersThatStopLoseTheOthersNothing() {
+        try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
+            LoadGenerator.SlowConsumerResult result = generator.slowConsumers(20, 2, 40, 2);
+            assertEquals(0, result.othersLost(), result.toString());
+            assertEquals(2, result.slowOutcomes().size());
+        }
+    }
+
+    @Test
+    void peopleComingAndGoingLeaveNobodyOnline() {
+        try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
+            LoadGenerator.ChurnResult result = generator.churn(5, 3, 60);
+            assertTrue(result.sessions() >= 5, result.toString());
+            assertEquals(List.of(), result.leftOnline());
+        }
     }
 
     private static Target baseline() throws Exception {

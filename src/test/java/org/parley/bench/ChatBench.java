@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,16 @@ class ChatBench {
 
     private static final int USERS = Integer.getInteger("parley.bench.users", 1000);
     private static final double STEP_SECONDS = Double.parseDouble(System.getProperty("parley.bench.seconds", "5"));
-    private static final int[] RATES = {500, 1000, 2000, 4000, 8000, 16000};
+    private static final int[] RATES = {500, 1000, 2000, 4000, 8000, 16000, 32000, 64000};
+    // one JVM may hold ~20,000 files here; the generator's JVM holds a few hundred besides its sockets
+    private static final int CAPACITY = Integer.getInteger("parley.bench.capacity", 19_500);
+    private static final long CAPACITY_SECONDS = Long.getLong("parley.bench.capacity.seconds", 240);
+    private static final int SLOW = Math.max(1, USERS / 100);
+    private static final int CHURN_AT_ONCE = 50;
+    private static final long CHURN_SECONDS = Long.getLong("parley.bench.churn.seconds", 120);
     private static final long P99_LIMIT_MICROS = 50_000;
+    private static final Set<String> SCENARIOS = Set.of(System.getProperty("parley.bench.scenarios",
+            "direct,broadcast,backlog,slow,churn,capacity").split(","));
 
     @Test
     void measure() throws Exception {
@@ -39,24 +48,45 @@ class ChatBench {
             awaitParley(parleyBase);
             BenchServers.awaitListening(baselinePort);
             BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
-            for (Target target : new Target[] {Target.parley(parleyBase),
-                    Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))}) {
-                LoadGenerator generator = new LoadGenerator(target);
-                // both servers, and the generator, reach their compiled speed before anything is counted
-                generator.direct(USERS, RATES[0], STEP_SECONDS);
-                generator.broadcast(USERS, 5, 250);
-                List<LoadGenerator.DirectResult> steps = new ArrayList<>();
-                for (int rate : RATES) {
-                    LoadGenerator.DirectResult step = generator.direct(USERS, rate, STEP_SECONDS);
-                    steps.add(step);
-                    if (step.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || step.lost() > 0) {
-                        break;
+            Target parleyTarget = Target.parley(parleyBase).runningAs(parley.pid());
+            Target baselineTarget = Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
+                    .runningAs(baseline.pid());
+            for (Target target : SCENARIOS.contains("direct") ? new Target[] {parleyTarget, baselineTarget}
+                    : new Target[0]) {
+                try (LoadGenerator generator = new LoadGenerator(target)) {
+                    // both servers, and the generator, reach their compiled speed before anything is counted
+                    generator.direct(USERS, RATES[0], STEP_SECONDS);
+                    generator.broadcast(USERS, 5, 250);
+                    List<LoadGenerator.DirectResult> steps = new ArrayList<>();
+                    for (int rate : RATES) {
+                        LoadGenerator.DirectResult step = generator.direct(USERS, rate, STEP_SECONDS);
+                        steps.add(step);
+                        if (step.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || step.lost() > 0) {
+                            break;
+                        }
                     }
+                    report.direct(target.label(), steps);
+                    report.broadcast(generator.broadcast(USERS, 20, 250));
                 }
-                report.direct(target.label(), steps);
-                report.broadcast(generator.broadcast(USERS, 20, 250));
             }
-            report.backlog(new LoadGenerator(Target.parley(parleyBase)).backlog(10_000));
+            try (LoadGenerator generator = new LoadGenerator(parleyTarget)) {
+                if (SCENARIOS.contains("backlog")) {
+                    report.backlog(generator.backlog(10_000));
+                }
+                if (SCENARIOS.contains("slow")) {
+                    report.slowConsumers(generator.slowConsumers(USERS, SLOW, 1000, STEP_SECONDS * 4));
+                }
+                if (SCENARIOS.contains("churn")) {
+                    report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
+                }
+            }
+            // last: it leaves thousands of accounts and connections' garbage behind
+            for (Target target : SCENARIOS.contains("capacity") ? new Target[] {baselineTarget, parleyTarget}
+                    : new Target[0]) {
+                try (LoadGenerator generator = new LoadGenerator(target)) {
+                    report.capacity(generator.capacity(CAPACITY, CAPACITY_SECONDS));
+                }
+            }
             report.write(work);
         } finally {
             parley.descendants().forEach(ProcessHandle::destroy);

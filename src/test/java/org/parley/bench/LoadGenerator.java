@@ -1,11 +1,16 @@
 package org.parley.bench;
 
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
@@ -13,11 +18,15 @@ import org.HdrHistogram.Histogram;
  * Drives simulated users against a {@link Target}. Load is open-loop: sends are scheduled at a fixed rate and each
  * carries its scheduled time, so a server that falls behind shows it as latency instead of slowing the load down.
  */
-final class LoadGenerator {
+final class LoadGenerator implements AutoCloseable {
 
     private static final int BATCH = 500;
+    private static final int OPENING_AT_ONCE = 200;
+    // tickets and accounts come over HTTP before timing starts; the server has one core, so a few at once suffice
+    private static final int PREPARING_AT_ONCE = 4;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final BenchNetwork network = new BenchNetwork();
+    private final ExecutorService preparing = Executors.newFixedThreadPool(PREPARING_AT_ONCE);
     private final Target target;
 
     LoadGenerator(Target target) {
@@ -35,16 +44,54 @@ final class LoadGenerator {
     record BacklogResult(int messages, long drainMillis, boolean inOrder, long lost) {
     }
 
-    List<BenchUser> connect(String prefix, int count, Tally tally) {
+    /** @param before and {@code after} are null when the server's memory cannot be read */
+    record CapacityResult(String target, int wanted, int held, long seconds, String stoppedBy, ServerMemory before,
+            ServerMemory after) {
+
+        long heapPerConnection() {
+            return before == null || held == 0 ? -1 : (after.liveHeapBytes() - before.liveHeapBytes()) / held;
+        }
+    }
+
+    record SlowConsumerResult(String target, int users, int slow, int perSecond, Histogram othersBefore,
+            Histogram othersDuring, long othersLost, long othersRefused, ServerMemory before, ServerMemory during,
+            List<String> slowOutcomes) {
+    }
+
+    record ChurnResult(String target, long seconds, long sampleSeconds, long sessions, List<ServerMemory> heap, List<String> leftOnline) {
+    }
+
+    /** Signs each up and fetches a ticket where the target needs one; in parallel, before any timing starts. */
+    private List<URI> prepare(List<String> names) {
+        List<CompletableFuture<URI>> uris = names.stream().map(name -> CompletableFuture.supplyAsync(() -> {
+            target.prepare(name);
+            return target.socket(name);
+        }, preparing)).toList();
+        return uris.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static List<String> names(String prefix, int count) {
         String run = prefix + UUID.randomUUID().toString().substring(0, 6);
-        List<String> names = new ArrayList<>();
+        List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             names.add(run + "-" + i);
-            target.prepare(names.get(i));
         }
-        List<BenchUser> users = new ArrayList<>();
-        for (String name : names) {
-            users.add(BenchUser.connect(http, target.socket(name), name, tally));
+        return names;
+    }
+
+    List<BenchUser> connect(String prefix, int count, Tally tally) {
+        return connect(names(prefix, count), tally, 0);
+    }
+
+    private List<BenchUser> connect(List<String> names, Tally tally, int receiveBuffer) {
+        List<URI> uris = prepare(names);
+        List<BenchUser> users = new ArrayList<>(names.size());
+        for (int from = 0; from < names.size(); from += OPENING_AT_ONCE) {
+            List<CompletableFuture<BenchUser>> opening = new ArrayList<>();
+            for (int i = from; i < Math.min(names.size(), from + OPENING_AT_ONCE); i++) {
+                opening.add(BenchUser.open(network, receiveBuffer, uris.get(i), names.get(i), tally));
+            }
+            opening.forEach(user -> users.add(user.join()));
         }
         return users;
     }
@@ -53,23 +100,31 @@ final class LoadGenerator {
     DirectResult direct(int userCount, int perSecond, double seconds) {
         Tally tally = new Tally(1);
         List<BenchUser> users = connect("d", userCount, tally);
-        SplittableRandom random = new SplittableRandom(42);
         long total = Math.round(perSecond * seconds);
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        for (long seq = 0; seq < total; seq++) {
-            long scheduled = start + seq * interval;
-            waitUntil(scheduled);
-            int sender = (int) (seq % userCount);
-            BenchUser from = users.get(sender);
-            BenchUser to = users.get((sender + 1 + random.nextInt(userCount - 1)) % userCount);
-            from.send(to.name, BenchUser.body(seq, scheduled));
-        }
+        sendDirect(users, users, perSecond, start, total, 0);
         drain(tally, total);
         double elapsed = (System.nanoTime() - start) / 1e9;
         users.forEach(BenchUser::close);
         return new DirectResult(target.label(), userCount, perSecond, tally.complete() / Math.max(seconds, elapsed),
                 tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get());
+    }
+
+    /** Schedules {@code total} messages from {@code senders} to random {@code recipients}, numbered from firstSeq. */
+    private static void sendDirect(List<BenchUser> senders, List<BenchUser> recipients, int perSecond, long start,
+            long total, long firstSeq) {
+        SplittableRandom random = new SplittableRandom(42 + firstSeq);
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            waitUntil(scheduled);
+            BenchUser from = senders.get((int) (i % senders.size()));
+            BenchUser to = recipients.get(random.nextInt(recipients.size()));
+            while (to == from) {
+                to = recipients.get(random.nextInt(recipients.size()));
+            }
+            from.send(to.name, BenchUser.body(firstSeq + i, scheduled));
+        }
     }
 
     /** {@code broadcasts} messages to everyone, one every {@code everyMillis}, each from the next user. */
@@ -93,7 +148,7 @@ final class LoadGenerator {
         Tally tally = new Tally(1);
         List<BenchUser> sender = connect("s", 1, tally);
         String away = "away" + UUID.randomUUID().toString().substring(0, 6);
-        target.prepare(away);
+        URI awayUri = prepare(List.of(away)).get(0);
         // in batches answered before the next: a sender that never reads its acks is a slow consumer (1013);
         // and all kept before the user comes, or some would arrive live instead of from the backlog
         for (int seq = 0; seq < messages; seq++) {
@@ -104,7 +159,7 @@ final class LoadGenerator {
         }
         sender.get(0).close();
         long connecting = System.nanoTime();
-        BenchUser user = BenchUser.connect(http, target.socket(away), away, tally);
+        BenchUser user = BenchUser.connect(network, awayUri, away, tally);
         drain(tally, messages);
         long drainMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connecting);
         List<Long> order = user.offlineOrder();
@@ -114,6 +169,155 @@ final class LoadGenerator {
         }
         user.close();
         return new BacklogResult(messages, drainMillis, inOrder, tally.lost());
+    }
+
+    /**
+     * Opens idle connections, {@value #OPENING_AT_ONCE} at a time, until {@code wanted} are held, one fails, or
+     * {@code seconds} have passed; then reads the server's memory and lets them all go.
+     */
+    CapacityResult capacity(int wanted, long seconds) {
+        Tally tally = new Tally(1);
+        ServerMemory before = target.memory();
+        List<String> names = names("c", wanted);
+        List<URI> uris = prepare(names);
+        List<BenchUser> held = new ArrayList<>(wanted);
+        String stoppedBy = "reached " + wanted;
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        opening:
+        for (int from = 0; from < wanted; from += OPENING_AT_ONCE) {
+            if (System.nanoTime() > deadline) {
+                stoppedBy = "time limit of " + seconds + " s";
+                break;
+            }
+            List<CompletableFuture<BenchUser>> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(wanted, from + OPENING_AT_ONCE); i++) {
+                batch.add(BenchUser.open(network, 0, uris.get(i), names.get(i), tally));
+            }
+            for (CompletableFuture<BenchUser> user : batch) {
+                try {
+                    held.add(user.join());
+                } catch (CompletionException e) {
+                    stoppedBy = "a connection failed: " + rootMessage(e);
+                    batch.forEach(other -> other.thenAccept(BenchUser::close));
+                    break opening;
+                }
+            }
+        }
+        long took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        ServerMemory after = target.memory();
+        held.forEach(BenchUser::close);
+        return new CapacityResult(target.label(), wanted, held.size(), took, stoppedBy, before, after);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root instanceof TimeoutException ? "no welcome within 60 s" : String.valueOf(root);
+    }
+
+    /**
+     * Direct messages among {@code userCount} users at {@code perSecond} for {@code seconds}, then as long again
+     * with {@code slowCount} of them no longer reading while each is sent a stream of 4 KiB messages. Reports what
+     * the others saw in each half, the server's heap after each, and what became of the slow ones.
+     */
+    SlowConsumerResult slowConsumers(int userCount, int slowCount, int perSecond, double seconds) {
+        Tally before = new Tally(1);
+        List<BenchUser> readers = connect("f", userCount - slowCount, before);
+        // a small receive buffer, so that a reader that stops is felt by the server within seconds, not minutes
+        List<BenchUser> slow = connect(names("slow", slowCount), new Tally(1), 4096);
+        long total = Math.round(perSecond * seconds);
+        sendDirect(readers, readers, perSecond, System.nanoTime(), total, 0);
+        drain(before, total);
+        ServerMemory memoryBefore = target.memory();
+
+        Tally during = new Tally(1);
+        readers.forEach(user -> user.countInto(during));
+        slow.forEach(BenchUser::stopReading);
+        // every other send is 16 KiB for a slow reader: numbers only, so that what does arrive still parses
+        String pressure = BenchUser.body(-1, 0) + "0".repeat(16 * 1024);
+        long start = System.nanoTime();
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        SplittableRandom random = new SplittableRandom(7);
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            waitUntil(scheduled);
+            BenchUser from = readers.get((int) (i % readers.size()));
+            if (i % 2 == 0) {
+                from.sendUncounted(slow.get((int) (i / 2 % slowCount)).name, pressure);
+            } else {
+                BenchUser to = readers.get(random.nextInt(readers.size()));
+                if (to != from) {
+                    from.send(to.name, BenchUser.body(i, scheduled));
+                }
+            }
+        }
+        drain(during, during.sent.get());
+        ServerMemory memoryDuring = target.memory();
+        // a reader that does not read cannot see its connection close either; once it reads again, it can
+        slow.forEach(BenchUser::resumeReading);
+        List<String> outcomes = slow.stream().map(user -> {
+            try {
+                int code = user.closedByServer().get(10, TimeUnit.SECONDS);
+                return code < 0 ? "closed by the server without a close frame" : "closed by the server with " + code;
+            } catch (TimeoutException e) {
+                return "still open";
+            } catch (Exception e) {
+                return "failed: " + e;
+            }
+        }).toList();
+        readers.forEach(BenchUser::close);
+        slow.forEach(BenchUser::close);
+        return new SlowConsumerResult(target.label(), userCount, slowCount, perSecond, before.latency(),
+                during.latency(), during.lost(), during.refused.get(), memoryBefore, memoryDuring, outcomes);
+    }
+
+    /**
+     * People coming and going for {@code seconds}: {@code atOnce} at a time connect, send one message to someone
+     * who stays, and close, over and over. The server's heap is read at the start and after every
+     * {@code sampleSeconds}; at the end a newcomer's welcome tells who the server still thinks is online.
+     */
+    ChurnResult churn(int atOnce, long seconds, long sampleSeconds) {
+        Tally tally = new Tally(1);
+        BenchUser host = connect("host", 1, tally).get(0);
+        List<String> names = names("churn", atOnce);
+        List<URI> uris = prepare(names);
+        List<ServerMemory> heap = new ArrayList<>();
+        heap.add(target.memory());
+        long start = System.nanoTime();
+        long nextSample = start + TimeUnit.SECONDS.toNanos(sampleSeconds);
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long sessions = 0;
+        while (System.nanoTime() < end) {
+            List<CompletableFuture<BenchUser>> coming = new ArrayList<>();
+            for (int i = 0; i < atOnce; i++) {
+                coming.add(BenchUser.open(network, 0, uris.get(i), names.get(i), tally));
+            }
+            for (CompletableFuture<BenchUser> user : coming) {
+                BenchUser visitor = user.join();
+                visitor.send(host.name, BenchUser.body(sessions++, System.nanoTime()));
+            }
+            drain(tally, tally.sent.get());
+            coming.forEach(user -> user.join().close());
+            if (System.nanoTime() >= nextSample) {
+                heap.add(target.memory());
+                nextSample += TimeUnit.SECONDS.toNanos(sampleSeconds);
+            }
+        }
+        // the last ones' leaving is announced asynchronously; give it a moment before asking
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        heap.add(target.memory());
+        List<String> late = names("late", 1);
+        BenchUser newcomer = BenchUser.connect(network, prepare(late).get(0), late.get(0), new Tally(1));
+        List<String> online = newcomer.onlineAtWelcome().stream()
+                .filter(name -> !name.equals(host.name) && !name.equals(newcomer.name)).toList();
+        newcomer.close();
+        host.close();
+        return new ChurnResult(target.label(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), sampleSeconds,
+                sessions,
+                heap, online);
     }
 
     /** Waits for what is still on its way: until all has arrived, or nothing more has for two seconds. */
@@ -134,5 +338,11 @@ final class LoadGenerator {
         while ((left = nanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(1)));
         }
+    }
+
+    @Override
+    public void close() {
+        preparing.shutdownNow();
+        network.close();
     }
 }
