@@ -73,6 +73,15 @@ class BenchmarkQuickIT extends DeployedParley {
         }
     }
 
+    /** 60 at once: more would overflow the suite's 64-frame send queues with presence alone. */
+    @Test
+    void aCrowdLeavingAtOnceIsAllShownOffline() {
+        try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
+            LoadGenerator.ChurnResult result = generator.churn(60, 1, 60);
+            assertEquals(List.of(), result.leftOnline());
+        }
+    }
+
     @Test
     void peopleComingAndGoingLeaveNobodyOnline() {
         try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class ChatBench {
     private static final int CHURN_AT_ONCE = 50;
     private static final long CHURN_SECONDS = Long.getLong("parley.bench.churn.seconds", 120);
     private static final long P99_LIMIT_MICROS = 50_000;
+    private static final Logger LOG = Logger.getLogger(ChatBench.class.getName());
     private static final Set<String> SCENARIOS = Set.of(System.getProperty("parley.bench.scenarios",
             "direct,broadcast,backlog,slow,churn,capacity").split(","));
 
@@ -60,6 +62,8 @@ class ChatBench {
                     List<LoadGenerator.DirectResult> steps = new ArrayList<>();
                     for (int rate : RATES) {
                         LoadGenerator.DirectResult step = generator.direct(USERS, rate, STEP_SECONDS);
+                        LOG.info(() -> target.label() + " direct " + rate + "/s: p99 "
+                                + step.latency().getValueAtPercentile(99) / 1000 + " ms, lost " + step.lost());
                         steps.add(step);
                         if (step.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || step.lost() > 0) {
                             break;
@@ -72,19 +76,24 @@ class ChatBench {
             try (LoadGenerator generator = new LoadGenerator(parleyTarget)) {
                 if (SCENARIOS.contains("backlog")) {
                     report.backlog(generator.backlog(10_000));
+                    LOG.info("backlog done");
                 }
                 if (SCENARIOS.contains("slow")) {
                     report.slowConsumers(generator.slowConsumers(USERS, SLOW, 1000, STEP_SECONDS * 4));
+                    LOG.info("slow done");
                 }
                 if (SCENARIOS.contains("churn")) {
                     report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
+                    LOG.info("churn done");
                 }
             }
             // last: it leaves thousands of accounts and connections' garbage behind
             for (Target target : SCENARIOS.contains("capacity") ? new Target[] {baselineTarget, parleyTarget}
                     : new Target[0]) {
                 try (LoadGenerator generator = new LoadGenerator(target)) {
-                    report.capacity(generator.capacity(CAPACITY, CAPACITY_SECONDS));
+                    LoadGenerator.CapacityResult held = generator.capacity(CAPACITY, CAPACITY_SECONDS);
+                    LOG.info(() -> "capacity: " + held);
+                    report.capacity(held);
                 }
             }
             report.write(work);

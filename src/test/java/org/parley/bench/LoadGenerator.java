@@ -63,6 +63,7 @@ final class LoadGenerator implements AutoCloseable {
 
     /** Signs each up and fetches a ticket where the target needs one; in parallel, before any timing starts. */
     private List<URI> prepare(List<String> names) {
+        target.awaitResponsive();
         List<CompletableFuture<URI>> uris = names.stream().map(name -> CompletableFuture.supplyAsync(() -> {
             target.prepare(name);
             return target.socket(name);

@@ -11,13 +11,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.account.control.KnownNames;
@@ -64,12 +67,18 @@ public class Switchboard {
     @Resource
     ManagedExecutorService executor;
 
+    private record Departure(Connection connection, CloseReason reason) {
+    }
+
+    private final Queue<Departure> departures = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean departing = new AtomicBoolean();
+
     public void join(UserName user, Session session) {
         int frameLimit = Setting.FRAME_LIMIT.positiveInt();
         session.setMaxTextMessageBufferSize(frameLimit);
         Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt(),
                 // a write can break while another user's line is held; dropping takes this user's line
-                (broken, reason) -> elsewhere(() -> drop(broken, reason)));
+                (broken, reason) -> departLater(broken, reason));
         boolean backlog;
         synchronized (registry.lineOf(user.value())) {
             boolean cameOnline = registry.add(connection);
@@ -90,20 +99,47 @@ public class Switchboard {
 
     /**
      * The container reports a close on whichever thread noticed it, which may be one writing to this connection
-     * while holding another user's line; leaving takes this user's line, so it happens on a thread of its own, or
-     * two such threads could each wait for the line the other holds.
+     * while holding another user's line; leaving takes this user's line, so it happens on another thread, or two
+     * such threads could each wait for the line the other holds.
      */
     public void left(Connection connection) {
-        elsewhere(() -> leave(connection));
+        departLater(connection, null);
     }
 
-    private void elsewhere(Runnable task) {
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            // the application is stopping: nobody else holds a line any more
-            task.run();
+    /**
+     * Queues a departure (with a close reason when Parley ends the connection itself) for the one task that works
+     * through them. One task, not one per departure: a thousand people leaving at once would overflow the
+     * container's executor, and running the rejected ones here would bring back the wait on another's line.
+     */
+    private void departLater(Connection connection, CloseReason reason) {
+        departures.add(new Departure(connection, reason));
+        if (departing.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::workThroughDepartures);
+            } catch (RejectedExecutionException e) {
+                // stopping, or saturated: the next departure tries again
+                departing.set(false);
+                LOG.log(Level.WARNING, "Departures wait: the executor refused the task", e);
+            }
         }
+    }
+
+    private void workThroughDepartures() {
+        do {
+            for (Departure next = departures.poll(); next != null; next = departures.poll()) {
+                try {
+                    if (next.reason() == null) {
+                        leave(next.connection());
+                    } else {
+                        drop(next.connection(), next.reason());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not complete the departure of " + next.connection().user(), e);
+                }
+            }
+            departing.set(false);
+            // a departure queued after the last poll but before the flag dropped finds no task running: take it
+        } while (!departures.isEmpty() && departing.compareAndSet(false, true));
     }
 
     private void leave(Connection connection) {

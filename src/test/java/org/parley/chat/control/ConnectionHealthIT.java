@@ -7,14 +7,18 @@ import static org.parley.testing.Frames.presence;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
@@ -52,11 +56,21 @@ class ConnectionHealthIT extends DeployedParley {
         try (ChatClient watcher = ChatClient.connect(base, unique("watcher"));
                 SilentPeer busy = SilentPeer.connect(base, talker, 64 * 1024)) {
             watcher.next(presence(talker, "online"));
-            long until = System.nanoTime() + Duration.ofSeconds(7).toNanos();
-            int said = 0;
-            while (System.nanoTime() < until) {
-                busy.say("|still here " + said++);
-                TimeUnit.MILLISECONDS.sleep(500);
+            // a frame every half second for seven seconds, as a person typing would
+            CountDownLatch said = new CountDownLatch(14);
+            ScheduledExecutorService typing = Executors.newSingleThreadScheduledExecutor();
+            try {
+                typing.scheduleAtFixedRate(() -> {
+                    try {
+                        busy.say("|still here " + said.getCount());
+                        said.countDown();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, 0, 500, TimeUnit.MILLISECONDS);
+                assertTrue(said.await(15, TimeUnit.SECONDS), "the server stopped taking its frames");
+            } finally {
+                typing.shutdownNow();
             }
             assertEquals("delivered", watcher.sendTo(talker, "you never answered a ping").getString("status"),
                     "seven heartbeats with a three-second timeout, and every frame it sent showed it was there");
