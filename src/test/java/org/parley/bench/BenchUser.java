@@ -43,6 +43,7 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final List<Long> offlineOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong frames = new AtomicLong();
     private volatile Channel channel;
 
     private BenchUser(String name, Tally tally) {
@@ -117,6 +118,11 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
         return received.get();
     }
 
+    /** Every text frame received: chat, presence, acknowledgements. */
+    long framesReceived() {
+        return frames.get();
+    }
+
     /** Who the server said was online when this user connected, this user included. */
     List<String> onlineAtWelcome() {
         try (var reader = Json.createReader(new StringReader(welcome))) {
@@ -166,6 +172,7 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (!(frame instanceof TextWebSocketFrame textFrame)) {
             return;
         }
+        frames.incrementAndGet();
         String text = textFrame.text();
         String type = field(text, "type");
         if ("message".equals(type)) {

@@ -94,7 +94,23 @@ final class LoadGenerator implements AutoCloseable {
             }
             opening.forEach(user -> users.add(user.join()));
         }
+        awaitQuiet(users);
         return users;
+    }
+
+    /**
+     * Each arrival is announced to everyone already there, so a thousand arriving make half a million presence
+     * frames; a scenario about people who are online starts once those have been delivered.
+     */
+    private static void awaitQuiet(List<BenchUser> users) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long last = -1;
+        long now = users.stream().mapToLong(BenchUser::framesReceived).sum();
+        while (now != last && System.nanoTime() < deadline) {
+            last = now;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            now = users.stream().mapToLong(BenchUser::framesReceived).sum();
+        }
     }
 
     /** Each user sends direct messages to random others; {@code perSecond} in all, for {@code seconds}. */
