@@ -222,6 +222,8 @@ final class LoadGenerator implements AutoCloseable {
             }
         }
         long took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        // idle means nothing left to write: the arrivals' presence frames delivered first
+        awaitQuiet(held);
         ServerMemory after = target.memory();
         held.forEach(BenchUser::close);
         return new CapacityResult(target.label(), wanted, held.size(), took, stoppedBy, before, after);
