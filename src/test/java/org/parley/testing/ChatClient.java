@@ -85,6 +85,23 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends unless the connection is closed, also when the server closes it while this is sending.
+     *
+     * @return whether the frame was sent
+     */
+    public boolean sendWhileOpen(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            if (session.isOpen()) {
+                throw new IllegalStateException(e);
+            }
+            return false;
+        }
+    }
+
     public void sendBinary(byte[] bytes) {
         try {
             session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));

@@ -46,8 +46,10 @@ class FloodControlIT extends DeployedParley {
         String bob = unique("bob");
         try (ChatClient flooder = ChatClient.connect(base, unique("flooder"));
                 ChatClient b = ChatClient.connect(base, bob); ChatClient c = ChatClient.connect(base, unique("carol"))) {
-            for (int i = 0; i < 40 * BURST && flooder.isOpen(); i++) {
-                flooder.send(bob + "|flood " + i);
+            // the server closes the flooder whenever it decides; sending stops there
+            int sent = 0;
+            while (sent < 40 * BURST && flooder.sendWhileOpen(bob + "|flood " + sent)) {
+                sent++;
             }
             CloseReason reason = flooder.awaitClose();
             assertEquals(1008, reason.getCloseCode().getCode(), reason.toString());
