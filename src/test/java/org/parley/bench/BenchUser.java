@@ -42,7 +42,6 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final List<Long> offlineOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong answers = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
     private volatile Channel channel;
 
@@ -114,10 +113,6 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
     }
 
-    long messagesReceived() {
-        return received.get();
-    }
-
     /** Every text frame received: chat, presence, acknowledgements. */
     long framesReceived() {
         return frames.get();
@@ -138,10 +133,6 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** @return the close code the server sent, if it closed this connection; -1 if it closed without one */
     CompletableFuture<Integer> closedByServer() {
         return closed;
-    }
-
-    boolean isOpen() {
-        return channel != null && channel.isActive();
     }
 
     void close() {
@@ -176,7 +167,6 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
         String text = textFrame.text();
         String type = field(text, "type");
         if ("message".equals(type)) {
-            received.incrementAndGet();
             String body = field(text, "body");
             int colon = body.indexOf(':');
             long seq = Long.parseLong(body, 0, colon, 10);

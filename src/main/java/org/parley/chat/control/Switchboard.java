@@ -67,10 +67,7 @@ public class Switchboard {
     @Resource
     ManagedExecutorService executor;
 
-    private record Departure(Connection connection, CloseReason reason) {
-    }
-
-    private final Queue<Departure> departures = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> departures = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean departing = new AtomicBoolean();
 
     public void join(UserName user, Session session) {
@@ -78,7 +75,7 @@ public class Switchboard {
         session.setMaxTextMessageBufferSize(frameLimit);
         Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt(),
                 // a write can break while another user's line is held; dropping takes this user's line
-                (broken, reason) -> departLater(broken, reason));
+                (broken, reason) -> departLater(() -> drop(broken, reason)));
         boolean backlog;
         synchronized (registry.lineOf(user.value())) {
             boolean cameOnline = registry.add(connection);
@@ -103,16 +100,16 @@ public class Switchboard {
      * such threads could each wait for the line the other holds.
      */
     public void left(Connection connection) {
-        departLater(connection, null);
+        departLater(() -> leave(connection));
     }
 
     /**
-     * Queues a departure (with a close reason when Parley ends the connection itself) for the one task that works
+     * Queues a departure (a leave, or a drop when Parley ends the connection itself) for the one task that works
      * through them. One task, not one per departure: a thousand people leaving at once would overflow the
      * container's executor, and running the rejected ones here would bring back the wait on another's line.
      */
-    private void departLater(Connection connection, CloseReason reason) {
-        departures.add(new Departure(connection, reason));
+    private void departLater(Runnable departure) {
+        departures.add(departure);
         if (departing.compareAndSet(false, true)) {
             try {
                 executor.execute(this::workThroughDepartures);
@@ -126,15 +123,11 @@ public class Switchboard {
 
     private void workThroughDepartures() {
         do {
-            for (Departure next = departures.poll(); next != null; next = departures.poll()) {
+            for (Runnable next = departures.poll(); next != null; next = departures.poll()) {
                 try {
-                    if (next.reason() == null) {
-                        leave(next.connection());
-                    } else {
-                        drop(next.connection(), next.reason());
-                    }
+                    next.run();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not complete the departure of " + next.connection().user(), e);
+                    LOG.log(Level.WARNING, "Could not complete a departure", e);
                 }
             }
             departing.set(false);
