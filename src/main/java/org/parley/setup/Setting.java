@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,10 +54,15 @@ public enum Setting {
     /** Messages a user may send at once before the rate applies; this many refused in a row closes (1008). */
     RATE_BURST("parley.rate.burst", "40", Kind.COUNT),
     /** The longest a name or an address is made to wait after repeated failed sign-ins. */
-    SIGN_IN_BACKOFF_LIMIT("parley.signin.backoff.limit", "30s", Kind.DURATION);
+    SIGN_IN_BACKOFF_LIMIT("parley.signin.backoff.limit", "30s", Kind.DURATION),
+    /**
+     * The JNDI name of the operator's data source ({@code java:jboss/datasources/ParleyDS}, {@code jdbc/parley});
+     * empty means Parley's own embedded Derby database.
+     */
+    DATASOURCE("parley.datasource", "", Kind.JNDI_NAME);
 
     private enum Kind {
-        DURATION, COUNT, ORIGINS, SWITCH, KEY
+        DURATION, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME
     }
 
     /** Fewer signing-key bytes than this are too few to resist guessing. */
@@ -88,6 +94,7 @@ public enum Setting {
                 case ORIGINS -> setting.origins();
                 case SWITCH -> setting.isOn();
                 case KEY -> setting.key();
+                case JNDI_NAME -> setting.jndiName();
             }
         }
     }
@@ -173,6 +180,18 @@ public enum Setting {
                     + ") must be Base64 of at least " + MIN_KEY_BYTES + " bytes");
         }
         return key;
+    }
+
+    /** @return the name, or none when the setting is unset */
+    public Optional<String> jndiName() {
+        String value = raw();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.chars().anyMatch(Character::isWhitespace)) {
+            throw invalid(value, "a JNDI name such as java:jboss/datasources/ParleyDS, without spaces");
+        }
+        return Optional.of(value);
     }
 
     /** @return the origins listed, lower-cased; empty when none are */

@@ -1,38 +1,99 @@
 package org.parley.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.Command;
 import org.parley.testing.DropInRoundTrip;
+import org.parley.testing.ExternalDatabase;
+import org.parley.testing.PageAnswer;
 
 /**
  * README "Deploy to Payara Server", step by step on the distribution Maven unpacked from Central: start a domain,
- * {@code asadmin deploy} the WAR, chat. The domain is one of its own, on a port base of its own, so it keeps out of
- * the way of anything on the default ports.
+ * {@code asadmin deploy} the WAR, chat; and with server-config/payara, the same on an operator's database. Each
+ * domain is one of its own, on a port base of its own, so it keeps out of the way of anything on the default ports.
  */
 class PayaraServerDropInIT {
 
-    private static final String DOMAIN = "parley-check";
-    private static final int PORT_BASE = 13000;
+    private final Path home = Path.of(System.getProperty("payara.home"));
+    private final String asadmin = home.resolve("bin/asadmin").toString();
+    private final String war = System.getProperty("parley.war");
+    private final Path log = Path.of(war).getParent().resolve("dropin-payara.log");
 
     @Test
     void warDeployedWithAsadminChatsOnPayaraServer() throws Exception {
-        Path home = Path.of(System.getProperty("payara.home"));
-        String asadmin = home.resolve("bin/asadmin").toString();
-        Path log = Path.of(System.getProperty("parley.war")).getParent().resolve("dropin-payara.log");
-        String war = System.getProperty("parley.war");
-
-        Command.run(log, Duration.ofMinutes(2), asadmin, "create-domain", "--nopassword", "--portbase",
-                Integer.toString(PORT_BASE), DOMAIN);
-        Command.run(log, Duration.ofMinutes(3), asadmin, "start-domain", DOMAIN);
+        int portBase = 13000;
+        startDomain("parley-check", portBase);
         try {
-            Command.run(log, Duration.ofMinutes(3), asadmin, "--port", Integer.toString(PORT_BASE + 48), "deploy", war);
-            DropInRoundTrip.run(new URL("http://localhost:" + (PORT_BASE + 80) + "/parley/"));
+            Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", war);
+            DropInRoundTrip.run(parley(portBase));
         } finally {
-            Command.run(log, Duration.ofMinutes(2), asadmin, "stop-domain", DOMAIN);
-            Command.run(log, Duration.ofMinutes(1), asadmin, "delete-domain", DOMAIN);
+            removeDomain("parley-check");
         }
+    }
+
+    @Test
+    void messagesKeptInTheOperatorsDatabaseOutliveARestart() throws Exception {
+        int portBase = 14000;
+        String domain = "parley-external";
+        URL parley = parley(portBase);
+        try (ExternalDatabase database = ExternalDatabase.start(Path.of(war).getParent().resolve("dropin-payara-db"))) {
+            startDomain(domain, portBase);
+            try {
+                Command.run(log, Duration.ofMinutes(5), Map.of(
+                        "ASADMIN", asadmin,
+                        "DOMAIN", domain,
+                        "ASADMIN_OPTIONS", "--port " + adminPort(portBase),
+                        "PARLEY_DRIVER_JARS", ExternalDatabase.driverJars().stream().map(Path::toString)
+                                .collect(Collectors.joining(" ")),
+                        "PARLEY_DATASOURCE_CLASS", "org.apache.derby.client.BasicClientDataSource",
+                        "PARLEY_POOL_PROPERTIES", "serverName=localhost:portNumber=" + database.port()
+                                + ":databaseName=" + ExternalDatabase.NAME + ":createDatabase=create:user="
+                                + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD),
+                        Path.of(System.getProperty("parley.server.config"), "payara/parley-datasource.sh").toString());
+                Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", war);
+                DropInRoundTrip.Kept kept = DropInRoundTrip.leaveWhileAway(parley);
+                assertEquals(1, database.messagesWaitingFor(kept.to()), "the message is not in the operator's database");
+
+                Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "restart-domain", domain);
+                PageAnswer.await(parley, Duration.ofMinutes(3));
+                DropInRoundTrip.collect(parley, kept);
+                database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
+            } finally {
+                removeDomain(domain);
+            }
+        }
+    }
+
+    private void startDomain(String domain, int portBase) throws Exception {
+        Command.run(log, Duration.ofMinutes(2), asadmin, "create-domain", "--nopassword", "--portbase",
+                Integer.toString(portBase), domain);
+        Command.run(log, Duration.ofMinutes(3), asadmin, "start-domain", domain);
+    }
+
+    private void removeDomain(String domain) throws Exception {
+        Command.run(log, Duration.ofMinutes(2), asadmin, "stop-domain", domain);
+        // the domain's own log goes with it: keep a copy beside the test's for when it failed
+        Path serverLog = home.resolve("glassfish/domains/" + domain + "/logs/server.log");
+        if (Files.exists(serverLog)) {
+            Files.copy(serverLog, log.resolveSibling("dropin-payara-" + domain + ".log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        Command.run(log, Duration.ofMinutes(1), asadmin, "delete-domain", domain);
+    }
+
+    private static String adminPort(int portBase) {
+        return Integer.toString(portBase + 48);
+    }
+
+    private static URL parley(int portBase) throws Exception {
+        return new URL("http://localhost:" + (portBase + 80) + "/parley/");
     }
 }

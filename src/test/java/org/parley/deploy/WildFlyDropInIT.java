@@ -1,5 +1,6 @@
 package org.parley.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,52 +10,125 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.Command;
 import org.parley.testing.DropInRoundTrip;
+import org.parley.testing.ExternalDatabase;
+import org.parley.testing.PageAnswer;
 
 /**
  * README "Deploy to WildFly", step by step on the distribution Maven unpacked from Central: copy the WAR into
- * standalone/deployments, start the server, chat. A base directory of its own and a port offset keep it apart
- * from the suite's WildFly.
+ * standalone/deployments, start the server, chat; and with server-config/wildfly, the same on an operator's
+ * database. A base directory of its own and a port offset keep each server apart from the suite's WildFly.
  */
 class WildFlyDropInIT {
 
     private static final int OFFSET = 3000;
     private static final Duration START = Duration.ofMinutes(3);
+    private static final String DRIVER_MODULE = "org.apache.derby.client";
+
+    private final Path home = Path.of(System.getProperty("jboss.home"));
+    private final Path war = Path.of(System.getProperty("parley.war"));
+    private final URL parley = url("http://localhost:" + (8080 + OFFSET) + "/parley/");
 
     @Test
     void warCopiedIntoDeploymentsChatsOnWildFly() throws Exception {
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Path base = Path.of(System.getProperty("parley.war")).getParent().resolve("dropin-wildfly");
-        // a fresh base each run: a parley.war.deployed marker left by the last one would say "ready" at once
-        deleteTree(base);
-        copyTree(home.resolve("standalone"), base);
-        Path log = base.resolve("dropin.log");
+        Path base = freshBase("dropin-wildfly");
         Path deployments = base.resolve("deployments");
-        Files.copy(Path.of(System.getProperty("parley.war")), deployments.resolve("parley.war"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
 
-        Process server = Command.start(log, home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + OFFSET,
-                "-Dderby.system.home=" + base.resolve("data"));
+        Process server = start(base);
         try {
             awaitMarker(deployments, server);
-            DropInRoundTrip.run(new URL("http://localhost:" + (8080 + OFFSET) + "/parley/"));
+            DropInRoundTrip.run(parley);
         } finally {
+            stop(base, server);
+        }
+    }
+
+    @Test
+    void messagesKeptInTheOperatorsDatabaseOutliveARestart() throws Exception {
+        Path base = freshBase("dropin-wildfly-external");
+        // the script installs the driver module into the distribution; one left by an earlier run would be refused
+        deleteTree(home.resolve("modules/" + DRIVER_MODULE.replace('.', '/')));
+        try (ExternalDatabase database = ExternalDatabase.start(base.resolve("external-db"))) {
+            Process server = start(base);
+            DropInRoundTrip.Kept kept;
             try {
-                Command.run(log, Duration.ofMinutes(1), home.resolve("bin/jboss-cli.sh").toString(),
-                        "--controller=localhost:" + (9990 + OFFSET), "--connect", "--command=:shutdown");
+                PageAnswer.await(url("http://localhost:" + (8080 + OFFSET) + "/"), START);
+                Command.run(base.resolve("dropin.log"), Duration.ofMinutes(2), cli(), "--connect",
+                        "--controller=localhost:" + (9990 + OFFSET), "--resolve-parameter-values",
+                        "--properties=" + cliProperties(base, database),
+                        "--file=" + Path.of(System.getProperty("parley.server.config"), "wildfly/parley-datasource.cli"));
+                Files.copy(war, base.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
+                awaitMarker(base.resolve("deployments"), server);
+                kept = DropInRoundTrip.leaveWhileAway(parley);
+                assertEquals(1, database.messagesWaitingFor(kept.to()), "the message is not in the operator's database");
             } finally {
-                // a server that never came up cannot be asked to stop, and must not outlive the test
-                if (!server.waitFor(1, TimeUnit.MINUTES)) {
-                    server.descendants().forEach(ProcessHandle::destroyForcibly);
-                    server.destroyForcibly().waitFor();
-                }
+                stop(base, server);
+            }
+
+            server = start(base);
+            try {
+                // the marker of the first start is still there: the page answering is what says "ready"
+                PageAnswer.await(parley, START);
+                DropInRoundTrip.collect(parley, kept);
+                database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
+            } finally {
+                stop(base, server);
             }
         }
+    }
+
+    /** A copy of the distribution's standalone directory; fresh, as a marker left by the last run would say "ready". */
+    private Path freshBase(String name) throws IOException {
+        Path base = war.getParent().resolve(name);
+        deleteTree(base);
+        copyTree(home.resolve("standalone"), base);
+        return base;
+    }
+
+    private Process start(Path base) throws IOException {
+        return Command.start(base.resolve("dropin.log"), home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + OFFSET,
+                "-Dderby.system.home=" + base.resolve("data"));
+    }
+
+    private void stop(Path base, Process server) throws IOException, InterruptedException {
+        try {
+            Command.run(base.resolve("dropin.log"), Duration.ofMinutes(1), cli(),
+                    "--controller=localhost:" + (9990 + OFFSET), "--connect", "--command=:shutdown");
+        } finally {
+            // a server that never came up cannot be asked to stop, and must not outlive the test
+            if (!server.waitFor(1, TimeUnit.MINUTES)) {
+                server.descendants().forEach(ProcessHandle::destroyForcibly);
+                server.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private String cli() {
+        return home.resolve("bin/jboss-cli.sh").toString();
+    }
+
+    /** server-config/wildfly/parley-datasource.properties, with this run's database and driver in it. */
+    private static Path cliProperties(Path base, ExternalDatabase database) throws IOException {
+        Path properties = base.resolve("parley-datasource.properties");
+        String jars = ExternalDatabase.driverJars().stream().map(Path::toString)
+                .collect(Collectors.joining(System.getProperty("path.separator")));
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("parley.server.config"), "wildfly/parley-datasource.properties")).stream()
+                .map(line -> line.startsWith("parley.driver.jars=") ? "parley.driver.jars=" + jars
+                        : line.startsWith("parley.db.url=") ? "parley.db.url=" + database.url()
+                        : line.startsWith("parley.db.user=") ? "parley.db.user=" + ExternalDatabase.USER
+                        : line.startsWith("parley.db.password=") ? "parley.db.password=" + ExternalDatabase.PASSWORD
+                        : line)
+                .toList();
+        Files.write(properties, lines);
+        return properties;
     }
 
     /** WildFly's deployment scanner writes parley.war.deployed, or parley.war.failed, next to the WAR. */
@@ -65,6 +139,14 @@ class WildFlyDropInIT {
             assertTrue(server.isAlive(), "WildFly exited");
             assertTrue(System.nanoTime() < deadline, "WildFly did not deploy the WAR within " + START);
             server.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static URL url(String address) {
+        try {
+            return new URL(address);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

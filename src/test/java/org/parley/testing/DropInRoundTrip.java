@@ -10,10 +10,19 @@ import java.util.UUID;
 /** What proves a dropped-in WAR works: two users, one direct message, one message kept while offline. */
 public final class DropInRoundTrip {
 
+    /** Who wrote to whom while the recipient was away, and what. */
+    public record Kept(String from, String to, String body) {
+    }
+
     private DropInRoundTrip() {
     }
 
     public static void run(URL base) {
+        collect(base, leaveWhileAway(base));
+    }
+
+    /** The first half: ann and ben chat, ben leaves, ann writes to him; the server says it kept the message. */
+    public static Kept leaveWhileAway(URL base) {
         String ann = "ann" + UUID.randomUUID().toString().substring(0, 8);
         String ben = "ben" + UUID.randomUUID().toString().substring(0, 8);
         SignIn.signUp(base, ben);
@@ -26,11 +35,16 @@ public final class DropInRoundTrip {
             a.next(Frames.presence(ben, "offline"));
             assertEquals("stored", a.sendTo(ben, "while you were away").getString("status"));
         }
-        try (ChatClient b = ChatClient.connect(base, ben)) {
-            JsonObject kept = b.next("message");
-            assertEquals("while you were away", kept.getString("body"));
-            assertEquals(ann, kept.getString("from"));
-            assertTrue(kept.getBoolean("offline"));
+        return new Kept(ann, ben, "while you were away");
+    }
+
+    /** The second half, perhaps after a restart: ben signs in again and finds ann's message waiting. */
+    public static void collect(URL base, Kept kept) {
+        try (ChatClient b = ChatClient.connect(base, kept.to())) {
+            JsonObject message = b.next("message");
+            assertEquals(kept.body(), message.getString("body"));
+            assertEquals(kept.from(), message.getString("from"));
+            assertTrue(message.getBoolean("offline"));
         }
     }
 }

@@ -2,8 +2,8 @@ package org.parley.account.control;
 
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,7 +19,7 @@ public class Accounts {
     public static final int MIN_PASSWORD_LENGTH = 8;
     public static final int MAX_PASSWORD_LENGTH = 1024;
 
-    @PersistenceContext(unitName = "parley")
+    @Inject
     EntityManager em;
 
     /** A sign-up that cannot be accepted, with a reason fit to show the person. */

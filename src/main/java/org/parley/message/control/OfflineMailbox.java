@@ -1,8 +1,8 @@
 package org.parley.message.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.parley.message.entity.OfflineMessage;
 @Stateless
 public class OfflineMailbox {
 
-    @PersistenceContext(unitName = "parley")
+    @Inject
     EntityManager em;
 
     /**

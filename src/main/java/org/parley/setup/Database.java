@@ -1,0 +1,113 @@
+package org.parley.setup;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.TransactionRequiredException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Where Parley keeps accounts and offline messages: its own embedded Derby ({@link EmbeddedDatabase}), or the data
+ * source an operator names in {@link Setting#DATASOURCE}, with no rebuild.
+ * <p>
+ * The persistence unit's {@code jta-data-source} is fixed in persistence.xml, and neither server lets a setting
+ * replace it in a way the other understands (Payara substitutes variables there, WildFly by default does not; Payara
+ * refuses a resource reference there). So for an operator's data source Parley opens the same unit a second time,
+ * with the standard {@code jakarta.persistence.jtaDataSource} property naming it, and binds one entity manager to
+ * each transaction itself: what {@code @PersistenceContext} does for the container's own unit.
+ */
+@ApplicationScoped
+public class Database {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @PersistenceUnit(unitName = "parley")
+    EntityManagerFactory embedded;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private EntityManagerFactory operators;
+
+    /** Opens the store as Parley starts, so that a data source that is not there stops the deployment. */
+    void open(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        Optional<String> name = Setting.DATASOURCE.jndiName();
+        if (name.isPresent()) {
+            operators = Persistence.createEntityManagerFactory("parley",
+                    Map.of("jakarta.persistence.jtaDataSource", name.get()));
+            operators.createEntityManager().close();
+            LOG.info(() -> "Storing in the data source " + name.get());
+        } else {
+            LOG.info("Storing in the embedded Derby database");
+        }
+    }
+
+    /**
+     * The entity manager of whichever transaction is running when it is used. A proxy, not a
+     * {@code @TransactionScoped} bean: that scope passivates, and EclipseLink's entity manager is not serializable.
+     */
+    @Produces
+    EntityManager entityManager() {
+        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        // identity and logging work anywhere, not only inside a transaction
+                        return switch (method.getName()) {
+                            case "equals" -> proxy == args[0];
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> "EntityManager of the running transaction";
+                        };
+                    }
+                    try {
+                        return method.invoke(ofThisTransaction(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private EntityManager ofThisTransaction() {
+        if (transactions.getTransactionKey() == null) {
+            throw new TransactionRequiredException("Parley's store is used only inside a transaction");
+        }
+        EntityManager bound = (EntityManager) transactions.getResource(this);
+        if (bound == null) {
+            EntityManager created = (operators != null ? operators : embedded).createEntityManager();
+            created.joinTransaction();
+            transactions.putResource(this, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // the provider flushes in its own synchronization
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    created.close();
+                }
+            });
+            bound = created;
+        }
+        return bound;
+    }
+
+    @PreDestroy
+    void shutDown() {
+        if (operators != null) {
+            operators.close();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.parley.testing;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.derby.drda.NetworkServerControl;
+
+/**
+ * An operator's database, as far as Parley can tell: Derby's network server, run in the test's own JVM on a free
+ * port and reached over the network by the server under test, through the JDBC client an operator would install.
+ */
+public final class ExternalDatabase implements AutoCloseable {
+
+    public static final String NAME = "parley";
+    public static final String USER = "parley";
+    public static final String PASSWORD = "not-a-secret";
+
+    private final NetworkServerControl server;
+    private final int port;
+    private final PrintWriter log;
+
+    private ExternalDatabase(NetworkServerControl server, int port, PrintWriter log) {
+        this.server = server;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the network server with its databases under {@code home}, and waits until it answers. */
+    public static ExternalDatabase start(Path home) throws Exception {
+        Files.createDirectories(home);
+        System.setProperty("derby.system.home", home.toString());
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        NetworkServerControl server = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
+        PrintWriter log = new PrintWriter(Files.newBufferedWriter(home.resolve("derby-network.log")), true);
+        server.start(log);
+        // start() returns before the server listens; polling is the only way its API offers to know
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Exception last;
+        do {
+            try {
+                server.ping();
+                return new ExternalDatabase(server, port, log);
+            } catch (Exception notYet) {
+                last = notYet;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("Derby's network server did not answer on port " + port, last);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL a server's JDBC driver connects with; the database is made at the first connection. */
+    public String url() {
+        return "jdbc:derby://localhost:" + port + "/" + NAME + ";create=true";
+    }
+
+    /** The jars an operator installs into the server so that it can reach this database. */
+    public static List<Path> driverJars() {
+        return List.of(jarOf(org.apache.derby.client.ClientAutoloadedDriver.class),
+                jarOf(org.apache.derby.shared.common.error.StandardException.class));
+    }
+
+    /** How many offline messages wait for {@code recipient}, read straight from this database. */
+    public int messagesWaitingFor(String recipient) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM OFFLINE_MESSAGE WHERE RECIPIENT = ?")) {
+            query.setString(1, recipient);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    /** Delivered messages are removed once written, a moment after the recipient has them: waits for that. */
+    public void awaitNoneWaitingFor(String recipient, Duration limit) throws SQLException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (messagesWaitingFor(recipient) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("messages for " + recipient + " still stored after " + limit);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.shutdown();
+        } finally {
+            log.close();
+        }
+    }
+
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
