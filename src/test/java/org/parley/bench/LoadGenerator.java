@@ -1,6 +1,7 @@
 package org.parley.bench;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -63,12 +64,16 @@ final class LoadGenerator implements AutoCloseable {
 
     /** Signs each up and fetches a ticket where the target needs one; in parallel, before any timing starts. */
     private List<URI> prepare(List<String> names) {
+        return passes(names).stream().map(Target.Pass::socket).toList();
+    }
+
+    private List<Target.Pass> passes(List<String> names) {
         target.awaitResponsive();
-        List<CompletableFuture<URI>> uris = names.stream().map(name -> CompletableFuture.supplyAsync(() -> {
+        List<CompletableFuture<Target.Pass>> passes = names.stream().map(name -> CompletableFuture.supplyAsync(() -> {
             target.prepare(name);
-            return target.socket(name);
+            return target.pass(name);
         }, preparing)).toList();
-        return uris.stream().map(CompletableFuture::join).toList();
+        return passes.stream().map(CompletableFuture::join).toList();
     }
 
     private static List<String> names(String prefix, int count) {
@@ -302,7 +307,7 @@ final class LoadGenerator implements AutoCloseable {
         Tally tally = new Tally(1);
         BenchUser host = connect("host", 1, tally).get(0);
         List<String> names = names("churn", atOnce);
-        List<URI> uris = prepare(names);
+        List<Target.Pass> passes = passes(names);
         List<ServerMemory> heap = new ArrayList<>();
         heap.add(target.memory());
         long start = System.nanoTime();
@@ -310,9 +315,13 @@ final class LoadGenerator implements AutoCloseable {
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         long sessions = 0;
         while (System.nanoTime() < end) {
+            // the same people come back round after round: with short-lived tickets (the suite's), they sign in anew
+            if (passes.stream().anyMatch(pass -> pass.expiresAt().isBefore(Instant.now().plusSeconds(2)))) {
+                passes = passes(names);
+            }
             List<CompletableFuture<BenchUser>> coming = new ArrayList<>();
             for (int i = 0; i < atOnce; i++) {
-                coming.add(BenchUser.open(network, 0, uris.get(i), names.get(i), tally));
+                coming.add(BenchUser.open(network, 0, passes.get(i).socket(), names.get(i), tally));
             }
             for (CompletableFuture<BenchUser> user : coming) {
                 BenchUser visitor = user.join();

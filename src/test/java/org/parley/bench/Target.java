@@ -1,10 +1,12 @@
 package org.parley.bench;
 
+import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -44,11 +46,18 @@ record Target(String label, URL base, boolean signsIn, long pid) {
         }
     }
 
-    URI socket(String user) {
-        String query = signsIn ? "ticket=" + URLEncoder.encode(retried(() -> SignIn.ticket(base, user)),
-                StandardCharsets.UTF_8)
-                : "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        return URI.create(base.toString().replaceFirst("^http", "ws") + "ws?" + query);
+    /** How a user gets in: the address to connect to, good until its ticket expires. */
+    record Pass(URI socket, Instant expiresAt) {
+    }
+
+    Pass pass(String user) {
+        String ws = base.toString().replaceFirst("^http", "ws") + "ws?";
+        if (!signsIn) {
+            return new Pass(URI.create(ws + "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8)), Instant.MAX);
+        }
+        JsonObject answer = retried(() -> SignIn.signIn(base, user));
+        return new Pass(URI.create(ws + "ticket=" + URLEncoder.encode(answer.getString("ticket"),
+                StandardCharsets.UTF_8)), Instant.parse(answer.getString("expiresAt")));
     }
 
     /**

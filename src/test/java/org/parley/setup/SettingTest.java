@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ class SettingTest {
         System.clearProperty(Setting.RETENTION.property());
         System.clearProperty(Setting.MAILBOX_CAPACITY.property());
         System.clearProperty(Setting.ALLOWED_ORIGINS.property());
+        System.clearProperty(Setting.DATASOURCE.property());
     }
 
     @Test
@@ -62,5 +64,15 @@ class SettingTest {
         System.setProperty(Setting.ALLOWED_ORIGINS.property(), "chat.example.com");
         String message = assertThrows(IllegalStateException.class, Setting::checkAll).getMessage();
         assertTrue(message.contains("parley.origins"), message);
+    }
+
+    @Test
+    void dataSourceIsTheEmbeddedOneUnlessANameIsGiven() {
+        assertEquals(Optional.empty(), Setting.DATASOURCE.jndiName());
+        System.setProperty(Setting.DATASOURCE.property(), " java:jboss/datasources/ParleyDS ");
+        assertEquals(Optional.of("java:jboss/datasources/ParleyDS"), Setting.DATASOURCE.jndiName());
+        System.setProperty(Setting.DATASOURCE.property(), "jdbc/my parley");
+        String message = assertThrows(IllegalStateException.class, Setting::checkAll).getMessage();
+        assertTrue(message.contains("parley.datasource") && message.contains("PARLEY_DATASOURCE"), message);
     }
 }

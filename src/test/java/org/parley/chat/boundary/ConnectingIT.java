@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +51,7 @@ class ConnectingIT extends DeployedParley {
 
     @Test
     void pageIsServedAtTheContextRoot() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(
+        HttpResponse<String> page = SignIn.HTTP.send(
                 HttpRequest.newBuilder(URI.create(base.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<title>"), page.body());
