@@ -2,12 +2,15 @@ package org.parley.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.Command;
@@ -19,6 +22,7 @@ import org.parley.testing.PageAnswer;
  * README "Deploy to Payara Server", step by step on the distribution Maven unpacked from Central: start a domain,
  * {@code asadmin deploy} the WAR, chat; and with server-config/payara, the same on an operator's database. Each
  * domain is one of its own, on a port base of its own, so it keeps out of the way of anything on the default ports.
+ * Payara Micro on the operator's database too, with the post-boot command file of server-config/payara.
  */
 class PayaraServerDropInIT {
 
@@ -69,6 +73,60 @@ class PayaraServerDropInIT {
             } finally {
                 removeDomain(domain);
             }
+        }
+    }
+
+    @Test
+    void payaraMicroWithThePostBootCommandsKeepsMessagesInTheOperatorsDatabase() throws Exception {
+        Path work = Path.of(war).getParent().resolve("dropin-payara-micro");
+        Files.createDirectories(work);
+        try (ExternalDatabase database = ExternalDatabase.start(work.resolve("external-db"))) {
+            Path commands = work.resolve("parley-datasource.micro.asadmin");
+            Files.writeString(commands, Files.readString(Path.of(System.getProperty("parley.server.config"),
+                    "payara/parley-datasource.micro.asadmin"))
+                    .replace("portNumber=1527", "portNumber=" + database.port())
+                    .replace("user=parley:password=change-me",
+                            "user=" + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD));
+            int port = freePort();
+            URL parley = new URL("http://localhost:" + port + "/parley/");
+            String[] micro = {Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    System.getProperty("payara.microJar"), "--port", Integer.toString(port), "--nocluster",
+                    "--addlibs", ExternalDatabase.driverJars().stream().map(Path::toString)
+                            .collect(Collectors.joining(System.getProperty("path.separator"))),
+                    "--postbootcommandfile", commands.toString(), "--deploy", war};
+            Map<String, String> settings = Map.of("PARLEY_DATASOURCE", "jdbc/parley");
+
+            DropInRoundTrip.Kept kept;
+            Process server = Command.start(work.resolve("micro.log"), settings, micro);
+            try {
+                PageAnswer.await(parley, Duration.ofMinutes(3));
+                kept = DropInRoundTrip.leaveWhileAway(parley);
+                assertEquals(1, database.messagesWaitingFor(kept.to()), "the message is not in the operator's database");
+            } finally {
+                stop(server);
+            }
+            server = Command.start(work.resolve("micro.log"), settings, micro);
+            try {
+                PageAnswer.await(parley, Duration.ofMinutes(3));
+                DropInRoundTrip.collect(parley, kept);
+                database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
+            } finally {
+                stop(server);
+            }
+        }
+    }
+
+    /** As Ctrl+C would: Payara Micro shuts down on SIGTERM. */
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(1, TimeUnit.MINUTES)) {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
         }
     }
 

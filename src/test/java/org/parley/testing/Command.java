@@ -36,7 +36,8 @@ public final class Command {
         }
     }
 
-    private static Process start(Path log, Map<String, String> environment, String... command) throws IOException {
+    /** Like {@link #start(Path, String...)}, with these environment variables added to the test's own. */
+    public static Process start(Path log, Map<String, String> environment, String... command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
