@@ -40,7 +40,8 @@ public class Database {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    private EntityManagerFactory operators;
+    // set once while Parley starts, read by every request thread after
+    private volatile EntityManagerFactory operators;
 
     /** Opens the store as Parley starts, so that a data source that is not there stops the deployment. */
     void open(@Observes @Initialized(ApplicationScoped.class) Object started) {
