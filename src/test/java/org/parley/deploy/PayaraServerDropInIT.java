@@ -1,6 +1,5 @@
 package org.parley.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -61,12 +60,13 @@ class PayaraServerDropInIT {
                         "PARLEY_POOL_PROPERTIES", "serverName=localhost:portNumber=" + database.port()
                                 + ":databaseName=" + ExternalDatabase.NAME + ":createDatabase=create:user="
                                 + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD),
-                        Path.of(System.getProperty("parley.server.config"), "payara/parley-datasource.sh").toString());
+                        ExternalDatabase.serverConfig("payara/parley-datasource.sh").toString());
                 Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", war);
                 DropInRoundTrip.Kept kept = DropInRoundTrip.leaveWhileAway(parley);
-                assertEquals(1, database.messagesWaitingFor(kept.to()), "the message is not in the operator's database");
+                database.assertOneWaitingFor(kept.to());
 
-                Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "restart-domain", domain);
+                Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "restart-domain",
+                        domain);
                 PageAnswer.await(parley, Duration.ofMinutes(3));
                 DropInRoundTrip.collect(parley, kept);
                 database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
@@ -82,8 +82,8 @@ class PayaraServerDropInIT {
         Files.createDirectories(work);
         try (ExternalDatabase database = ExternalDatabase.start(work.resolve("external-db"))) {
             Path commands = work.resolve("parley-datasource.micro.asadmin");
-            Files.writeString(commands, Files.readString(Path.of(System.getProperty("parley.server.config"),
-                    "payara/parley-datasource.micro.asadmin"))
+            String template = Files.readString(ExternalDatabase.serverConfig("payara/parley-datasource.micro.asadmin"));
+            Files.writeString(commands, template
                     .replace("portNumber=1527", "portNumber=" + database.port())
                     .replace("user=parley:password=change-me",
                             "user=" + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD));
@@ -101,7 +101,7 @@ class PayaraServerDropInIT {
             try {
                 PageAnswer.await(parley, Duration.ofMinutes(3));
                 kept = DropInRoundTrip.leaveWhileAway(parley);
-                assertEquals(1, database.messagesWaitingFor(kept.to()), "the message is not in the operator's database");
+                database.assertOneWaitingFor(kept.to());
             } finally {
                 stop(server);
             }

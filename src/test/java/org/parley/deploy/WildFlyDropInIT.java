@@ -1,6 +1,5 @@
 package org.parley.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -63,11 +62,11 @@ class WildFlyDropInIT {
                 Command.run(base.resolve("dropin.log"), Duration.ofMinutes(2), cli(), "--connect",
                         "--controller=localhost:" + (9990 + OFFSET), "--resolve-parameter-values",
                         "--properties=" + cliProperties(base, database),
-                        "--file=" + Path.of(System.getProperty("parley.server.config"), "wildfly/parley-datasource.cli"));
+                        "--file=" + ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"));
                 Files.copy(war, base.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
                 awaitMarker(base.resolve("deployments"), server);
                 kept = DropInRoundTrip.leaveWhileAway(parley);
-                assertEquals(1, database.messagesWaitingFor(kept.to()), "the message is not in the operator's database");
+                database.assertOneWaitingFor(kept.to());
             } finally {
                 stop(base, server);
             }
@@ -120,7 +119,8 @@ class WildFlyDropInIT {
         Path properties = base.resolve("parley-datasource.properties");
         String jars = ExternalDatabase.driverJars().stream().map(Path::toString)
                 .collect(Collectors.joining(System.getProperty("path.separator")));
-        List<String> lines = Files.readAllLines(Path.of(System.getProperty("parley.server.config"), "wildfly/parley-datasource.properties")).stream()
+        Path template = ExternalDatabase.serverConfig("wildfly/parley-datasource.properties");
+        List<String> lines = Files.readAllLines(template).stream()
                 .map(line -> line.startsWith("parley.driver.jars=") ? "parley.driver.jars=" + jars
                         : line.startsWith("parley.db.url=") ? "parley.db.url=" + database.url()
                         : line.startsWith("parley.db.user=") ? "parley.db.user=" + ExternalDatabase.USER

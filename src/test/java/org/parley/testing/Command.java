@@ -32,7 +32,8 @@ public final class Command {
             throw new AssertionError(String.join(" ", command) + " did not finish within " + limit + "; see " + log);
         }
         if (process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + "; see " + log);
+            throw new AssertionError(
+                    String.join(" ", command) + " exited with " + process.exitValue() + "; see " + log);
         }
     }
 

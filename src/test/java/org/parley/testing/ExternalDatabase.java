@@ -73,6 +73,11 @@ public final class ExternalDatabase implements AutoCloseable {
         return "jdbc:derby://localhost:" + port + "/" + NAME + ";create=true";
     }
 
+    /** A file of the project's server-config/ folder, as an operator has it. */
+    public static Path serverConfig(String file) {
+        return Path.of(System.getProperty("parley.server.config"), file);
+    }
+
     /** The jars an operator installs into the server so that it can reach this database. */
     public static List<Path> driverJars() {
         return List.of(jarOf(org.apache.derby.client.ClientAutoloadedDriver.class),
@@ -89,6 +94,14 @@ public final class ExternalDatabase implements AutoCloseable {
                 result.next();
                 return result.getInt(1);
             }
+        }
+    }
+
+    /** Fails unless exactly one message waits for {@code recipient} here: proof it went to this database. */
+    public void assertOneWaitingFor(String recipient) throws SQLException {
+        int waiting = messagesWaitingFor(recipient);
+        if (waiting != 1) {
+            throw new AssertionError(waiting + " messages for " + recipient + " in the operator's database, not 1");
         }
     }
 
