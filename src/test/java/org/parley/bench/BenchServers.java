@@ -1,9 +1,7 @@
 package org.parley.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,13 +48,6 @@ final class BenchServers {
         return pinned;
     }
 
-    static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static void awaitListening(int port) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.FreePort;
 import org.parley.testing.DeployedParley;
 
 /**
@@ -92,7 +93,7 @@ class BenchmarkQuickIT extends DeployedParley {
     }
 
     private static Target baseline() throws Exception {
-        int port = BenchServers.freePort();
+        int port = FreePort.pick();
         Executors.newSingleThreadExecutor(daemon -> {
             Thread thread = new Thread(daemon, "baseline relay");
             thread.setDaemon(true);

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.FreePort;
 import org.parley.testing.SignIn;
 
 /**
@@ -41,8 +42,8 @@ class ChatBench {
         Path war = Path.of(System.getProperty("parley.war"));
         Path work = war.getParent().resolve("bench");
         Files.createDirectories(work);
-        int parleyPort = BenchServers.freePort();
-        int baselinePort = BenchServers.freePort();
+        int parleyPort = FreePort.pick();
+        int baselinePort = FreePort.pick();
         Process parley = BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, parleyPort);
         Process baseline = BenchServers.baseline(work, baselinePort);
         try {

@@ -1,8 +1,6 @@
 package org.parley.deploy;
 
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testing.Command;
 import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
+import org.parley.testing.FreePort;
 import org.parley.testing.PageAnswer;
 
 /**
@@ -87,7 +86,7 @@ class PayaraServerDropInIT {
                     .replace("portNumber=1527", "portNumber=" + database.port())
                     .replace("user=parley:password=change-me",
                             "user=" + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD));
-            int port = freePort();
+            int port = FreePort.pick();
             URL parley = new URL("http://localhost:" + port + "/parley/");
             String[] micro = {Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     System.getProperty("payara.microJar"), "--port", Integer.toString(port), "--nocluster",
@@ -124,11 +123,6 @@ class PayaraServerDropInIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
-    }
 
     private void startDomain(String domain, int portBase) throws Exception {
         Command.run(log, Duration.ofMinutes(2), asadmin, "create-domain", "--nopassword", "--portbase",

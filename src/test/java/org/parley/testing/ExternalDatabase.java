@@ -1,9 +1,7 @@
 package org.parley.testing;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,10 +40,7 @@ public final class ExternalDatabase implements AutoCloseable {
     public static ExternalDatabase start(Path home) throws Exception {
         Files.createDirectories(home);
         System.setProperty("derby.system.home", home.toString());
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePort.pick();
         NetworkServerControl server = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(home.resolve("derby-network.log")), true);
         server.start(log);

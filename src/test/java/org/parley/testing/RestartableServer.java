@@ -3,7 +3,6 @@ package org.parley.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,16 +68,8 @@ public final class RestartableServer {
 
     private static synchronized int payaraPort() {
         if (payaraPort == 0) {
-            payaraPort = freePort();
+            payaraPort = FreePort.pick();
         }
         return payaraPort;
-    }
-
-    private static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
