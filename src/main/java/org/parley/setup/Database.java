@@ -40,20 +40,39 @@ public class Database {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    // set once while Parley starts, read by every request thread after
-    private volatile EntityManagerFactory operators;
+    // chosen once, by whichever comes first: the start-up below or a first use; read by every request thread after
+    private volatile EntityManagerFactory store;
 
     /** Opens the store as Parley starts, so that a data source that is not there stops the deployment. */
     void open(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Optional<String> name = Setting.DATASOURCE.jndiName();
-        if (name.isPresent()) {
-            operators = Persistence.createEntityManagerFactory("parley",
-                    Map.of("jakarta.persistence.jtaDataSource", name.get()));
-            operators.createEntityManager().close();
-            LOG.info(() -> "Storing in the data source " + name.get());
-        } else {
-            LOG.info("Storing in the embedded Derby database");
+        store();
+    }
+
+    /** The operator's data source when one is named, else the embedded one; never one then the other. */
+    private EntityManagerFactory store() {
+        EntityManagerFactory chosen = store;
+        if (chosen == null) {
+            synchronized (this) {
+                if (store == null) {
+                    store = choose();
+                }
+                chosen = store;
+            }
         }
+        return chosen;
+    }
+
+    private EntityManagerFactory choose() {
+        Optional<String> name = Setting.DATASOURCE.jndiName();
+        if (name.isEmpty()) {
+            LOG.info("Storing in the embedded Derby database");
+            return embedded;
+        }
+        EntityManagerFactory operators = Persistence.createEntityManagerFactory("parley",
+                Map.of("jakarta.persistence.jtaDataSource", name.get()));
+        operators.createEntityManager().close();
+        LOG.info(() -> "Storing in the data source " + name.get());
+        return operators;
     }
 
     /**
@@ -86,7 +105,7 @@ public class Database {
         }
         EntityManager bound = (EntityManager) transactions.getResource(this);
         if (bound == null) {
-            EntityManager created = (operators != null ? operators : embedded).createEntityManager();
+            EntityManager created = store().createEntityManager();
             created.joinTransaction();
             transactions.putResource(this, created);
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -105,10 +124,11 @@ public class Database {
         return bound;
     }
 
+    /** The container closes its own factory; one Parley opened is Parley's to close. */
     @PreDestroy
     void shutDown() {
-        if (operators != null) {
-            operators.close();
+        if (store != null && store != embedded) {
+            store.close();
         }
     }
 }
