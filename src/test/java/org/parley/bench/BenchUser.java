@@ -40,6 +40,7 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     private volatile String welcome;
     private final CompletableFuture<BenchUser> welcomed = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason = "no close frame";
     private final List<Long> offlineOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
@@ -148,7 +149,8 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     public void handlerAdded(ChannelHandlerContext context) {
         channel = context.channel();
         channel.closeFuture().addListener(done -> {
-            welcomed.completeExceptionally(new IllegalStateException(name + " closed before its welcome"));
+            welcomed.completeExceptionally(new IllegalStateException(name + " closed before its welcome: "
+                    + closeReason));
             closed.complete(-1);
         });
     }
@@ -156,6 +158,7 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext context, WebSocketFrame frame) {
         if (frame instanceof CloseWebSocketFrame close) {
+            closeReason = close.statusCode() + " " + close.reasonText();
             closed.complete(close.statusCode());
             context.writeAndFlush(new CloseWebSocketFrame(close.statusCode(), "")).addListener(ChannelFutureListener.CLOSE);
             return;

@@ -307,7 +307,7 @@ final class LoadGenerator implements AutoCloseable {
         Tally tally = new Tally(1);
         BenchUser host = connect("host", 1, tally).get(0);
         List<String> names = names("churn", atOnce);
-        List<Target.Pass> passes = passes(names);
+        List<Target.Pass> passes = new ArrayList<>(passes(names));
         List<ServerMemory> heap = new ArrayList<>();
         heap.add(target.memory());
         long start = System.nanoTime();
@@ -315,12 +315,13 @@ final class LoadGenerator implements AutoCloseable {
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         long sessions = 0;
         while (System.nanoTime() < end) {
-            // the same people come back round after round: with short-lived tickets (the suite's), they sign in anew
-            if (passes.stream().anyMatch(pass -> pass.expiresAt().isBefore(Instant.now().plusSeconds(2)))) {
-                passes = passes(names);
-            }
             List<CompletableFuture<BenchUser>> coming = new ArrayList<>();
             for (int i = 0; i < atOnce; i++) {
+                // the same people come back round after round; a ticket running out is renewed just before its
+                // connection, so that none ages while the others sign in
+                if (passes.get(i).runningOut(Instant.now())) {
+                    passes.set(i, target.pass(names.get(i)));
+                }
                 coming.add(BenchUser.open(network, 0, passes.get(i).socket(), names.get(i), tally));
             }
             for (CompletableFuture<BenchUser> user : coming) {
