@@ -1,6 +1,7 @@
 package org.parley.testing;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,6 +11,11 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -84,9 +90,14 @@ public final class SignIn {
                 .DELETE().build());
     }
 
+    /** The answer's JSON body; an answer that is not JSON fails with everything it was, to tell whose fault it is. */
     public static JsonObject json(HttpResponse<String> answer) {
         try (var reader = Json.createReader(new StringReader(answer.body()))) {
             return reader.readObject();
+        } catch (JsonException e) {
+            throw new AssertionError(answer.request().method() + " " + answer.uri() + " answered " + answer.version()
+                    + " " + answer.statusCode() + " " + answer.headers().map() + " with a body that is not JSON: "
+                    + answer.body(), e);
         }
     }
 
@@ -96,12 +107,27 @@ public final class SignIn {
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, answer -> HttpResponse.BodySubscribers.mapping(
+                    HttpResponse.BodySubscribers.ofByteArray(), SignIn::text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The body as UTF-8, which is all Parley sends; bytes that are not UTF-8 come back as their hex dump instead of
+     * being replaced, so that a test failing on them shows exactly what arrived.
+     */
+    private static String text(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return "(" + body.length + " bytes, not UTF-8) " + HexFormat.ofDelimiter(" ").formatHex(body, 0,
+                    Math.min(body.length, 512));
         }
     }
 }
