@@ -48,7 +48,6 @@ final class BenchServers {
         return pinned;
     }
 
-
     static void awaitListening(int port) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {

@@ -1,20 +1,18 @@
 package org.parley.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.FreePort;
-import org.parley.testing.SignIn;
+import org.parley.testing.PageAnswer;
 
 /**
  * The benchmark run ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro
@@ -48,7 +46,7 @@ class ChatBench {
         Process baseline = BenchServers.baseline(work, baselinePort);
         try {
             URL parleyBase = new URL("http://127.0.0.1:" + parleyPort + "/parley/");
-            awaitParley(parleyBase);
+            PageAnswer.await(parleyBase, Duration.ofMinutes(3));
             BenchServers.awaitListening(baselinePort);
             BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
             Target parleyTarget = Target.parley(parleyBase).runningAs(parley.pid());
@@ -105,20 +103,5 @@ class ChatBench {
             parley.waitFor(30, TimeUnit.SECONDS);
             baseline.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static void awaitParley(URL base) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (SignIn.get(base, "mode").statusCode() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // still starting
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
-        }
-        throw new IllegalStateException("Parley did not start; see target/bench/parley.log");
     }
 }
