@@ -53,6 +53,13 @@ public enum Setting {
     RATE_LIMIT("parley.rate.limit", "20", Kind.COUNT),
     /** Messages a user may send at once before the rate applies; this many refused in a row closes (1008). */
     RATE_BURST("parley.rate.burst", "40", Kind.COUNT),
+    /** Sign-ups one client address may make in an hour; beyond it the answer is 429 with {@code Retry-After}. */
+    SIGN_UP_PER_ADDRESS("parley.signup.per.address", "20", Kind.COUNT),
+    /**
+     * Sign-ups the whole server takes in a minute, from all addresses together: each costs a slow password hash,
+     * so a crowd of addresses must not keep the processor busy with them either.
+     */
+    SIGN_UP_PER_SERVER("parley.signup.per.server", "120", Kind.COUNT),
     /** The longest a name or an address is made to wait after repeated failed sign-ins. */
     SIGN_IN_BACKOFF_LIMIT("parley.signin.backoff.limit", "30s", Kind.DURATION),
     /**

@@ -18,6 +18,8 @@ final class BenchServers {
             "PARLEY_PASSWORD_ITERATIONS", "1000",
             "PARLEY_RATE_LIMIT", "100000",
             "PARLEY_RATE_BURST", "100000",
+            "PARLEY_SIGNUP_PER_ADDRESS", "1000000",
+            "PARLEY_SIGNUP_PER_SERVER", "1000000",
             "PARLEY_MAILBOX_CAPACITY", "20000",
             "PARLEY_TICKET_LIFETIME", "1h");
 

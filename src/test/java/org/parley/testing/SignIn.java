@@ -77,8 +77,17 @@ public final class SignIn {
     }
 
     public static HttpResponse<String> post(URL base, String path, String body) {
-        return send(HttpRequest.newBuilder(api(base, path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return post(base, path, body, "application/json");
+    }
+
+    /** A POST whose body says it is of this type, or says nothing of its type when that is null. */
+    public static HttpResponse<String> post(URL base, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api(base, path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
     }
 
     public static HttpResponse<String> get(URL base, String path) {

@@ -1,14 +1,14 @@
 package org.parley.account.boundary;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
+import java.time.Duration;
+import org.parley.chat.entity.StrictJson;
 
 /**
  * Reads request bodies and writes error answers, so that every refusal of the API reads the same way:
@@ -19,14 +19,24 @@ final class JsonBody {
     private JsonBody() {
     }
 
-    static JsonObject parse(String body) {
+    /**
+     * The body as one JSON object. A request must say it sends JSON: a body of another or of no declared type is
+     * refused rather than guessed at (a form post from another site declares no JSON).
+     */
+    static JsonObject parse(HttpHeaders headers, String body) {
+        MediaType type = headers.getMediaType();
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw refusal(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "send the body as JSON, with 'Content-Type: application/json'");
+        }
         if (body == null || body.isBlank()) {
             throw refusal(Response.Status.BAD_REQUEST, "invalid-request", "the body must be a JSON object");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw refusal(Response.Status.BAD_REQUEST, "invalid-request", "the body must be a JSON object");
+        try {
+            return StrictJson.object(body);
+        } catch (StrictJson.NotAnObject e) {
+            throw refusal(Response.Status.BAD_REQUEST, "invalid-request",
+                    "the body must be one JSON object: " + e.getMessage());
         }
     }
 
@@ -36,6 +46,13 @@ final class JsonBody {
 
     static WebApplicationException refusal(Response.Status status, String code, String message) {
         return new WebApplicationException(answer(Response.status(status), code, message));
+    }
+
+    /** 429 with {@code Retry-After} in whole seconds, rounded up, also in the message: "..., try again in 3 s". */
+    static Response retryLater(Duration wait, String code, String message) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return answer(Response.status(Response.Status.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, seconds),
+                code, message + ": try again in " + seconds + " s");
     }
 
     static Response answer(Response.ResponseBuilder builder, String code, String message) {

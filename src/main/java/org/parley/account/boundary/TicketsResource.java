@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -39,6 +38,9 @@ public class TicketsResource {
     @Inject
     Accounts accounts;
 
+    @Context
+    HttpHeaders headers;
+
     @Inject
     Tickets tickets;
 
@@ -52,19 +54,15 @@ public class TicketsResource {
     HttpServletRequest http;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response signIn(String body) {
-        JsonObject request = JsonBody.parse(body);
+        JsonObject request = JsonBody.parse(headers, body);
         String name = String.valueOf(JsonBody.text(request, "name"));
         String address = http.getRemoteAddr();
         Instant now = Instant.now();
         Duration wait = throttle.waitBefore(name, address, now);
         if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            return JsonBody.answer(Response.status(Response.Status.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, seconds), "too-many-attempts",
-                    "too many failed sign-ins: try again in " + seconds + " s");
+            return JsonBody.retryLater(wait, "too-many-attempts", "too many failed sign-ins");
         }
         Optional<Account> account = accounts.verify(name, JsonBody.text(request, "password"));
         if (account.isEmpty()) {

@@ -6,8 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.parley.account.entity.Account;
+import org.parley.account.entity.NameClaim;
 import org.parley.account.entity.SigningKey;
 import org.parley.chat.entity.UserName;
 import org.parley.setup.Setting;
@@ -26,40 +30,66 @@ public class Accounts {
     @ApplicationException(rollback = true)
     public static final class Refused extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
-        private final boolean nameTaken;
 
-        Refused(String reason, boolean nameTaken) {
-            super(reason);
-            this.nameTaken = nameTaken;
+        /** What was wrong, for the answer's error code. */
+        public enum Cause {
+            INVALID_NAME, INVALID_PASSWORD, NAME_TAKEN
         }
 
-        public boolean nameTaken() {
-            return nameTaken;
+        private final Cause cause;
+
+        Refused(String reason, Cause cause) {
+            super(reason);
+            this.cause = cause;
+        }
+
+        public Cause cause() {
+            return cause;
         }
     }
 
-    /** @throws Refused when the password is too short or too long, or the name is taken */
+    /** @throws Refused when the password is too short or too long, or the name breaks the rules or is taken */
     public Account signUp(UserName name, String password, Instant now) {
         checkPassword(password);
-        if (em.find(Account.class, name.value()) != null) {
-            throw new Refused("the name " + name.value() + " is taken", true);
-        }
+        NamePolicy.refusalOf(name).ifPresent(reason -> {
+            throw new Refused(reason, Refused.Cause.INVALID_NAME);
+        });
+        Set<String> claims = NamePolicy.claimsOf(name.value());
+        holders(claims).stream().findFirst().ifPresent(holder -> {
+            throw new Refused(holder.equals(name.value()) ? "the name " + holder + " is taken"
+                    : "the name " + name.value() + " is too like " + holder + ", which is taken",
+                    Refused.Cause.NAME_TAKEN);
+        });
         Account account = new Account(name.value(), PasswordHash.of(password, Setting.PASSWORD_ITERATIONS
                 .positiveInt()), now);
         em.persist(account);
+        claims.forEach(claim -> em.persist(new NameClaim(claim, name.value())));
         return account;
+    }
+
+    /** @return the accounts whose names hold any of these claims */
+    private List<String> holders(Collection<String> claims) {
+        return em.createNamedQuery(NameClaim.HOLDERS, NameClaim.class).setParameter("claims", claims)
+                .getResultStream().map(NameClaim::accountName).distinct().toList();
+    }
+
+    /** @return the existing account whose name this one would be mistaken for (or is), if any */
+    public Optional<String> lookAlikeOf(UserName name) {
+        return holders(NamePolicy.claimsOf(name.value())).stream().findFirst();
     }
 
     public static void checkPassword(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw new Refused("a password needs at least " + MIN_PASSWORD_LENGTH + " characters", false);
+            throw new Refused("a password needs at least " + MIN_PASSWORD_LENGTH + " characters",
+                    Refused.Cause.INVALID_PASSWORD);
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw new Refused("a password may have at most " + MAX_PASSWORD_LENGTH + " characters", false);
+            throw new Refused("a password may have at most " + MAX_PASSWORD_LENGTH + " characters",
+                    Refused.Cause.INVALID_PASSWORD);
         }
     }
 
-    /** @return the account when the name exists and the password is its password */
+    /** @return the account when the name (in any case or spelling) exists and the password is its password */
     public Optional<Account> verify(String rawName, String password) {
         UserName name;
         try {
@@ -67,16 +97,47 @@ public class Accounts {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        Account account = em.find(Account.class, name.value());
-        if (account == null || password == null || password.length() > MAX_PASSWORD_LENGTH
-                || !PasswordHash.matches(password, account.passwordHash())) {
+        Optional<Account> account = find(name.value());
+        if (account.isEmpty() || password == null || password.length() > MAX_PASSWORD_LENGTH
+                || !PasswordHash.matches(password, account.get().passwordHash())) {
             return Optional.empty();
         }
-        return Optional.of(account);
+        return account;
     }
 
+    /**
+     * The account of this name as spelled, else the one this name is a case or Unicode variant of. The exact
+     * spelling comes first: two accounts made before names were folded ({@code Paul} and {@code paul}) each keep
+     * signing in as written.
+     */
     public Optional<Account> find(String name) {
-        return Optional.ofNullable(em.find(Account.class, name));
+        Account exact = em.find(Account.class, name);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        NameClaim folded = em.find(NameClaim.class, NamePolicy.foldClaimOf(name));
+        return folded == null ? Optional.empty() : Optional.ofNullable(em.find(Account.class, folded.accountName()));
+    }
+
+    /**
+     * Gives up to {@code most} accounts that have no claims yet (made before claims existed) theirs, oldest account
+     * first: of two existing look-alikes, the older keeps the folded name, and the younger is found by its exact
+     * spelling only.
+     *
+     * @return how many accounts were claimed for; fewer than {@code most} means none is left
+     */
+    public int claimUnclaimedNames(int most) {
+        List<Account> unclaimed = em.createQuery("SELECT a FROM Account a WHERE NOT EXISTS "
+                        + "(SELECT c FROM NameClaim c WHERE c.accountName = a.name) ORDER BY a.createdAt, a.name",
+                        Account.class).setMaxResults(most).getResultList();
+        for (Account account : unclaimed) {
+            Set<String> claims = NamePolicy.claimsOf(account.name());
+            // the query flushes the claims persisted for the accounts before this one
+            claims.removeAll(em.createNamedQuery(NameClaim.HOLDERS, NameClaim.class).setParameter("claims", claims)
+                    .getResultStream().map(NameClaim::claim).toList());
+            claims.forEach(claim -> em.persist(new NameClaim(claim, account.name())));
+        }
+        return unclaimed.size();
     }
 
     /** Signs the account out everywhere: no ticket issued before {@code now} opens a connection again. */

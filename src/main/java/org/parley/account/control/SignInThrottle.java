@@ -21,6 +21,8 @@ public class SignInThrottle {
     static final int FREE_FAILURES_PER_ADDRESS = 50;
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     private static final int TIDY_ABOVE = 10_000;
+    // a name is at most 32 code points, each at most two UTF-16 units
+    private static final int MAX_NAME_CHARS = 64;
 
     private final Map<String, Failures> byKey = new ConcurrentHashMap<>();
 
@@ -29,7 +31,7 @@ public class SignInThrottle {
 
     /** @return how long the caller must still wait before an attempt for this name from this address is checked */
     public Duration waitBefore(String name, String address, Instant now) {
-        Duration forName = waitFor("name:" + name, FREE_FAILURES_PER_NAME, now);
+        Duration forName = waitFor(nameKey(name), FREE_FAILURES_PER_NAME, now);
         Duration forAddress = waitFor("address:" + address, FREE_FAILURES_PER_ADDRESS, now);
         return forName.compareTo(forAddress) >= 0 ? forName : forAddress;
     }
@@ -38,13 +40,23 @@ public class SignInThrottle {
         if (byKey.size() > TIDY_ABOVE) {
             byKey.values().removeIf(failures -> failures.last().plus(FORGET_AFTER).isBefore(now));
         }
-        for (String key : new String[] {"name:" + name, "address:" + address}) {
+        for (String key : new String[] {nameKey(name), "address:" + address}) {
             byKey.merge(key, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
         }
     }
 
     public void succeeded(String name) {
-        byKey.remove("name:" + name);
+        byKey.remove(nameKey(name));
+    }
+
+    /**
+     * One record per account, however its name is typed: sign-in finds {@code é} whether sent as one code point or
+     * as {@code e} and a combining accent, and in any case, so the throttle must count them as one. Nothing longer
+     * than a name can be is kept whole.
+     */
+    private static String nameKey(String name) {
+        String folded = NamePolicy.folded(name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name);
+        return "name:" + folded;
     }
 
     private Duration waitFor(String key, int free, Instant now) {

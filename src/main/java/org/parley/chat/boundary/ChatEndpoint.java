@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.time.Instant;
+import org.parley.account.control.NamePolicy;
 import org.parley.account.control.Tickets;
 import org.parley.chat.control.Connection;
 import org.parley.chat.control.Switchboard;
@@ -34,6 +35,7 @@ import org.parley.setup.Setting;
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+    private static final int MAX_REASON_BYTES = 123;
 
     @Inject
     Switchboard switchboard;
@@ -50,18 +52,41 @@ public class ChatEndpoint {
         }
         UserName user;
         try {
-            user = Setting.OPEN_MODE.isOn() ? UserName.parse(queryParameter(session.getQueryString(), "user"))
+            user = Setting.OPEN_MODE.isOn() ? openName(queryParameter(session.getQueryString(), "user"))
                     : tickets.holderOf(queryParameter(session.getQueryString(), "ticket"), Instant.now());
         } catch (IllegalArgumentException e) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, abbreviated(e.getMessage())));
             return;
         }
         switchboard.join(user, session);
     }
 
-    // a close reason must fit in 123 bytes
-    private static String abbreviated(String origin) {
-        return origin.length() <= 64 ? origin : origin.substring(0, 64) + "...";
+    /** In open mode a name is not an account's, but it must still be one that people can see and tell apart. */
+    private static UserName openName(String raw) {
+        UserName name = UserName.parse(raw);
+        NamePolicy.refusalOf(name).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        return name;
+    }
+
+    /** A close reason must fit in 123 bytes of UTF-8, and a name or an origin in it may take many. */
+    static String abbreviated(String text) {
+        if (text.getBytes(StandardCharsets.UTF_8).length <= MAX_REASON_BYTES) {
+            return text;
+        }
+        int end = 0;
+        int bytes = 0;
+        while (end < text.length()) {
+            int c = text.codePointAt(end);
+            int size = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_REASON_BYTES - 3) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(c);
+        }
+        return text.substring(0, end) + "...";
     }
 
     /** Decodes as UTF-8 whatever the container's default: names in any script must arrive intact. */

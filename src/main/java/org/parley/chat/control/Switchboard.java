@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -227,20 +228,23 @@ public class Switchboard {
             broadcast(sender, send);
             return;
         }
-        UserName recipient;
+        UserName typed;
         try {
-            recipient = UserName.parse(send.to());
+            typed = UserName.parse(send.to());
         } catch (UserName.InvalidUserName e) {
             refuse(sender, ErrorCode.INVALID_RECIPIENT, "no such user name: " + e.getMessage(), send.ref());
             return;
         }
-        if (recipient.equals(sender.user())) {
-            refuse(sender, ErrorCode.SELF_MESSAGE, "you cannot send a message to yourself", send.ref());
+        // an account is found in any case or spelling of its name; in open mode every name is anyone's
+        Optional<UserName> owner = Setting.OPEN_MODE.isOn() ? Optional.of(typed)
+                : knownNames.ownerOf(typed.value()).map(UserName::new);
+        if (owner.isEmpty()) {
+            refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + typed.value(), send.ref());
             return;
         }
-        // no mailbox for a name nobody owns; in open mode every name is anyone's
-        if (!Setting.OPEN_MODE.isOn() && !knownNames.isOwned(recipient.value())) {
-            refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + recipient.value(), send.ref());
+        UserName recipient = owner.get();
+        if (recipient.equals(sender.user())) {
+            refuse(sender, ErrorCode.SELF_MESSAGE, "you cannot send a message to yourself", send.ref());
             return;
         }
         sendDirect(sender, recipient, send);

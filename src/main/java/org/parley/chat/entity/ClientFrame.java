@@ -1,11 +1,8 @@
 package org.parley.chat.entity;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * What a client may send. Parsing never fails: a frame that cannot be understood becomes {@link Refused}, which the
@@ -74,10 +71,10 @@ public sealed interface ClientFrame {
 
     private static ClientFrame parseJson(String text) {
         JsonObject json;
-        try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(text))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return new Refused(ErrorCode.INVALID_FRAME, "the frame is not a valid JSON object", null);
+        try {
+            json = StrictJson.object(text);
+        } catch (StrictJson.NotAnObject e) {
+            return new Refused(ErrorCode.INVALID_FRAME, "unreadable frame: " + e.getMessage(), null);
         }
         String ref = stringOrNull(json, "ref");
         if (json.containsKey("ref") && ref == null) {

@@ -52,4 +52,51 @@ class SigningUpIT extends DeployedParley {
     void bodyThatIsNotJsonIsRefusedWith400() {
         assertRefused(SignIn.post(base, "accounts", "name=bob&password=x"), 400, "invalid-request");
     }
+
+    @Test
+    void bodiesThatAreNotExactlyOneJsonObjectAre400OnBothEndpoints() {
+        String deep = "{\"name\":\"x\",\"n\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        String trailing = SignIn.credentials("late" + UUID.randomUUID().toString().substring(0, 8), "long enough pw")
+                + " xyz";
+        for (String path : new String[] {"accounts", "tickets"}) {
+            assertRefused(SignIn.post(base, path, deep), 400, "invalid-request");
+            assertRefused(SignIn.post(base, path, trailing), 400, "invalid-request");
+            assertRefused(SignIn.post(base, path, "[1, 2]"), 400, "invalid-request");
+        }
+    }
+
+    @Test
+    void bodiesThatDoNotSayTheyAreJsonAre415() {
+        String name = "typed" + UUID.randomUUID().toString().substring(0, 8);
+        String body = SignIn.credentials(name, "long enough password");
+        for (String path : new String[] {"accounts", "tickets"}) {
+            assertRefused(SignIn.post(base, path, body, null), 415, "unsupported-media-type");
+            assertRefused(SignIn.post(base, path, body, "text/plain"), 415, "unsupported-media-type");
+        }
+        assertEquals(201, SignIn.post(base, "accounts", body, "application/json; charset=utf-8").statusCode(),
+                "a charset is fine");
+    }
+
+    @Test
+    void namesThatLookLikeAnExistingOneAreTaken() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x");
+        String paul = "paul" + suffix;
+        assertEquals(201, signUp(paul, "pauls own password").statusCode());
+        for (String lookAlike : new String[] {"Paul" + suffix, "PAUL" + suffix.toUpperCase(), "pauI" + suffix}) {
+            assertRefused(signUp(lookAlike, "long enough password"), 409, "name-taken");
+        }
+        // Cyrillic р and а: mixed scripts are refused before anything is compared
+        assertRefused(signUp("\u0440\u0430ul" + suffix, "long enough password"), 400, "invalid-name");
+        assertEquals(200, SignIn.post(base, "tickets", SignIn.credentials("PAUL" + suffix.toUpperCase(),
+                "pauls own password")).statusCode(), "the account is found in any case");
+        assertEquals(paul, SignIn.json(SignIn.post(base, "tickets", SignIn.credentials("Paul" + suffix,
+                "pauls own password"))).getString("name"), "and keeps the spelling it chose");
+    }
+
+    @Test
+    void namesThatShowNothingOrHideSomethingAreRefused() {
+        for (String name : new String[] {"\u3164\u3164", "\u0301\u0301", "ann\u200bie", "ＰＡＵＬ"}) {
+            assertRefused(signUp(name, "long enough password"), 400, "invalid-name");
+        }
+    }
 }

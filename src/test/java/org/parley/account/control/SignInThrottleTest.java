@@ -41,4 +41,17 @@ class SignInThrottleTest {
         assertEquals(Duration.ZERO, throttle.waitBefore("bob", "10.0.0.9", T0));
         assertTrue(throttle.waitBefore("bob", "10.0.0.1", T0).compareTo(Duration.ZERO) > 0);
     }
+
+    @Test
+    void everySpellingOfANameSharesItsRecord() {
+        SignInThrottle throttle = new SignInThrottle();
+        for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_NAME; i++) {
+            throttle.failed("\u00e9mile", "10.0.0." + i, T0);
+        }
+        for (String spelling : new String[] {"e\u0301mile", "\u00c9MILE", "E\u0301mile"}) {
+            assertTrue(throttle.waitBefore(spelling, "10.0.0.99", T0).compareTo(Duration.ZERO) > 0, spelling);
+        }
+        throttle.succeeded("\u00c9mile");
+        assertEquals(Duration.ZERO, throttle.waitBefore("e\u0301mile", "10.0.0.99", T0));
+    }
 }

@@ -40,6 +40,25 @@ class BadInputIT extends DeployedParley {
     }
 
     @Test
+    void jsonNestedPastTheParsersDepthGetsAnErrorFrame() {
+        assertRefusedAndHarmless("{\"type\":\"send\",\"body\":\"x\",\"n\":" + "[".repeat(10_000)
+                + "]".repeat(10_000) + "}", "invalid-frame");
+    }
+
+    @Test
+    void textAfterTheJsonObjectGetsAnErrorFrameAndNothingIsSent() {
+        String bob = unique("bob");
+        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob);
+                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+            a.send("{\"type\":\"send\",\"to\":\"" + bob + "\",\"body\":\"smuggled\"} xyz");
+            assertEquals("invalid-frame", a.next("error").getString("code"));
+            assertStillChatting(a, b, c, bob);
+            assertTrue(b.pending().stream().noneMatch(frame -> "smuggled".equals(frame.getString("body", ""))),
+                    "the frame with trailing text was not delivered");
+        }
+    }
+
+    @Test
     void unknownTypeGetsAnErrorFrame() {
         assertRefusedAndHarmless("{\"type\": \"dance\", \"ref\": \"x1\"}", "unknown-type");
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
@@ -32,6 +33,20 @@ class MessagingIT extends DeployedParley {
                 assertFalse(message.containsKey("offline"));
                 assertTrue(Instant.parse(message.getString("sentAt")).isAfter(before));
             }
+        }
+    }
+
+    @Test
+    void aRecipientIsFoundInAnyCaseAndTheMessageIsAddressedAsTheAccountSpellsItself() {
+        String alice = unique("alice");
+        String bob = unique("Bob");
+        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, bob)) {
+            a.send(bob.toUpperCase(Locale.ROOT) + "|in capitals");
+            JsonObject message = b.next("message");
+            assertEquals("in capitals", message.getString("body"));
+            assertEquals(bob, message.getString("to"));
+            assertEquals("self-message", b.sendTo(bob.toLowerCase(Locale.ROOT), "me").getString("code"),
+                    "oneself in other letters is still oneself");
         }
     }
 

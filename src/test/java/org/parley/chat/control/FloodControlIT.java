@@ -62,4 +62,24 @@ class FloodControlIT extends DeployedParley {
             assertTrue(b.isOpen());
         }
     }
+
+    @Test
+    void unreadableFramesCountAgainstTheAllowanceLikeAnyOther() {
+        String bob = unique("bob");
+        String deep = "{\"type\":\"send\",\"body\":\"x\",\"n\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
+        try (ChatClient flooder = ChatClient.connect(base, unique("flooder"));
+                ChatClient b = ChatClient.connect(base, bob); ChatClient c = ChatClient.connect(base, unique("carol"))) {
+            int sent = 0;
+            while (sent < 40 * BURST && flooder.sendWhileOpen(deep)) {
+                sent++;
+            }
+            CloseReason reason = flooder.awaitClose();
+            assertEquals(1008, reason.getCloseCode().getCode(), reason.toString());
+            assertTrue(reason.getReasonPhrase().contains("flooding"), reason.getReasonPhrase());
+            assertTrue(flooder.pending().stream().anyMatch(frame -> "invalid-frame".equals(frame.getString("code",
+                    ""))), "the first ones were answered as unreadable");
+            JsonObject answer = c.sendTo(bob, "still here");
+            assertEquals("delivered", answer.getString("status", answer.toString()));
+        }
+    }
 }

@@ -88,4 +88,17 @@ class ClientFrameTest {
         assertInstanceOf(ClientFrame.Send.class, ClientFrame.parse("😀".repeat(25), 100));
         assertInstanceOf(ClientFrame.Oversized.class, ClientFrame.parse("😀".repeat(26), 100));
     }
+
+    @Test
+    void jsonThatCannotBeReadWhollyIsRefusedAsInvalidFrame() {
+        String send = "{\"type\":\"send\",\"to\":\"bob\",\"body\":\"hi\"}";
+        assertEquals(ErrorCode.INVALID_FRAME, refused(send + " xyz").code(), "text after the object");
+        assertEquals(ErrorCode.INVALID_FRAME, refused(send + "{}").code(), "a second object");
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"send\",\"body\":\"x\",\"deep\":"
+                + "[".repeat(10_000) + "]".repeat(10_000) + "}").code(), "nesting past the parser's depth limit");
+        assertEquals(ErrorCode.INVALID_FRAME,
+                refused("{\"type\":\"send\",\"to\":\"ann\",\"body\":\"x\",\"to\":\"ben\"}").code(),
+                "a repeated key, which readers would take differently");
+        assertEquals("hi", send(send + " \n").body(), "white space after the object is fine");
+    }
 }
