@@ -1,7 +1,6 @@
 package org.parley.setup;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.sql.DriverManager;
@@ -10,25 +9,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Parley's default database: Derby embedded, declared by the WAR itself so that dropping it into a server needs no
- * admin step. Derby keeps its files in the directory named by the {@code derby.system.home} system property, or in
- * the server's working directory when that is unset; the database itself is the folder {@code parley} there.
+ * Parley's default database: Derby embedded, declared by the WAR itself (the {@code data-source} of WEB-INF/web.xml,
+ * named {@code java:app/jdbc/parley}, which persistence.xml names too) so that dropping it into a server needs no admin step. Derby keeps its files in the
+ * directory named by the {@code derby.system.home} system property, or in the server's working directory when that
+ * is unset; the database itself is the folder {@code parley} there.
  * <p>
  * Derby lives in the WAR's class loader, so each deployment boots its own engine. Stopping that engine with the
  * application releases the database's lock; otherwise a redeploy finds it held and fails to boot (XSDB6).
  */
-@DataSourceDefinition(
-        name = EmbeddedDatabase.JNDI_NAME,
-        className = "org.apache.derby.jdbc.EmbeddedDataSource",
-        databaseName = "parley",
-        properties = {"createDatabase=create"},
-        minPoolSize = 1,
-        maxPoolSize = 32)
 @Singleton
 @Startup
 public class EmbeddedDatabase {
-
-    public static final String JNDI_NAME = "java:app/jdbc/parley";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
     private static final String ENGINE_STOPPED = "XJ015";

@@ -42,7 +42,8 @@ public final class RestartableServer {
             port = 8080 + WILDFLY_OFFSET;
         } else {
             port = payaraPort();
-            controller.start(CONTAINER, Map.of("extraMicroOptions", "--port " + port + systemProperties(settings)));
+            controller.start(CONTAINER, Map.of("httpPort", String.valueOf(port), "extraMicroOptions",
+                    systemProperties(settings)));
         }
         try {
             return new URL("http://localhost:" + port + "/parley/");
@@ -60,7 +61,7 @@ public final class RestartableServer {
                     ".properties");
             Files.writeString(file, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("\n")));
-            return " --systemproperties " + file;
+            return "--systemproperties " + file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

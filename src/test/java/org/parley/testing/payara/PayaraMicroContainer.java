@@ -1,0 +1,177 @@
+package org.parley.testing.payara;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.descriptor.api.Descriptor;
+import org.parley.testing.FreePort;
+import org.parley.testing.PageAnswer;
+
+/**
+ * Payara Micro as an Arquillian container that is started with the WAR and serves it until stopped. Payara's own
+ * adapter starts a server at each deployment, so a suite paid a Payara start (15–45 s) per test class, and when the
+ * WAR failed to deploy it went on with an empty context path (the tests then failed later on "unsupported URI").
+ * Here the suite's container starts once, as WildFly's does, and a start that does not end with Parley answering
+ * fails at once with the server log's errors.
+ * <p>
+ * It serves one application, the WAR of its configuration: {@link #deploy(Archive)} only tells Arquillian where it
+ * is. Tests that need Parley restarted or with settings of their own use a second, manual container of this kind.
+ */
+public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConfiguration> {
+
+    private static final Pattern READY = Pattern.compile("Payara Micro .* ready in");
+    private static final AtomicInteger STARTS = new AtomicInteger();
+
+    private PayaraMicroConfiguration configuration;
+    private Process server;
+    private Thread killOnExit;
+    private int port;
+
+    @Override
+    public Class<PayaraMicroConfiguration> getConfigurationClass() {
+        return PayaraMicroConfiguration.class;
+    }
+
+    @Override
+    public void setup(PayaraMicroConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        // every test talks to Parley from outside, as its clients do
+        return new ProtocolDescription("Local");
+    }
+
+    @Override
+    public void start() throws LifecycleException {
+        port = configuration.getHttpPort() > 0 ? configuration.getHttpPort() : FreePort.pick();
+        Path log = Path.of("payara-micro-" + STARTS.incrementAndGet() + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(words(configuration.getJavaVmArguments()));
+        command.addAll(List.of("-jar", configuration.getMicroJar(), "--nocluster", "--port", String.valueOf(port),
+                "--contextroot", "parley", "--deploy", configuration.getWar()));
+        command.addAll(words(configuration.getExtraMicroOptions()));
+        try {
+            server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new LifecycleException("Could not start Payara Micro: " + command, e);
+        }
+        killOnExit = new Thread(server::destroyForcibly, "stop Payara Micro");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        awaitParley(log);
+    }
+
+    /** Returns once Payara says it is ready and Parley answers; fails with the log's errors if either never comes. */
+    private void awaitParley(Path log) throws LifecycleException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(configuration.getStartupTimeoutInSeconds());
+        while (!READY.matcher(read(log)).find()) {
+            if (!server.isAlive() || System.nanoTime() > deadline) {
+                throw failed(log, server.isAlive() ? "Payara Micro was not ready within "
+                        + configuration.getStartupTimeoutInSeconds() + " s" : "Payara Micro exited");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        try {
+            PageAnswer.await(new URL(base(), "api/mode"), Duration.ofSeconds(10));
+        } catch (AssertionError | MalformedURLException e) {
+            throw failed(log, "Payara Micro is ready but Parley is not deployed");
+        }
+    }
+
+    private LifecycleException failed(Path log, String what) {
+        List<String> lines = read(log).replaceAll("\u001B\\[[;\\d]*m", "").lines().toList();
+        List<String> said = new ArrayList<>();
+        for (int i = 0; i < lines.size() && said.size() < 40; i++) {
+            if (lines.get(i).contains("SEVERE")) {
+                said.addAll(lines.subList(i, Math.min(lines.size(), i + 4)));
+            }
+        }
+        destroy();
+        return new LifecycleException(what + "; the server log (" + log + ") says:\n" + String.join("\n",
+                said.isEmpty() ? lines.subList(Math.max(0, lines.size() - 30), lines.size()) : said));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private URL base() throws MalformedURLException {
+        return new URL("http://localhost:" + port + "/parley/");
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
+    }
+
+    @Override
+    public void stop() {
+        destroy();
+    }
+
+    private void destroy() {
+        if (server == null) {
+            return;
+        }
+        server.destroy();
+        try {
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+        server = null;
+    }
+
+    @Override
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        if (server == null || !server.isAlive()) {
+            throw new DeploymentException("Payara Micro is not running: start the container first");
+        }
+        return new ProtocolMetaData().addContext(new HTTPContext("localhost", port)
+                .add(new Servlet("parley", "/parley")));
+    }
+
+    @Override
+    public void undeploy(Archive<?> archive) {
+        // Parley stays deployed for the next test class; it goes with the server
+    }
+
+    @Override
+    public void deploy(Descriptor descriptor) {
+        throw new UnsupportedOperationException("only the WAR is deployed");
+    }
+
+    @Override
+    public void undeploy(Descriptor descriptor) {
+        throw new UnsupportedOperationException("only the WAR is deployed");
+    }
+}
