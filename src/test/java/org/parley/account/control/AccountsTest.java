@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.InMemoryStore;
 import org.parley.account.entity.Account;
 import org.parley.chat.entity.UserName;
 
@@ -27,12 +26,7 @@ class AccountsTest {
     @BeforeAll
     static void createStore() {
         System.setProperty("parley.password.iterations", "1000");
-        factory = Persistence.createEntityManagerFactory("parley", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.apache.derby.iapi.jdbc.AutoloadedDriver",
-                "jakarta.persistence.jdbc.url", "jdbc:derby:memory:accounts-test;create=true",
-                "eclipselink.logging.level", "WARNING"));
+        factory = InMemoryStore.open("accounts-test");
     }
 
     @AfterAll

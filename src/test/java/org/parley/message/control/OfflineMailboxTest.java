@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.message.entity.OfflineMessage;
+import org.parley.testing.InMemoryStore;
 
 /** The real persistence unit and mapping, on EclipseLink and an in-memory Derby, outside any server. */
 class OfflineMailboxTest {
@@ -26,12 +25,7 @@ class OfflineMailboxTest {
 
     @BeforeAll
     static void createStore() {
-        factory = Persistence.createEntityManagerFactory("parley", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.apache.derby.iapi.jdbc.AutoloadedDriver",
-                "jakarta.persistence.jdbc.url", "jdbc:derby:memory:mailbox-test;create=true",
-                "eclipselink.logging.level", "WARNING"));
+        factory = InMemoryStore.open("mailbox-test");
     }
 
     @AfterAll
