@@ -44,9 +44,9 @@ public class ChatEndpoint {
     Tickets tickets;
 
     @OnOpen
-    public void open(Session session) throws IOException {
+    public void open(Session session) {
         if (session.getUserProperties().get(OriginCheck.REFUSED_ORIGIN) instanceof String origin) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            switchboard.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     "pages from " + abbreviated(origin) + " may not connect here"));
             return;
         }
@@ -55,7 +55,8 @@ public class ChatEndpoint {
             user = Setting.OPEN_MODE.isOn() ? openName(queryParameter(session.getQueryString(), "user"))
                     : tickets.holderOf(queryParameter(session.getQueryString(), "ticket"), Instant.now());
         } catch (IllegalArgumentException e) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, abbreviated(e.getMessage())));
+            switchboard.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    abbreviated(e.getMessage())));
             return;
         }
         switchboard.join(user, session);
