@@ -1,8 +1,11 @@
 package org.parley.chat.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ChatEndpointTest {
@@ -19,5 +22,16 @@ class ChatEndpointTest {
         assertNull(ChatEndpoint.queryParameter("name=bob", "user"));
         assertEquals("", ChatEndpoint.queryParameter("user", "user"));
         assertEquals("", ChatEndpoint.queryParameter("user=", "user"));
+    }
+
+    @Test
+    void closeReasonsAreCutToFitACloseFrameWithoutSplittingACharacter() {
+        assertEquals("short enough", ChatEndpoint.abbreviated("short enough"));
+        for (String wide : new String[] {"李".repeat(60), "😀".repeat(40), "x".repeat(200)}) {
+            String reason = ChatEndpoint.abbreviated("a name may not be '" + wide + "'");
+            assertTrue(reason.getBytes(StandardCharsets.UTF_8).length <= 123, reason);
+            assertTrue(reason.endsWith("..."), reason);
+            assertFalse(Character.isHighSurrogate(reason.charAt(reason.length() - 4)), reason);
+        }
     }
 }
