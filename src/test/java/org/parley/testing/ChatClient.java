@@ -86,7 +86,9 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /**
-     * Sends unless the connection is closed, also when the server closes it while this is sending.
+     * Sends unless the connection is closed, also when the server closes it while this is sending. A write can fail
+     * on the closed socket ("Broken pipe") before this client's reader has taken the server's close frame, so a
+     * failed write counts as the server's close if the close is reported soon after.
      *
      * @return whether the frame was sent
      */
@@ -94,8 +96,9 @@ public final class ChatClient implements AutoCloseable {
         try {
             session.getBasicRemote().sendText(text);
             return true;
-        } catch (IOException | IllegalStateException e) {
-            if (session.isOpen()) {
+        } catch (IOException | RuntimeException e) {
+            // Tyrus reports a send on a session it is closing as IllegalStateException or RejectedExecutionException
+            if (!closesWithin(Duration.ofSeconds(10))) {
                 throw new IllegalStateException(e);
             }
             return false;
