@@ -69,8 +69,13 @@ public class Accounts {
 
     /** @return the accounts whose names hold any of these claims */
     private List<String> holders(Collection<String> claims) {
+        return held(claims).stream().map(NameClaim::accountName).distinct().toList();
+    }
+
+    /** @return those of these claims that some account holds */
+    private List<NameClaim> held(Collection<String> claims) {
         return em.createNamedQuery(NameClaim.HOLDERS, NameClaim.class).setParameter("claims", claims)
-                .getResultStream().map(NameClaim::accountName).distinct().toList();
+                .getResultList();
     }
 
     /** @return the existing account whose name this one would be mistaken for (or is), if any */
@@ -133,8 +138,7 @@ public class Accounts {
         for (Account account : unclaimed) {
             Set<String> claims = NamePolicy.claimsOf(account.name());
             // the query flushes the claims persisted for the accounts before this one
-            claims.removeAll(em.createNamedQuery(NameClaim.HOLDERS, NameClaim.class).setParameter("claims", claims)
-                    .getResultStream().map(NameClaim::claim).toList());
+            claims.removeAll(held(claims).stream().map(NameClaim::claim).toList());
             claims.forEach(claim -> em.persist(new NameClaim(claim, account.name())));
         }
         return unclaimed.size();
