@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -40,6 +41,9 @@ public class Database {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Schema schema;
+
     // chosen once, by whichever comes first: the start-up below or a first use; read by every request thread after
     private volatile EntityManagerFactory store;
 
@@ -63,6 +67,7 @@ public class Database {
     }
 
     private EntityManagerFactory choose() {
+        schema.bringUpToDate();
         Optional<String> name = Setting.DATASOURCE.jndiName();
         if (name.isEmpty()) {
             LOG.info("Storing in the embedded Derby database");

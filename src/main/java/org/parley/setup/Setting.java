@@ -16,9 +16,16 @@ import java.util.regex.Pattern;
  * then falls back to the default: both work on every server without touching the WAR.
  */
 public enum Setting {
-    /** How long a message to an offline user is kept. */
+    /** How long a message not yet delivered is still pushed as offline mail when its recipient connects. */
     RETENTION("parley.retention", "2d", Kind.DURATION),
-    /** How often expired offline messages are purged. */
+    /**
+     * How long the message log keeps history; {@code 0} keeps a direct message only until its recipient confirms
+     * it (and anything only as long as {@link #RETENTION}), as the original design did.
+     */
+    HISTORY_RETENTION("parley.history.retention", "30d", Kind.SPAN),
+    /** Whether the sender of a direct message learns when it was read; off for the whole server when false. */
+    READ_RECEIPTS("parley.read.receipts", "true", Kind.SWITCH),
+    /** How often messages past their retention are purged. */
     PURGE_INTERVAL("parley.purge.interval", "1h", Kind.DURATION),
     /** The most messages kept for one offline user; beyond it senders get {@code mailbox-full}. */
     MAILBOX_CAPACITY("parley.mailbox.capacity", "10000", Kind.COUNT),
@@ -69,7 +76,7 @@ public enum Setting {
     DATASOURCE("parley.datasource", "", Kind.JNDI_NAME);
 
     private enum Kind {
-        DURATION, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME
+        DURATION, SPAN, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME
     }
 
     /** Fewer signing-key bytes than this are too few to resist guessing. */
@@ -97,6 +104,7 @@ public enum Setting {
         for (Setting setting : values()) {
             switch (setting.kind) {
                 case DURATION -> setting.duration();
+                case SPAN -> setting.span();
                 case COUNT -> setting.positiveInt();
                 case ORIGINS -> setting.origins();
                 case SWITCH -> setting.isOn();
@@ -124,6 +132,19 @@ public enum Setting {
 
     /** Accepts {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 ({@code PT30S}). */
     public Duration duration() {
+        Duration parsed = parsedDuration();
+        if (parsed.isZero()) {
+            throw invalid(raw(), "a positive duration");
+        }
+        return parsed;
+    }
+
+    /** Like {@link #duration()}, but {@code 0} (with or without a unit) is allowed: none at all. */
+    public Duration span() {
+        return raw().equals("0") ? Duration.ZERO : parsedDuration();
+    }
+
+    private Duration parsedDuration() {
         String value = raw();
         Matcher shortForm = SHORT_DURATION.matcher(value);
         Duration parsed;
@@ -143,7 +164,7 @@ public enum Setting {
                 throw invalid(value, "a duration such as 30s, 5m, 2d or PT30S");
             }
         }
-        if (parsed.isNegative() || parsed.isZero()) {
+        if (parsed.isNegative()) {
             throw invalid(value, "a positive duration");
         }
         return parsed;

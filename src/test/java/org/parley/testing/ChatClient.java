@@ -1,6 +1,7 @@
 package org.parley.testing;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -35,19 +39,67 @@ public final class ChatClient implements AutoCloseable {
 
     private static final ClientManager CLIENTS = ClientManager.createClient();
 
+    // confirmations go out in batches, as the page sends them: one per message would count against the allowance
+    private static final ScheduledExecutorService CONFIRMING = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "confirming");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final long CONFIRM_EVERY_MILLIS = 50;
+
     private final List<JsonObject> received = new ArrayList<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private Session session;
+    private volatile boolean confirming = true;
+    private long lastSeq;
+    private long confirmedSeq;
+    private ScheduledFuture<?> confirmer;
 
     private ChatClient() {
     }
 
     /** Signs up (unless the account exists) and in as {@code user}, connects and waits for the welcome frame. */
     public static ChatClient connect(URL base, String user) {
+        return connect(base, user, null);
+    }
+
+    /**
+     * Like {@link #connect(URL, String)}, as a device that had every message of the stream up to {@code since}
+     * (null: a device that says nothing, which gets what its user's devices never confirmed).
+     */
+    public static ChatClient connect(URL base, String user, Long since) {
         SignIn.signUp(base, user);
-        ChatClient client = open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, user), StandardCharsets.UTF_8));
+        ChatClient client = open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, user), StandardCharsets.UTF_8)
+                + (since == null ? "" : "&since=" + since));
         client.next("welcome");
         return client;
+    }
+
+    /** Stops confirming what arrives, as a client that receives but whose confirmations never reach the server. */
+    public ChatClient withoutConfirming() {
+        confirming = false;
+        return this;
+    }
+
+    /** The {@code seq} of the last message this connection received. */
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    private void confirm() {
+        long upTo;
+        synchronized (this) {
+            if (!confirming || lastSeq <= confirmedSeq || !session.isOpen()) {
+                return;
+            }
+            upTo = lastSeq;
+            confirmedSeq = upTo;
+        }
+        try {
+            session.getBasicRemote().sendText("{\"type\":\"received\",\"upTo\":" + upTo + "}");
+        } catch (IOException | RuntimeException e) {
+            // closing: what was not confirmed comes again to this user's next connection
+        }
     }
 
     /** Connects with this raw query string and waits for nothing. */
@@ -74,6 +126,8 @@ public final class ChatClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not connect", e);
         }
+        client.confirmer = CONFIRMING.scheduleWithFixedDelay(client::confirm, CONFIRM_EVERY_MILLIS,
+                CONFIRM_EVERY_MILLIS, TimeUnit.MILLISECONDS);
         return client;
     }
 
@@ -184,11 +238,21 @@ public final class ChatClient implements AutoCloseable {
         return session.isOpen();
     }
 
+    /**
+     * Confirms what arrived, closes and waits for the server's close: the server acts on a connection's frames in
+     * order, so once it has closed, the confirmation is in and a next connection of this user will not get those
+     * messages again.
+     */
     @Override
     public void close() {
+        if (confirmer != null) {
+            confirmer.cancel(false);
+        }
+        confirm();
         try {
             if (session.isOpen()) {
                 session.close();
+                closesWithin(Duration.ofSeconds(5));
             }
         } catch (IOException e) {
             // already gone: what a test that closes wants
@@ -196,8 +260,13 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private synchronized void record(String text) {
+        JsonObject frame;
         try (var reader = Json.createReader(new StringReader(text))) {
-            received.add(reader.readObject());
+            frame = reader.readObject();
+        }
+        received.add(frame);
+        if ("message".equals(frame.getString("type", null)) && frame.get("seq") instanceof JsonNumber seq) {
+            lastSeq = Math.max(lastSeq, seq.longValue());
         }
         notifyAll();
     }

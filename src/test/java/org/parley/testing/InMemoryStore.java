@@ -1,5 +1,9 @@
 package org.parley.testing;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.parley.setup.Schema;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.Map;
@@ -10,13 +14,22 @@ public final class InMemoryStore {
     private InMemoryStore() {
     }
 
-    /** A fresh database of this name, with the unit's tables, for a test class to share among its tests. */
+    /**
+     * A fresh database of this name, its tables made by Parley's own migrations, for a test class to share among
+     * its tests.
+     */
     public static EntityManagerFactory open(String name) {
+        String url = "jdbc:derby:memory:" + name + ";create=true";
+        try (Connection connection = DriverManager.getConnection(url)) {
+            Schema.migrate(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return Persistence.createEntityManagerFactory("parley", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.driver", "org.apache.derby.iapi.jdbc.AutoloadedDriver",
-                "jakarta.persistence.jdbc.url", "jdbc:derby:memory:" + name + ";create=true",
+                "jakarta.persistence.jdbc.url", url,
                 "eclipselink.logging.level", "WARNING"));
     }
 }

@@ -14,7 +14,7 @@ import org.parley.chat.entity.StrictJson;
  * Reads request bodies and writes error answers, so that every refusal of the API reads the same way:
  * {@code {"error": "code", "message": "for people"}} with a fitting status.
  */
-final class JsonBody {
+public final class JsonBody {
 
     private JsonBody() {
     }
@@ -44,7 +44,7 @@ final class JsonBody {
         return json.get(key) instanceof JsonString value ? value.getString() : null;
     }
 
-    static WebApplicationException refusal(Response.Status status, String code, String message) {
+    public static WebApplicationException refusal(Response.Status status, String code, String message) {
         return new WebApplicationException(answer(Response.status(status), code, message));
     }
 

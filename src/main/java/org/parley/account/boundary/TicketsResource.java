@@ -21,7 +21,7 @@ import org.parley.account.control.SignInThrottle;
 import org.parley.account.control.TicketSigner;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
-import org.parley.chat.control.Switchboard;
+import org.parley.chat.control.Lobby;
 import org.parley.chat.entity.UserName;
 
 /**
@@ -33,7 +33,6 @@ import org.parley.chat.entity.UserName;
 @Path("tickets")
 public class TicketsResource {
 
-    private static final String BEARER = "Bearer ";
 
     @Inject
     Accounts accounts;
@@ -45,10 +44,13 @@ public class TicketsResource {
     Tickets tickets;
 
     @Inject
+    Bearer bearer;
+
+    @Inject
     SignInThrottle throttle;
 
     @Inject
-    Switchboard switchboard;
+    Lobby lobby;
 
     @Context
     HttpServletRequest http;
@@ -82,7 +84,7 @@ public class TicketsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response renew(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Instant now = Instant.now();
-        UserName holder = holder(authorization, now);
+        UserName holder = bearer.holder(authorization, now);
         Account account = accounts.find(holder.value()).orElseThrow(() -> JsonBody.refusal(
                 Response.Status.UNAUTHORIZED, "invalid-ticket", "the ticket's account no longer exists"));
         return issued(tickets.issue(account, now));
@@ -92,22 +94,10 @@ public class TicketsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Instant now = Instant.now();
-        UserName holder = holder(authorization, now);
+        UserName holder = bearer.holder(authorization, now);
         accounts.voidTickets(holder.value(), now);
-        switchboard.signedOut(holder);
+        lobby.signedOut(holder);
         return Response.noContent().build();
-    }
-
-    private UserName holder(String authorization, Instant now) {
-        if (authorization == null || !authorization.startsWith(BEARER)) {
-            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "no-ticket",
-                    "send the ticket as 'Authorization: Bearer <ticket>'");
-        }
-        try {
-            return tickets.holderOf(authorization.substring(BEARER.length()).strip(), now);
-        } catch (TicketSigner.Refused e) {
-            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "invalid-ticket", e.getMessage());
-        }
     }
 
     private static Response issued(Tickets.Issued ticket) {

@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.time.Instant;
+import java.util.OptionalLong;
 import org.parley.account.control.NamePolicy;
 import org.parley.account.control.Tickets;
 import org.parley.chat.control.Connection;
-import org.parley.chat.control.Switchboard;
+import org.parley.chat.control.Lobby;
+import org.parley.chat.control.Reception;
 import org.parley.chat.entity.ClientFrame;
 import org.parley.chat.entity.ErrorCode;
 import org.parley.chat.entity.UserName;
@@ -28,8 +30,8 @@ import org.parley.setup.Setting;
 /**
  * The chat's WebSocket, {@code /parley/ws?ticket=TICKET} (the ticket from signing in; {@code ?user=NAME} in open
  * mode). Who is connecting comes from the ticket alone. It checks that and from which page
- * ({@link OriginCheck}), decodes frames and hands everything to the {@link Switchboard}; the protocol is in
- * docs/PROTOCOL.md.
+ * ({@link OriginCheck}), decodes frames and hands everything on: connections coming and going to the {@link Lobby},
+ * frames to the {@link Reception}. The protocol is in docs/PROTOCOL.md.
  */
 @ServerEndpoint(value = "/ws", decoders = ClientFrameDecoder.class, configurator = OriginCheck.class)
 public class ChatEndpoint {
@@ -38,7 +40,10 @@ public class ChatEndpoint {
     private static final int MAX_REASON_BYTES = 123;
 
     @Inject
-    Switchboard switchboard;
+    Lobby lobby;
+
+    @Inject
+    Reception reception;
 
     @Inject
     Tickets tickets;
@@ -46,7 +51,7 @@ public class ChatEndpoint {
     @OnOpen
     public void open(Session session) {
         if (session.getUserProperties().get(OriginCheck.REFUSED_ORIGIN) instanceof String origin) {
-            switchboard.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     "pages from " + abbreviated(origin) + " may not connect here"));
             return;
         }
@@ -55,11 +60,34 @@ public class ChatEndpoint {
             user = Setting.OPEN_MODE.isOn() ? openName(queryParameter(session.getQueryString(), "user"))
                     : tickets.holderOf(queryParameter(session.getQueryString(), "ticket"), Instant.now());
         } catch (IllegalArgumentException e) {
-            switchboard.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     abbreviated(e.getMessage())));
             return;
         }
-        switchboard.join(user, session);
+        OptionalLong since;
+        try {
+            since = since(queryParameter(session.getQueryString(), "since"));
+        } catch (IllegalArgumentException e) {
+            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
+            return;
+        }
+        lobby.join(user, session, since);
+    }
+
+    /** {@code since}: the {@code seq} of the last message the client has, when it says. */
+    static OptionalLong since(String raw) {
+        if (raw == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            long since = Long.parseLong(raw);
+            if (since >= 0) {
+                return OptionalLong.of(since);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("'since' must be the seq of a message: a whole number, 0 or more");
     }
 
     /** In open mode a name is not an account's, but it must still be one that people can see and tell apart. */
@@ -107,12 +135,12 @@ public class ChatEndpoint {
 
     @OnMessage
     public void text(Session session, ClientFrame frame) {
-        switchboard.receive(Connection.of(session), frame);
+        reception.receive(Connection.of(session), frame);
     }
 
     @OnMessage
     public void binary(Session session, ByteBuffer ignored) {
-        switchboard.receive(Connection.of(session), new ClientFrame.Refused(ErrorCode.BINARY_UNSUPPORTED,
+        reception.receive(Connection.of(session), new ClientFrame.Refused(ErrorCode.BINARY_UNSUPPORTED,
                 "binary frames are not supported; send text", null));
     }
 
@@ -125,7 +153,7 @@ public class ChatEndpoint {
     public void close(Session session) {
         Connection connection = Connection.of(session);
         if (connection != null) {
-            switchboard.left(connection);
+            lobby.left(connection);
         }
     }
 

@@ -4,20 +4,17 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.chat.entity.ServerFrame;
 import org.parley.chat.entity.UserName;
 
 /**
- * One open WebSocket of one user. A user may hold several (tabs, devices).
- * <p>
- * A connection is <em>live</em> once every offline message kept for its user has been written to it: until then
- * direct messages to the user are stored behind the backlog instead of overtaking it.
+ * One open WebSocket of one user. A user may hold several (tabs, devices); each has its own place in the user's
+ * stream ({@link StreamGate}), since each may have missed different messages.
  */
 public final class Connection {
 
@@ -27,13 +24,21 @@ public final class Connection {
     private final UserName user;
     private final Session session;
     private final Outbox outbox;
+    private final StreamGate gate;
+    private final boolean resumed;
     private final AtomicLong unansweredPingSince = new AtomicLong();
-    private volatile boolean live;
 
-    Connection(UserName user, Session session, int sendQueueLimit, BiConsumer<Connection, CloseReason> dropper) {
+    /**
+     * @param position the last message its client has (what it said, or what its user's devices confirmed)
+     * @param resumed  whether the client said where it was
+     */
+    Connection(UserName user, Session session, int sendQueueLimit, long position, boolean resumed,
+            BiConsumer<Connection, CloseReason> dropper) {
         this.user = user;
         this.session = session;
         this.outbox = new Outbox(session, sendQueueLimit, reason -> dropper.accept(this, reason));
+        this.gate = new StreamGate(position);
+        this.resumed = resumed;
         session.getUserProperties().put(KEY, this);
     }
 
@@ -50,20 +55,41 @@ public final class Connection {
         return session.getId();
     }
 
-    boolean isLive() {
-        return live;
-    }
-
-    void goLive() {
-        live = true;
-    }
-
     boolean isOpen() {
         return session.isOpen();
     }
 
+    boolean resumed() {
+        return resumed;
+    }
+
+    StreamGate gate() {
+        return gate;
+    }
+
+    /** A frame outside the stream (welcome, ack, presence, receipts, errors). */
     public CompletionStage<Void> send(String frame) {
         return outbox.send(frame);
+    }
+
+    /** A message just committed: written now if this connection is live and has not had it. */
+    void offerLive(long seq, String frame) {
+        gate.offerLive(seq, written -> outbox.send(frame));
+    }
+
+    /** @return completes once written, or at once if this connection had it already */
+    CompletableFuture<Void> offerCaughtUp(long seq, String frame) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (!gate.offerCaughtUp(seq, s -> outbox.send(frame).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                written.complete(null);
+            } else {
+                written.completeExceptionally(failure);
+            }
+        }))) {
+            written.complete(null);
+        }
+        return written;
     }
 
     /** Pings unless a ping is already unanswered; the first unanswered ping's time is what the timeout counts. */
@@ -83,21 +109,11 @@ public final class Connection {
         return since != 0 && nowNanos - since >= timeoutNanos;
     }
 
-    /** A direct message to this connection's user: stored again if the connection goes before writing it. */
-    void deliver(String frame, ServerFrame.Chat message) {
-        outbox.sendDirect(frame, message);
+    /** Stops all sending: frames not yet written fail. What the client never confirmed stays in the log for it. */
+    void detach() {
+        outbox.close();
     }
 
-    /**
-     * Stops all sending: frames not yet written fail.
-     *
-     * @return the direct messages to this user that were never written, oldest first
-     */
-    List<ServerFrame.Chat> detach() {
-        return outbox.close();
-    }
-
-    /** Closes the socket; {@link Switchboard#drop} detaches first, so that nothing unwritten is lost. */
     void close(CloseReason reason) {
         if (!session.isOpen()) {
             return;

@@ -42,7 +42,7 @@ public class Heartbeat {
     ConnectionRegistry registry;
 
     @Inject
-    Switchboard switchboard;
+    Lobby lobby;
 
     private long timeoutMillis;
 
@@ -66,7 +66,7 @@ public class Heartbeat {
                     .toList();
             silent.forEach(connection -> {
                 LOG.fine(() -> "No pong from " + connection.user() + " on " + connection.id() + "; dropping it");
-                switchboard.drop(connection, new CloseReason(CloseReason.CloseCodes.getCloseCode(NO_PONG),
+                lobby.drop(connection, new CloseReason(CloseReason.CloseCodes.getCloseCode(NO_PONG),
                         "no pong within " + timeoutMillis + " ms"));
             });
         }

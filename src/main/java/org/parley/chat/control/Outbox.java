@@ -6,23 +6,20 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.chat.entity.ServerFrame;
 
 /**
  * The frames waiting to be written to one connection, written one at a time in the order they were queued.
  * <p>
  * A WebSocket connection accepts one write at a time, and a reader that falls behind must not hold up anyone else,
  * so writes are asynchronous and queued here. The queue is bounded: a connection that lets {@code limit} frames
- * pile up is closed with 1013 (try again later) and whatever it had not been sent is failed, which leaves kept
- * offline messages in the store for its next connection. A write that fails means the peer is gone, whether or not
- * the container ever reports the close, so that breaks the connection too.
+ * pile up is closed with 1013 (try again later) and whatever it had not been sent is failed: every message is in
+ * the log, and the client's next connection resumes from what it confirmed. A write that fails means the peer is
+ * gone, whether or not the container ever reports the close, so that breaks the connection too.
  */
 final class Outbox {
 
@@ -37,8 +34,7 @@ final class Outbox {
     private boolean broken;
     private boolean closed;
 
-    /** {@code direct} is the message behind a direct-message frame, kept so it can be stored if never written. */
-    private record Item(String text, ByteBuffer ping, ServerFrame.Chat direct, CompletableFuture<Void> written) {
+    private record Item(String text, ByteBuffer ping, CompletableFuture<Void> written) {
     }
 
     /**
@@ -53,27 +49,19 @@ final class Outbox {
 
     /** @return completes once the frame is handed to the network, or fails if it never will be */
     CompletionStage<Void> send(String text) {
-        return enqueue(new Item(text, null, null, new CompletableFuture<>()));
-    }
-
-    void sendDirect(String text, ServerFrame.Chat message) {
-        enqueue(new Item(text, null, message, new CompletableFuture<>()));
+        return enqueue(new Item(text, null, new CompletableFuture<>()));
     }
 
     void ping(ByteBuffer payload) {
-        enqueue(new Item(null, payload, null, new CompletableFuture<>()));
+        enqueue(new Item(null, payload, new CompletableFuture<>()));
     }
 
-    /**
-     * Fails everything still queued; later sends fail at once.
-     *
-     * @return the direct messages among what was never written, oldest first
-     */
-    List<ServerFrame.Chat> close() {
+    /** Fails everything still queued; later sends fail at once. */
+    void close() {
         ArrayDeque<Item> abandoned;
         synchronized (this) {
             if (closed) {
-                return List.of();
+                return;
             }
             closed = true;
             abandoned = new ArrayDeque<>(queue);
@@ -81,17 +69,13 @@ final class Outbox {
         }
         IOException gone = new IOException("connection closed");
         abandoned.forEach(item -> item.written.completeExceptionally(gone));
-        return abandoned.stream().map(Item::direct).filter(Objects::nonNull).toList();
     }
 
-    /**
-     * At the limit the connection stops writing and is handed to {@code onBroken}; until that has closed it,
-     * direct messages still queue (without bound, but only for that moment) so that closing can keep them.
-     */
+    /** At the limit the connection stops writing and is handed to {@code onBroken}. */
     private CompletionStage<Void> enqueue(Item item) {
         boolean overflow = false;
         synchronized (this) {
-            if (closed || (broken && item.direct == null)) {
+            if (closed || broken) {
                 item.written.completeExceptionally(new IOException("connection closed"));
                 return item.written;
             }
@@ -149,21 +133,12 @@ final class Outbox {
         }
     }
 
-    /**
-     * A failed direct message goes back to the head of the queue, so that breaking the connection keeps it with
-     * the rest, in order.
-     */
     private void written(Item item, SendResult result) {
         boolean ok = result == null || result.isOK();
         boolean breaks = false;
-        boolean requeued = false;
         synchronized (this) {
             writing = false;
             if (!ok && !closed) {
-                if (item.direct != null) {
-                    queue.addFirst(item);
-                    requeued = true;
-                }
                 breaks = !broken;
                 broken = true;
             }
@@ -173,9 +148,7 @@ final class Outbox {
             pump();
             return;
         }
-        if (!requeued) {
-            item.written.completeExceptionally(result.getException());
-        }
+        item.written.completeExceptionally(result.getException());
         if (breaks) {
             LOG.log(Level.FINE, "Write failed; dropping the connection", result.getException());
             onBroken.accept(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));

@@ -1,5 +1,6 @@
 package org.parley.chat.entity;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -17,6 +18,14 @@ public sealed interface ClientFrame {
         public boolean isBroadcast() {
             return to == null;
         }
+    }
+
+    /** Everything in this connection's stream up to {@code upTo} has arrived (cumulative). */
+    record Received(long upTo) implements ClientFrame {
+    }
+
+    /** The user has read the conversation up to {@code upTo}. */
+    record Read(String conversation, long upTo) implements ClientFrame {
     }
 
     record Refused(ErrorCode code, String message, String ref) implements ClientFrame {
@@ -87,9 +96,44 @@ public sealed interface ClientFrame {
         if (type == null) {
             return new Refused(ErrorCode.INVALID_FRAME, "the frame has no 'type'", ref);
         }
-        if (!"send".equals(type)) {
-            return new Refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type '" + abbreviated(type) + "'", ref);
+        return switch (type) {
+            case "send" -> send(json, ref);
+            case "received" -> received(json, ref);
+            case "read" -> read(json, ref);
+            default -> new Refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type '" + abbreviated(type) + "'", ref);
+        };
+    }
+
+    private static ClientFrame received(JsonObject json, String ref) {
+        long upTo = position(json);
+        return upTo < 0 ? new Refused(ErrorCode.INVALID_FRAME, "a 'received' frame needs 'upTo', a message's seq",
+                ref) : new Received(upTo);
+    }
+
+    private static ClientFrame read(JsonObject json, String ref) {
+        long upTo = position(json);
+        String conversation = stringOrNull(json, "conversation");
+        if (upTo < 0 || conversation == null) {
+            return new Refused(ErrorCode.INVALID_FRAME,
+                    "a 'read' frame needs a string 'conversation' and 'upTo', a message's seq", ref);
         }
+        return new Read(conversation, upTo);
+    }
+
+    /** @return {@code upTo} when it is a whole number from 0 to 2^53 (what a JavaScript client holds exactly), else -1 */
+    private static long position(JsonObject json) {
+        if (json.get("upTo") instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                long value = number.longValueExact();
+                return value >= 0 && value <= (1L << 53) ? value : -1;
+            } catch (ArithmeticException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static ClientFrame send(JsonObject json, String ref) {
         String body = stringOrNull(json, "body");
         if (body == null) {
             return new Refused(ErrorCode.INVALID_FRAME, "a 'send' frame needs a string 'body'", ref);

@@ -11,6 +11,7 @@ public enum ErrorCode {
     UNKNOWN_USER("unknown-user"),
     MAILBOX_FULL("mailbox-full"),
     RATE_LIMITED("rate-limited"),
+    UNKNOWN_CONVERSATION("unknown-conversation"),
     UNAVAILABLE("unavailable");
 
     private final String wireName;

@@ -4,6 +4,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
+import org.parley.message.entity.ChatMessage;
 
 /**
  * What the server sends: JSON objects with a {@code type}. A frame is encoded once and the same text is written to
@@ -33,12 +34,22 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** A chat message; {@code to} is null for a broadcast, {@code offline} marks delivery of a kept message. */
-    record Chat(String id, String from, String to, String body, Instant sentAt, boolean offline)
-            implements ServerFrame {
+    /**
+     * A chat message: {@code to} is null for one to everyone; {@code offline} marks one that reached this connection
+     * by catching up rather than live.
+     */
+    record Chat(long seq, String id, String conversation, String from, String to, String body, Instant sentAt,
+            boolean offline) implements ServerFrame {
+
+        public static Chat of(ChatMessage message, boolean offline) {
+            return new Chat(message.seq(), message.messageId(), message.conversation().id(), message.sender(),
+                    message.recipient(), message.body(), message.sentAt(), offline);
+        }
+
         @Override
         public JsonObjectBuilder toJson() {
-            JsonObjectBuilder json = typed("message").add("id", id).add("from", from);
+            JsonObjectBuilder json = typed("message").add("seq", seq).add("id", id)
+                    .add("conversation", conversation).add("from", from);
             if (to != null) {
                 json.add("to", to);
             }
@@ -50,17 +61,41 @@ public sealed interface ServerFrame {
         }
     }
 
-    enum Delivery {
-        DELIVERED, STORED
-    }
-
-    /** Answer to an accepted send; {@code sentAt} is the server's time for it, the same its recipients see. */
-    record Ack(String id, Delivery status, Instant sentAt, String ref) implements ServerFrame {
+    /** Answer to an accepted send, once it is committed; {@code sentAt} is the time its recipients see. */
+    record Ack(long seq, String id, String conversation, Instant sentAt, String ref) implements ServerFrame {
         @Override
         public JsonObjectBuilder toJson() {
-            return withRef(typed("ack").add("id", id)
-                    .add("status", status == Delivery.DELIVERED ? "delivered" : "stored")
-                    .add("sentAt", sentAt.toString()), ref);
+            return withRef(typed("ack").add("seq", seq).add("id", id).add("conversation", conversation)
+                    .add("status", "stored").add("sentAt", sentAt.toString()), ref);
+        }
+    }
+
+    /** Catching up is over: {@code count} messages came from the log, and everything up to {@code upTo} is here. */
+    record CaughtUp(long upTo, int count) implements ServerFrame {
+        @Override
+        public JsonObjectBuilder toJson() {
+            return typed("caught-up").add("upTo", upTo).add("count", count);
+        }
+    }
+
+    enum ReceiptStatus {
+        DELIVERED, READ
+    }
+
+    /** Your direct messages in {@code conversation} up to {@code upTo} reached (or were read by) the other person. */
+    record Receipt(String conversation, ReceiptStatus status, long upTo) implements ServerFrame {
+        @Override
+        public JsonObjectBuilder toJson() {
+            return typed("receipt").add("conversation", conversation)
+                    .add("status", status == ReceiptStatus.DELIVERED ? "delivered" : "read").add("upTo", upTo);
+        }
+    }
+
+    /** You read {@code conversation} up to {@code upTo}, on this device or another. */
+    record ReadUpTo(String conversation, long upTo) implements ServerFrame {
+        @Override
+        public JsonObjectBuilder toJson() {
+            return typed("read").add("conversation", conversation).add("upTo", upTo);
         }
     }
 

@@ -12,13 +12,17 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.parley.setup.Setting;
 
 /**
- * Purges offline messages past their retention on a timer. Expired messages are never delivered even before the
- * sweep; the sweep only frees the space.
+ * Purges the log on a timer: messages past the history retention and, with no history kept, direct messages their
+ * recipients confirmed. In batches, each its own short transaction, so the purge never holds up the message path;
+ * messages past the (shorter) offline retention are already never pushed, the purge only frees the space.
  */
 @Singleton
 @Startup
@@ -27,27 +31,45 @@ import org.parley.setup.Setting;
 public class RetentionSweeper {
 
     private static final Logger LOG = Logger.getLogger(RetentionSweeper.class.getName());
+    private static final int BATCH = 1000;
 
     @Resource
     TimerService timers;
 
     @EJB
-    OfflineMailbox mailbox;
+    MessageStore store;
 
     @PostConstruct
     void schedule() {
         long every = Setting.PURGE_INTERVAL.duration().toMillis();
         // not persistent: the schedule comes from settings at each start, and Payara Micro keeps no timer store
         timers.createIntervalTimer(every, every, new TimerConfig("retention sweep", false));
-        LOG.info(() -> "Offline messages are kept for " + Setting.RETENTION.duration() + ", swept every "
-                + Setting.PURGE_INTERVAL.duration());
+        LOG.info(() -> "History is kept for " + Setting.HISTORY_RETENTION.span() + ", undelivered messages pushed for "
+                + Setting.RETENTION.duration() + ", swept every " + Setting.PURGE_INTERVAL.duration());
     }
 
     @Timeout
     void sweep() {
-        int purged = mailbox.purgeExpired(Instant.now());
-        if (purged > 0) {
-            LOG.info(() -> "Purged " + purged + " expired offline messages");
+        Duration history = Setting.HISTORY_RETENTION.span();
+        Duration kept = history.isZero() ? Setting.RETENTION.duration() : history;
+        Instant cutoff = Instant.now().minus(kept);
+        int purged = purge(() -> store.sentBefore(cutoff, BATCH));
+        if (history.isZero()) {
+            purged += purge(() -> store.confirmedDirect(BATCH));
         }
+        int total = purged;
+        if (total > 0) {
+            LOG.info(() -> "Purged " + total + " messages past their retention");
+        }
+    }
+
+    private int purge(Supplier<List<Long>> nextBatch) {
+        int purged = 0;
+        List<Long> batch;
+        do {
+            batch = nextBatch.get();
+            purged += store.delete(batch);
+        } while (batch.size() == BATCH);
+        return purged;
     }
 }

@@ -8,7 +8,7 @@ import org.parley.chat.entity.UserName;
 
 /**
  * Tells everyone else when a user comes online (first connection) or goes offline (last connection). The
- * switchboard calls it while holding the user's line, so the two announcements for one user never cross.
+ * lobby calls it while holding the user's line, so the two announcements for one user never cross.
  */
 @ApplicationScoped
 public class PresenceAnnouncer {

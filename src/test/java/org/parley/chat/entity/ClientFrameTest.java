@@ -101,4 +101,20 @@ class ClientFrameTest {
                 "a repeated key, which readers would take differently");
         assertEquals("hi", send(send + " \n").body(), "white space after the object is fine");
     }
+
+    @Test
+    void receivedAndReadFramesCarryAPositionThatMustBeAWholeNumber() {
+        assertEquals(41, assertInstanceOf(ClientFrame.Received.class,
+                ClientFrame.parse("{\"type\":\"received\",\"upTo\":41}")).upTo());
+        ClientFrame.Read read = assertInstanceOf(ClientFrame.Read.class,
+                ClientFrame.parse("{\"type\":\"read\",\"conversation\":\"ann:ben\",\"upTo\":7}"));
+        assertEquals("ann:ben", read.conversation());
+        assertEquals(7, read.upTo());
+        for (String upTo : new String[] {"-1", "1.5", "\"3\"", "1e300", "9007199254740993", "null"}) {
+            ClientFrame.Refused refused = assertInstanceOf(ClientFrame.Refused.class,
+                    ClientFrame.parse("{\"type\":\"received\",\"upTo\":" + upTo + "}"), upTo);
+            assertEquals(ErrorCode.INVALID_FRAME, refused.code());
+        }
+        assertInstanceOf(ClientFrame.Refused.class, ClientFrame.parse("{\"type\":\"read\",\"upTo\":7}"));
+    }
 }

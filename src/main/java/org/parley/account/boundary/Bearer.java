@@ -1,0 +1,32 @@
+package org.parley.account.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.parley.account.control.TicketSigner;
+import org.parley.account.control.Tickets;
+import org.parley.chat.entity.UserName;
+
+/** Who an API request comes from: the holder of the ticket in {@code Authorization: Bearer <ticket>}. */
+@ApplicationScoped
+public class Bearer {
+
+    private static final String PREFIX = "Bearer ";
+
+    @Inject
+    Tickets tickets;
+
+    /** @throws jakarta.ws.rs.WebApplicationException 401 without a valid ticket */
+    public UserName holder(String authorization, Instant now) {
+        if (authorization == null || !authorization.startsWith(PREFIX)) {
+            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "no-ticket",
+                    "send the ticket as 'Authorization: Bearer <ticket>'");
+        }
+        try {
+            return tickets.holderOf(authorization.substring(PREFIX.length()).strip(), now);
+        } catch (TicketSigner.Refused e) {
+            throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "invalid-ticket", e.getMessage());
+        }
+    }
+}

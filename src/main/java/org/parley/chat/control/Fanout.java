@@ -1,0 +1,30 @@
+package org.parley.chat.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.stream.Stream;
+import org.parley.chat.entity.ServerFrame;
+import org.parley.message.entity.ChatMessage;
+
+/**
+ * Pushes a committed message to every connection whose stream it belongs to, and acknowledges it to its sender.
+ * Called by the log's writer, one message at a time in the log's order, so every connection is offered its
+ * messages in order; each connection's {@link StreamGate} decides whether to write one now.
+ */
+@ApplicationScoped
+public class Fanout {
+
+    @Inject
+    ConnectionRegistry registry;
+
+    void push(ChatMessage message, Connection sender, String ref) {
+        // encoded once, the same text for every connection
+        String frame = ServerFrame.Chat.of(message, false).encode();
+        Stream<Connection> stream = message.isBroadcast() ? registry.all()
+                : Stream.concat(registry.connectionsOf(message.recipient()).stream(),
+                        registry.connectionsOf(message.sender()).stream());
+        stream.forEach(connection -> connection.offerLive(message.seq(), frame));
+        sender.send(new ServerFrame.Ack(message.seq(), message.messageId(), message.conversation().id(),
+                message.sentAt(), ref).encode());
+    }
+}

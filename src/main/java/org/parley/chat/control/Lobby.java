@@ -1,0 +1,164 @@
+package org.parley.chat.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.chat.entity.ServerFrame;
+import org.parley.chat.entity.UserName;
+import org.parley.message.control.Marks;
+import org.parley.message.control.MessageLog;
+import org.parley.message.control.SerialQueue;
+import org.parley.presence.control.PresenceAnnouncer;
+import org.parley.setup.Setting;
+
+/**
+ * Connections coming and going: who joins (and from where in their stream they go on), who leaves or is dropped,
+ * and who is told. Joining and leaving hold the user's {@linkplain ConnectionRegistry#lineOf line}, so that one
+ * user's "online" and "offline" never cross; nothing else here does.
+ */
+@ApplicationScoped
+public class Lobby {
+
+    private static final Logger LOG = Logger.getLogger(Lobby.class.getName());
+    // well past the end of the container's upgrade, and short for a person waiting to be told why
+    private static final long TURN_AWAY_AFTER_MILLIS = 250;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    PresenceAnnouncer presence;
+
+    @Inject
+    FloodGuard floodGuard;
+
+    @Inject
+    MessageLog log;
+
+    @Inject
+    Marks marks;
+
+    @Inject
+    CatchUp catchUp;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private SerialQueue<Runnable> departures;
+
+    @PostConstruct
+    void start() {
+        departures = new SerialQueue<>(executor, Integer.MAX_VALUE, batch -> batch.forEach(departure -> {
+            try {
+                departure.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not complete a departure", e);
+            }
+        }));
+    }
+
+    /**
+     * Registers the connection and starts it catching up. With {@code since} (what the client says it has) it is
+     * sent everything of the user's stream after that; without, what the user's devices have not confirmed of their
+     * direct messages, and of the conversation with everyone only what comes from now on.
+     */
+    public void join(UserName user, Session session, OptionalLong since) {
+        int frameLimit = Setting.FRAME_LIMIT.positiveInt();
+        session.setMaxTextMessageBufferSize(frameLimit);
+        // read before the connection is registered: a broadcast committed after it is offered live or read back
+        long now = log.lastSeq();
+        long position = since.isPresent() ? Math.min(since.getAsLong(), now) : marks.deliveredTo(user.value());
+        long everyoneAfter = since.isPresent() ? position : now;
+        Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt(), position,
+                since.isPresent(),
+                // a write can break while another user's line is held; dropping takes this user's line
+                (broken, reason) -> departures.add(() -> drop(broken, reason)));
+        synchronized (registry.lineOf(user.value())) {
+            boolean cameOnline = registry.add(connection);
+            connection.send(new ServerFrame.Welcome(user.value(), registry.onlineUsers(), Instant.now(), frameLimit,
+                    Setting.OPEN_MODE.isOn()).encode());
+            if (cameOnline) {
+                presence.announce(user, true);
+            }
+        }
+        try {
+            executor.execute(() -> catchUp.run(connection, everyoneAfter, this::drop));
+        } catch (RejectedExecutionException e) {
+            drop(connection, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "the server is busy; reconnect"));
+        }
+    }
+
+    /**
+     * Closes a connection refused as it opens (no valid ticket, a foreign page, an unfit name), a moment after its
+     * opening is over: never from inside {@code @OnOpen}, nor right after it. Payara closes the HTTP upgrade's request
+     * and response with the connection, and closing them while it is still completing the upgrade hands them, still
+     * in use, to other requests: under a stream of such refusals, other people's sign-ins on that server were
+     * answered 500, or 200 with no body, or read with an empty or foreign body (88 of 37,734 in a minute when closed
+     * in {@code @OnOpen}, 18 when closed at once on another thread; none when the connection closed later).
+     */
+    public void turnAway(Session session, CloseReason reason) {
+        Runnable close = () -> {
+            try {
+                session.close(reason);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "A refused connection went before it was closed", e);
+            }
+        };
+        try {
+            scheduler.schedule(close, TURN_AWAY_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            close.run();
+        }
+    }
+
+    /**
+     * The container reports a close on whichever thread noticed it, which may be one writing to this connection
+     * while holding another user's line; leaving takes this user's line, so it happens on the departures' task, or
+     * two such threads could each wait for the line the other holds.
+     */
+    public void left(Connection connection) {
+        departures.add(() -> leave(connection));
+    }
+
+    private void leave(Connection connection) {
+        connection.detach();
+        String user = connection.user().value();
+        synchronized (registry.lineOf(user)) {
+            if (registry.remove(connection)) {
+                presence.announce(connection.user(), false);
+                floodGuard.forget(connection.user());
+            }
+        }
+    }
+
+    /**
+     * Takes a connection out of the pool and closes it without waiting for the peer, as when it stops answering
+     * pings or reading what it is sent. Whatever it was sent but did not confirm stays in the log for its client.
+     */
+    public void drop(Connection connection, CloseReason reason) {
+        leave(connection);
+        connection.close(reason);
+    }
+
+    /** Closes every connection of a user who signed out: their tickets are void, and so is what they opened. */
+    public void signedOut(UserName user) {
+        List.copyOf(registry.connectionsOf(user.value())).forEach(connection -> drop(connection,
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out")));
+    }
+}

@@ -1,0 +1,68 @@
+package org.parley.chat.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import org.parley.chat.entity.ClientFrame;
+import org.parley.chat.entity.ErrorCode;
+import org.parley.chat.entity.ServerFrame;
+
+/**
+ * Takes each frame a client sends: counts it against the sender's allowance, then hands it to whoever acts on it.
+ * Every frame counts, unreadable ones too: answering them is work as well.
+ */
+@ApplicationScoped
+public class Reception {
+
+    @Inject
+    FloodGuard floodGuard;
+
+    @Inject
+    MessageRouter router;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    Lobby lobby;
+
+    public void receive(Connection sender, ClientFrame frame) {
+        sender.heardFrom();
+        if (frame instanceof ClientFrame.Oversized oversized) {
+            lobby.drop(sender, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                    "frame larger than " + oversized.limit() + " bytes"));
+            return;
+        }
+        switch (floodGuard.take(sender.user())) {
+            case SEND -> act(sender, frame);
+            case REFUSE_AND_SAY -> refuse(sender, ErrorCode.RATE_LIMITED, "slow down: " + floodGuard.limits()
+                    + "; until then further frames are dropped unanswered", refOf(frame));
+            case REFUSE -> {
+                // answered once per run already
+            }
+            case ABUSE -> lobby.drop(sender, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "flooding: " + floodGuard.limits()));
+        }
+    }
+
+    private void act(Connection sender, ClientFrame frame) {
+        if (frame instanceof ClientFrame.Send send) {
+            router.route(sender, send);
+        } else if (frame instanceof ClientFrame.Received received) {
+            receipts.received(sender, received.upTo());
+        } else if (frame instanceof ClientFrame.Read read) {
+            receipts.read(sender, read.conversation(), read.upTo());
+        } else if (frame instanceof ClientFrame.Refused refused) {
+            refuse(sender, refused.code(), refused.message(), refused.ref());
+        }
+    }
+
+    private static String refOf(ClientFrame frame) {
+        return frame instanceof ClientFrame.Send send ? send.ref()
+                : frame instanceof ClientFrame.Refused refused ? refused.ref() : null;
+    }
+
+    static void refuse(Connection sender, ErrorCode code, String message, String ref) {
+        sender.send(new ServerFrame.Error(code, message, ref).encode());
+    }
+}

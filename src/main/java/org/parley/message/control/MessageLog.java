@@ -1,0 +1,79 @@
+package org.parley.message.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.message.entity.ChatMessage;
+
+/**
+ * Commits messages to the log, then hands each one on: persist, then push. Messages that arrive while a commit is
+ * under way wait and go in the next one together (group commit), so the database sees one transaction per batch,
+ * not per message. One batch at a time, in arrival order, and each batch's messages are handed on in the order the
+ * log numbered them: whoever pushes them from {@code committed} sees the numbers only grow.
+ */
+@ApplicationScoped
+public class MessageLog {
+
+    private static final Logger LOG = Logger.getLogger(MessageLog.class.getName());
+    // a transaction this size takes a few milliseconds on Derby, and bounds what one failure refuses
+    private static final int BATCH_LIMIT = 256;
+
+    /** A message waiting for its commit, and who is told when it is committed or failed. */
+    public record Pending(ChatMessage message, Consumer<ChatMessage> committed, Consumer<RuntimeException> failed) {
+    }
+
+    @Inject
+    MessageStore store;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private SerialQueue<Pending> writes;
+    private final AtomicLong lastSeq = new AtomicLong(-1);
+
+    @PostConstruct
+    void start() {
+        writes = new SerialQueue<>(executor, BATCH_LIMIT, this::commit);
+    }
+
+    public void append(ChatMessage message, Consumer<ChatMessage> committed, Consumer<RuntimeException> failed) {
+        writes.add(new Pending(message, committed, failed));
+    }
+
+    /** The number of the latest message committed (0 for an empty log). */
+    public long lastSeq() {
+        long last = lastSeq.get();
+        if (last < 0) {
+            lastSeq.compareAndSet(-1, store.lastSeq());
+            last = lastSeq.get();
+        }
+        return last;
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            store.appendAll(batch.stream().map(Pending::message).toList());
+        } catch (EJBException | jakarta.persistence.PersistenceException e) {
+            LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
+            batch.forEach(pending -> pending.failed().accept(e));
+            return;
+        }
+        lastSeq();
+        lastSeq.accumulateAndGet(batch.get(batch.size() - 1).message().seq(), Math::max);
+        for (Pending pending : batch) {
+            try {
+                pending.committed().accept(pending.message());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not hand on a committed message", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.parley.message.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parley.message.entity.ChatMessage;
+import org.parley.message.entity.Conversation;
+
+/** The message log in the database. Each call is its own transaction: what a caller is told is committed. */
+@Stateless
+public class MessageStore {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Adds the messages in one transaction, in this order. One insert at a time: the database numbers them in the
+     * order they are inserted, and providers do not keep the order of several entities flushed at once.
+     */
+    public List<ChatMessage> appendAll(List<ChatMessage> messages) {
+        for (ChatMessage message : messages) {
+            em.persist(message);
+            em.flush();
+        }
+        return messages;
+    }
+
+    public long lastSeq() {
+        Long last = em.createNamedQuery(ChatMessage.LAST_SEQ, Long.class).getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * The next messages of a user's stream after {@code after}, oldest first: direct messages to and from them, and
+     * those to everyone after {@code everyoneAfter}; none sent before {@code notBefore}. Read as three ordered index
+     * ranges merged here: one query with OR over three columns would scan the whole log.
+     */
+    public List<ChatMessage> streamAfter(String user, long after, long everyoneAfter, Instant notBefore, int max) {
+        return StreamMerge.firstOf(List.of(
+                range(ChatMessage.TO_AFTER, "user", user, after, notBefore, max),
+                range(ChatMessage.DIRECT_FROM_AFTER, "user", user, after, notBefore, max),
+                range(ChatMessage.IN_AFTER, "conversation", Conversation.EVERYONE, Math.max(after, everyoneAfter),
+                        notBefore, max)), max);
+    }
+
+    private List<ChatMessage> range(String query, String parameter, String value, long after, Instant notBefore,
+            int max) {
+        return em.createNamedQuery(query, ChatMessage.class)
+                .setParameter(parameter, value)
+                .setParameter("after", after)
+                .setParameter("notBefore", notBefore.toEpochMilli())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Direct messages to {@code user} after {@code after} and sent after {@code notBefore}. */
+    public long countTo(String user, long after, Instant notBefore) {
+        return em.createNamedQuery(ChatMessage.COUNT_TO_AFTER, Long.class)
+                .setParameter("user", user)
+                .setParameter("after", after)
+                .setParameter("notBefore", notBefore.toEpochMilli())
+                .getSingleResult();
+    }
+
+    /** A page of a conversation, newest first, before {@code before}. */
+    public List<ChatMessage> history(Conversation conversation, long before, int max) {
+        return em.createNamedQuery(ChatMessage.IN_BEFORE, ChatMessage.class)
+                .setParameter("conversation", conversation.id())
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Messages in the conversation after {@code after} that {@code user} did not send. */
+    public long countUnread(Conversation conversation, String user, long after) {
+        return em.createNamedQuery(ChatMessage.COUNT_UNREAD, Long.class)
+                .setParameter("conversation", conversation.id())
+                .setParameter("user", user)
+                .setParameter("after", after)
+                .getSingleResult();
+    }
+
+    /** Who sent {@code user} direct messages numbered in (after, upTo]. */
+    public List<String> sendersTo(String user, long after, long upTo) {
+        return em.createNamedQuery(ChatMessage.SENDERS_TO_BETWEEN, String.class)
+                .setParameter("user", user)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getResultList();
+    }
+
+    /** The direct conversations {@code user} took part in, each with its latest message's number. */
+    public Map<String, Long> directConversationsOf(String user) {
+        Map<String, Long> latest = new TreeMap<>();
+        for (String query : List.of(ChatMessage.DIRECT_CONVERSATIONS, ChatMessage.RECEIVED_CONVERSATIONS)) {
+            TypedQuery<Object[]> rows = em.createNamedQuery(query, Object[].class).setParameter("user", user);
+            for (Object[] row : rows.getResultList()) {
+                latest.merge((String) row[0], ((Number) row[1]).longValue(), Math::max);
+            }
+        }
+        return latest;
+    }
+
+    public ChatMessage bySeq(long seq) {
+        return em.find(ChatMessage.class, seq);
+    }
+
+    /** The numbers of up to {@code max} messages sent at or before {@code cutoff}, oldest first. */
+    public List<Long> sentBefore(Instant cutoff, int max) {
+        return em.createNamedQuery(ChatMessage.OLDER_THAN, Long.class)
+                .setParameter("cutoff", cutoff.toEpochMilli()).setMaxResults(max).getResultList();
+    }
+
+    /** The numbers of up to {@code max} direct messages whose recipients have confirmed them, oldest first. */
+    public List<Long> confirmedDirect(int max) {
+        return em.createNamedQuery(ChatMessage.CONFIRMED_DIRECT, Long.class).setMaxResults(max).getResultList();
+    }
+
+    public int delete(Collection<Long> seqs) {
+        return seqs.isEmpty() ? 0 : em.createNamedQuery(ChatMessage.DELETE).setParameter("seqs", seqs)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,89 @@
+package org.parley.setup;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.naming.NamingException;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Brings the database's tables up to this version of Parley before anything uses them, with the change sets of
+ * {@code db/changelog.xml} (Liquibase, which knows Derby and PostgreSQL alike and records what has run in the
+ * database itself). It runs at start-up and, whichever comes first, at the first use of the store; a deployment
+ * whose database cannot be migrated does not start.
+ */
+@Singleton
+@Startup
+public class Schema {
+
+    static final String CHANGELOG = "db/changelog.xml";
+    private static final Logger LOG = Logger.getLogger(Schema.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/parley")
+    DataSource embedded;
+
+    private boolean current;
+
+    @PostConstruct
+    void atStart() {
+        bringUpToDate();
+    }
+
+    /**
+     * Outside any transaction: Liquibase commits each change set on its own connection, which a caller's
+     * transaction must not enlist. The bean's lock makes a second caller wait for the first one's migration.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void bringUpToDate() {
+        if (current) {
+            return;
+        }
+        Optional<String> name = Setting.DATASOURCE.jndiName();
+        try (Connection connection = dataSource(name).getConnection()) {
+            migrate(connection);
+        } catch (SQLException | NamingException e) {
+            throw new IllegalStateException("Could not bring the database "
+                    + name.orElse("(embedded Derby)") + " up to date: " + e.getMessage(), e);
+        }
+        current = true;
+    }
+
+    private DataSource dataSource(Optional<String> jndiName) throws NamingException {
+        return jndiName.isPresent() ? InitialContext.doLookup(jndiName.get()) : embedded;
+    }
+
+    /** Runs every change set not yet recorded in this database; shared with the tests of the migrations. */
+    public static void migrate(Connection connection) {
+        try {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
+                    new ClassLoaderResourceAccessor(Schema.class.getClassLoader()),
+                    // no network here, and nothing of the operator's is anyone else's business
+                    "liquibase.analytics.enabled", false), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .execute());
+        } catch (Exception e) {
+            throw new IllegalStateException("The schema migration failed: " + e.getMessage(), e);
+        }
+        LOG.info("The database is up to date (" + CHANGELOG + ")");
+    }
+}

@@ -1,0 +1,35 @@
+package org.parley.message.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+
+    @Test
+    void bothParticipantsNameADirectConversationAlike() {
+        assertEquals("ann:ben", Conversation.between("ben", "ann").id());
+        assertEquals(Conversation.between("ann", "ben"), Conversation.parse("ann:ben").orElseThrow());
+        assertEquals("ben", Conversation.between("ann", "ben").partnerOf("ann"));
+    }
+
+    @Test
+    void onlyParticipantsTakePartAndEveryoneTakesPartInEveryone() {
+        Conversation direct = Conversation.parse("ann:ben").orElseThrow();
+        assertTrue(direct.hasParticipant("ann"));
+        assertFalse(direct.hasParticipant("cy"));
+        assertFalse(direct.hasParticipant("ann:ben"));
+        assertTrue(Conversation.parse("everyone").orElseThrow().hasParticipant("cy"));
+    }
+
+    @Test
+    void idsNoConversationCanHaveAreNotConversations() {
+        for (String id : new String[] {"", ":", "ann", "ann:", ":ben", "ben:ann", "ann:ann", "a:b:c", "x".repeat(200)}) {
+            assertTrue(Conversation.parse(id).isEmpty(), id);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Conversation.between("ann", "ann"));
+    }
+}
