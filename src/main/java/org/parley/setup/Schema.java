@@ -72,6 +72,21 @@ public class Schema {
     /** Runs every change set not yet recorded in this database; shared with the tests of the migrations. */
     public static void migrate(Connection connection) {
         try {
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                update(connection);
+            } finally {
+                // Liquibase turns auto-commit off; the connection goes back to its pool as it came
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The schema migration failed: " + e.getMessage(), e);
+        }
+        LOG.info("The database is up to date (" + CHANGELOG + ")");
+    }
+
+    private static void update(Connection connection) {
+        try {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
@@ -84,6 +99,5 @@ public class Schema {
         } catch (Exception e) {
             throw new IllegalStateException("The schema migration failed: " + e.getMessage(), e);
         }
-        LOG.info("The database is up to date (" + CHANGELOG + ")");
     }
 }
