@@ -28,7 +28,7 @@ public final class DropInRoundTrip {
         SignIn.signUp(base, ben);
         try (ChatClient a = ChatClient.connect(base, ann)) {
             try (ChatClient b = ChatClient.connect(base, ben)) {
-                assertEquals("delivered", a.sendTo(ben, "hello ben").getString("status"));
+                assertEquals("stored", a.sendTo(ben, "hello ben").getString("status"));
                 assertEquals("hello ben", b.next("message").getString("body"));
             }
             // closing is asynchronous: until the server has seen it, ben is still online

@@ -28,7 +28,7 @@ class BadInputIT extends DeployedParley {
     }
 
     private static void assertStillChatting(ChatClient a, ChatClient b, ChatClient c, String bob) {
-        assertEquals("delivered", a.sendTo(bob, "still here").getString("status"));
+        assertEquals("stored", a.sendTo(bob, "still here").getString("status"));
         assertEquals("still here", b.next("message").getString("body"));
         c.send("|carol too");
         assertEquals("carol too", b.next(withBody("carol too")).getString("body"));

@@ -15,7 +15,7 @@ import org.parley.testing.DeployedParley;
 class MessagingIT extends DeployedParley {
 
     @Test
-    void directMessageReachesEveryTabOfTheRecipientAndIsAckedDelivered() {
+    void directMessageReachesEveryTabOfTheRecipientAndIsAckedStored() {
         String alice = unique("alice");
         String bob = unique("bob");
         try (ChatClient a = ChatClient.connect(base, alice); ChatClient b1 = ChatClient.connect(base, bob);
@@ -23,7 +23,7 @@ class MessagingIT extends DeployedParley {
             Instant before = Instant.now().minusSeconds(5);
             JsonObject ack = a.sendTo(bob, "hello bob");
             assertEquals("ack", ack.getString("type"));
-            assertEquals("delivered", ack.getString("status"));
+            assertEquals("stored", ack.getString("status"));
             for (ChatClient tab : new ChatClient[] {b1, b2}) {
                 JsonObject message = tab.next("message");
                 assertEquals(ack.getString("id"), message.getString("id"));
@@ -73,7 +73,7 @@ class MessagingIT extends DeployedParley {
             JsonObject message = b.next("message");
             assertEquals("a|b", message.getString("body"));
             assertEquals(alice, message.getString("from"));
-            assertEquals("delivered", a.next("ack").getString("status"));
+            assertEquals("stored", a.next("ack").getString("status"));
         }
     }
 
@@ -91,7 +91,7 @@ class MessagingIT extends DeployedParley {
                 assertFalse(first.containsKey("to"), "a broadcast has no recipient");
                 assertEquals("no bar at all", client.next("message").getString("body"));
             }
-            assertEquals("delivered", a.next("ack").getString("status"));
+            assertEquals("stored", a.next("ack").getString("status"));
         }
     }
 
@@ -100,7 +100,7 @@ class MessagingIT extends DeployedParley {
         try (ChatClient a = ChatClient.connect(base, unique("alice"));
                 ChatClient b = ChatClient.connect(base, unique("bob"))) {
             JsonObject ack = a.broadcast("{json} hello");
-            assertEquals("delivered", ack.getString("status"));
+            assertEquals("stored", ack.getString("status"));
             assertEquals(ack.getString("id"), b.next("message").getString("id"));
         }
     }
