@@ -67,6 +67,10 @@ public final class RestartableServer {
         }
     }
 
+    static synchronized int payaraPortInUse() {
+        return payaraPort;
+    }
+
     private static synchronized int payaraPort() {
         if (payaraPort == 0) {
             payaraPort = FreePort.pick();

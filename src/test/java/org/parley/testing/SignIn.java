@@ -94,6 +94,12 @@ public final class SignIn {
         return send(HttpRequest.newBuilder(api(base, path)).GET().build());
     }
 
+    /** A GET of the API as the holder of this ticket. */
+    public static HttpResponse<String> getWith(URL base, String path, String ticket) {
+        return send(HttpRequest.newBuilder(api(base, path)).header("Authorization", "Bearer " + ticket).GET()
+                .build());
+    }
+
     public static HttpResponse<String> signOut(URL base, String ticket) {
         return send(HttpRequest.newBuilder(api(base, "tickets")).header("Authorization", "Bearer " + ticket)
                 .DELETE().build());
