@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testing.Frames.presence;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -217,7 +220,8 @@ class ConnectionHealthIT extends DeployedParley {
                 if (i > 0 && i % PER_SENDER == 0) {
                     crowd.add(ChatClient.connect(base, unique("crowd")));
                 }
-                crowd.get(crowd.size() - 1).send(slow + "|" + i + chunk);
+                crowd.get(crowd.size() - 1).send(Json.createObjectBuilder().add("type", "send").add("to", slow)
+                        .add("body", i + chunk).add("ref", String.valueOf(i)).build().toString());
                 if (i % PER_SENDER == PER_SENDER - 1) {
                     answers.addAll(answersOf(crowd.get(crowd.size() - 1), PER_SENDER));
                 }
@@ -228,13 +232,15 @@ class ConnectionHealthIT extends DeployedParley {
         return answers;
     }
 
+    /** The answers in the order the messages were sent: an error (mailbox-full) can overtake an earlier ack. */
     private static List<String> answersOf(ChatClient sender, int count) {
-        List<String> answers = new ArrayList<>();
+        Map<Integer, String> answers = new TreeMap<>();
         while (answers.size() < count) {
             JsonObject answer = sender.next(frame -> "ack".equals(frame.getString("type"))
                     || "error".equals(frame.getString("type")));
-            answers.add(answer.getString("status", answer.getString("code", "")));
+            answers.put(Integer.parseInt(answer.getString("ref")), answer.getString("status",
+                    answer.getString("code", "")));
         }
-        return answers;
+        return new ArrayList<>(answers.values());
     }
 }
