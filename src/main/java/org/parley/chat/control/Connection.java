@@ -77,6 +77,14 @@ public final class Connection {
         gate.offerLive(seq, written -> outbox.send(frame));
     }
 
+    /**
+     * A message just committed that this connection sent: it moves this connection's place in its stream without
+     * writing anything; if the connection is still catching up, the message comes with the rest.
+     */
+    void passLive(long seq) {
+        gate.offerLive(seq, written -> { });
+    }
+
     /** @return completes once written, or at once if this connection had it already */
     CompletableFuture<Void> offerCaughtUp(long seq, String frame) {
         CompletableFuture<Void> written = new CompletableFuture<>();

@@ -23,7 +23,14 @@ public class Fanout {
         Stream<Connection> stream = message.isBroadcast() ? registry.all()
                 : Stream.concat(registry.connectionsOf(message.recipient()).stream(),
                         registry.connectionsOf(message.sender()).stream());
-        stream.forEach(connection -> connection.offerLive(message.seq(), frame));
+        stream.forEach(connection -> {
+            // the connection a direct message came from has it already; its ack, just below, says where it went
+            if (connection == sender && !message.isBroadcast()) {
+                connection.passLive(message.seq());
+            } else {
+                connection.offerLive(message.seq(), frame);
+            }
+        });
         sender.send(new ServerFrame.Ack(message.seq(), message.messageId(), message.conversation().id(),
                 message.sentAt(), ref).encode());
     }
