@@ -79,12 +79,16 @@ public final class ExternalDatabase implements AutoCloseable {
                 jarOf(org.apache.derby.shared.common.error.StandardException.class));
     }
 
-    /** How many offline messages wait for {@code recipient}, read straight from this database. */
+    /**
+     * How many direct messages to {@code recipient} no device of theirs has confirmed, read straight from this
+     * database: those after the recipient's delivery mark.
+     */
     public int messagesWaitingFor(String recipient) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url(), USER, PASSWORD);
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT COUNT(*) FROM OFFLINE_MESSAGE WHERE RECIPIENT = ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM MESSAGE WHERE RECIPIENT = ?"
+                        + " AND SEQ > COALESCE((SELECT UP_TO FROM DELIVERY_MARK WHERE USER_NAME = ?), 0)")) {
             query.setString(1, recipient);
+            query.setString(2, recipient);
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getInt(1);
@@ -100,7 +104,7 @@ public final class ExternalDatabase implements AutoCloseable {
         }
     }
 
-    /** Delivered messages are removed once written, a moment after the recipient has them: waits for that. */
+    /** A delivered message is marked so once the recipient's client confirms it, a moment after: waits for that. */
     public void awaitNoneWaitingFor(String recipient, Duration limit) throws SQLException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (messagesWaitingFor(recipient) > 0) {
