@@ -31,6 +31,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  */
 @Singleton
 @Startup
+// the start-up callback too: a singleton's @PostConstruct runs in a transaction unless told otherwise (WildFly then
+// refuses Liquibase's own commits)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Schema {
 
     static final String CHANGELOG = "db/changelog.xml";
@@ -50,7 +53,6 @@ public class Schema {
      * Outside any transaction: Liquibase commits each change set on its own connection, which a caller's
      * transaction must not enlist. The bean's lock makes a second caller wait for the first one's migration.
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void bringUpToDate() {
         if (current) {
             return;

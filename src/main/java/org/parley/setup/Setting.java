@@ -27,7 +27,7 @@ public enum Setting {
     READ_RECEIPTS("parley.read.receipts", "true", Kind.SWITCH),
     /** How often messages past their retention are purged. */
     PURGE_INTERVAL("parley.purge.interval", "1h", Kind.DURATION),
-    /** The most messages kept for one offline user; beyond it senders get {@code mailbox-full}. */
+    /** The most undelivered messages waiting for one user who is away; beyond it senders get {@code mailbox-full}. */
     MAILBOX_CAPACITY("parley.mailbox.capacity", "10000", Kind.COUNT),
     /** The largest text frame accepted, in bytes; larger ones close the connection with 1009. */
     FRAME_LIMIT("parley.frame.limit", "65536", Kind.COUNT),

@@ -14,17 +14,18 @@ import java.util.stream.Stream;
 /**
  * The connection pool: who is online, on which connections.
  * <p>
- * Concurrency is the bean's own (concurrent maps, no container lock), so reading the pool never waits. What must
- * happen as one step for one user — deciding between delivering and storing, going live after the backlog,
- * announcing presence — happens while holding {@link #lineOf(String) that user's line}: one of a fixed set of
- * monitors, so unrelated users rarely share one and the set never grows.
+ * Concurrency is the bean's own (concurrent maps, no container lock), so reading the pool never waits. Joining or
+ * leaving together with announcing it happens while holding {@link #lineOf(String) that user's line} ({@link Lobby}),
+ * so one user's "online" and "offline" never cross: one of a fixed set of monitors, so unrelated users rarely share
+ * one and the set never grows. What a connection is sent, and in which order, is not decided here but by its
+ * {@link StreamGate}.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ConnectionRegistry {
 
-    // a line held while a slow reader's unwritten messages are stored also holds up whoever shares it
+    // a line is held only to join or leave; more lines, fewer users sharing one
     private static final int LINES = 1024;
 
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();

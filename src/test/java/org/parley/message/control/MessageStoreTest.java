@@ -1,6 +1,7 @@
 package org.parley.message.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
@@ -143,5 +144,23 @@ class MessageStoreTest {
         assertEquals(List.of(cy), inTransaction(() -> store.sendersTo(ann, all.get(0).seq(), all.get(1).seq())));
         assertEquals(2, inTransaction(() -> store.sendersTo(ann, 0, all.get(2).seq())).size());
         assertEquals(3, inTransaction(() -> store.countTo(ann, 0, now.minus(Duration.ofSeconds(1)))));
+    }
+
+    @Test
+    void thePurgeFindsWhatIsPastItsTimeAndWhatItsRecipientConfirmed() {
+        String ann = unique("ann");
+        String ben = unique("ben");
+        ChatMessage old = new ChatMessage(UUID.randomUUID().toString(), ann, ben, "old", now.minus(Duration.ofDays(40)));
+        List<ChatMessage> all = append(old, message(ann, ben, "confirmed"), message(ann, ben, "not yet"));
+        assertTrue(inTransaction(() -> store.sentBefore(now.minus(Duration.ofDays(30)), 1000)).contains(all.get(0).seq()));
+        assertFalse(inTransaction(() -> store.sentBefore(now.minus(Duration.ofDays(30)), 1000))
+                .contains(all.get(1).seq()));
+        inTransaction(() -> marks.advanceDelivered(ben, all.get(1).seq()));
+        List<Long> confirmed = inTransaction(() -> store.confirmedDirect(1000));
+        assertTrue(confirmed.containsAll(List.of(all.get(0).seq(), all.get(1).seq())));
+        assertFalse(confirmed.contains(all.get(2).seq()));
+        assertEquals(2, inTransaction(() -> store.delete(List.of(all.get(0).seq(), all.get(1).seq()))));
+        assertEquals(List.of("not yet"), bodies(inTransaction(() -> store.history(Conversation.between(ann, ben),
+                Long.MAX_VALUE, 10))));
     }
 }
