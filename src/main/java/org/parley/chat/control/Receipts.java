@@ -59,9 +59,14 @@ public class Receipts {
         if (before.isEmpty()) {
             return;
         }
-        for (String sender : store.sendersTo(user, before.getAsLong(), confirmed)) {
-            tell(sender, new ServerFrame.Receipt(Conversation.between(user, sender).id(), ReceiptStatus.DELIVERED,
-                    confirmed).encode());
+        try {
+            for (String sender : store.sendersTo(user, before.getAsLong(), confirmed)) {
+                tell(sender, new ServerFrame.Receipt(Conversation.between(user, sender).id(),
+                        ReceiptStatus.DELIVERED, confirmed).encode());
+            }
+        } catch (EJBException e) {
+            // the mark moved; only the senders' "delivered" is lost, and the history still shows it
+            LOG.log(Level.WARNING, "Could not tell the senders to " + user + " what was delivered", e);
         }
     }
 

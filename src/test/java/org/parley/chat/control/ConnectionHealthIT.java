@@ -124,9 +124,12 @@ class ConnectionHealthIT extends DeployedParley {
             flooder.next(presence(slow, "online"));
             flood(flooder, slow);
             flooder.next(presence(slow, "offline"));
-            // the close frame queues behind everything the reader never took, so it may never get through
+            // the close frame queues behind everything the reader never took, so it may never get through; and a
+            // reader that takes nothing answers no ping either, so the heartbeat (4000) may come first when the
+            // flood is slow to commit. That the queue's limit closes with 1013 is OutboxTest's to show.
             int code = stalled.readUntilClose();
-            assertTrue(code == 1013 || code == SilentPeer.NO_CLOSE_FRAME, "closed with " + code);
+            assertTrue(code == 1013 || code == Heartbeat.NO_PONG || code == SilentPeer.NO_CLOSE_FRAME,
+                    "closed with " + code);
             assertEquals("stored", flooder.sendTo(witness, "unaffected").getString("status"));
             assertEquals("unaffected", w.next("message").getString("body"));
         }
