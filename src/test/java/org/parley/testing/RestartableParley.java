@@ -2,6 +2,8 @@ package org.parley.testing;
 
 import java.net.URL;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,6 +41,32 @@ public abstract class RestartableParley {
         URL base = RestartableServer.start(controller, settings);
         deployer.deploy(DEPLOYMENT);
         return base;
+    }
+
+    /**
+     * Starts the server again after {@link ServerProcess#killHard()}. WildFly kept the deployment in its
+     * configuration and brings it up by itself (deploying it again is refused as a duplicate); Payara Micro deploys
+     * the WAR it is started with.
+     */
+    protected URL startAfterKill(Map<String, String> settings) {
+        if (!"wildfly".equals(System.getProperty("parley.it.server"))) {
+            return start(settings);
+        }
+        URL base = RestartableServer.start(controller, settings);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            try {
+                if (SignIn.get(base, "mode").statusCode() == 200) {
+                    return base;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Parley did not come back at " + base);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        }
     }
 
     protected void stop() {

@@ -67,7 +67,7 @@ class KilledServerIT extends RestartableParley {
             containers.stop(RestartableServer.CONTAINER);
         }
 
-        URL second = start(Map.of());
+        URL second = startAfterKill(Map.of());
         try (ChatClient back = ChatClient.connect(second, bob, bobHad)) {
             back.next("caught-up");
             List<JsonObject> all = new ArrayList<>(beforeTheKill);
