@@ -6,6 +6,7 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -58,19 +59,30 @@ public class MessageLog {
         return last;
     }
 
+    /**
+     * Numbers the batch after the last message committed and commits it. Only this writer numbers messages, so
+     * numbers follow commits; a batch that fails to commit used none, and the next batch takes them again. This
+     * holds for one Parley per database: a second one writing to the same log would collide on the numbers (and be
+     * refused by the key, losing nothing already stored).
+     */
     private void commit(List<Pending> batch) {
+        long next = lastSeq() + 1;
+        List<ChatMessage> messages = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            messages.add(pending.message().numbered(next++));
+        }
         try {
-            store.appendAll(batch.stream().map(Pending::message).toList());
+            store.appendAll(messages);
         } catch (EJBException | jakarta.persistence.PersistenceException e) {
             LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
             batch.forEach(pending -> pending.failed().accept(e));
             return;
         }
-        lastSeq();
-        lastSeq.accumulateAndGet(batch.get(batch.size() - 1).message().seq(), Math::max);
-        for (Pending pending : batch) {
+        lastSeq.set(next - 1);
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
             try {
-                pending.committed().accept(pending.message());
+                pending.committed().accept(messages.get(i));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not hand on a committed message", e);
             }

@@ -19,15 +19,9 @@ public class MessageStore {
     @Inject
     EntityManager em;
 
-    /**
-     * Adds the messages in one transaction, in this order. One insert at a time: the database numbers them in the
-     * order they are inserted, and providers do not keep the order of several entities flushed at once.
-     */
+    /** Adds the messages, numbered already, in one transaction (and one JDBC batch where the provider batches). */
     public List<ChatMessage> appendAll(List<ChatMessage> messages) {
-        for (ChatMessage message : messages) {
-            em.persist(message);
-            em.flush();
-        }
+        messages.forEach(em::persist);
         return messages;
     }
 

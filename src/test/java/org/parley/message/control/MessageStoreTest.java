@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -63,7 +64,13 @@ class MessageStoreTest {
     }
 
     private List<ChatMessage> append(ChatMessage... messages) {
-        return inTransaction(() -> store.appendAll(List.of(messages)));
+        // numbered as the log's writer numbers them: after the last one committed
+        long last = inTransaction(store::lastSeq);
+        List<ChatMessage> numbered = new ArrayList<>();
+        for (ChatMessage message : messages) {
+            numbered.add(message.numbered(++last));
+        }
+        return inTransaction(() -> store.appendAll(numbered));
     }
 
     private static String unique(String prefix) {
@@ -75,7 +82,7 @@ class MessageStoreTest {
     }
 
     @Test
-    void messagesAppendedTogetherAreNumberedInTheOrderGiven() {
+    void messagesAppendedTogetherKeepTheirNumbersAndOrder() {
         String ann = unique("ann");
         String ben = unique("ben");
         List<ChatMessage> batch = append(message(ann, ben, "1"), message(ben, ann, "2"), message(ann, null, "3"),
