@@ -153,6 +153,9 @@ public class ChatEndpoint {
     public void close(Session session) {
         Connection connection = Connection.of(session);
         if (connection != null) {
+            // before the container closes the socket, on its own thread: no write may outlive the connection
+            connection.detach();
+            connection.settle();
             lobby.left(connection);
         }
     }

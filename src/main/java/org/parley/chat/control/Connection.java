@@ -20,6 +20,8 @@ public final class Connection {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final String KEY = Connection.class.getName();
+    // a write to a peer that reads finishes in milliseconds; one that does not read may never finish
+    private static final long SETTLE_MILLIS = 2000;
 
     private final UserName user;
     private final Session session;
@@ -118,8 +120,20 @@ public final class Connection {
     }
 
     /** Stops all sending: frames not yet written fail. What the client never confirmed stays in the log for it. */
-    void detach() {
+    public void detach() {
         outbox.close();
+    }
+
+    /**
+     * Waits a moment for a write already handed to the container to finish, after {@link #detach()} and before the
+     * socket closes. Payara recycles a WebSocket's HTTP request and response for other requests as the socket
+     * closes, while Tyrus keeps writing to the response it holds: a frame written then went out as the body of
+     * someone else's HTTP answer (seen as sign-ups answered 200 with a {@code message} frame for another user).
+     */
+    public void settle() {
+        if (!outbox.settle(SETTLE_MILLIS)) {
+            LOG.fine(() -> "A write to " + user + " was still under way when its connection closed");
+        }
     }
 
     void close(CloseReason reason) {

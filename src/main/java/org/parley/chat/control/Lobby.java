@@ -153,7 +153,16 @@ public class Lobby {
      */
     public void drop(Connection connection, CloseReason reason) {
         leave(connection);
-        connection.close(reason);
+        // off the departures' task: settling may wait for a peer that does not read
+        Runnable close = () -> {
+            connection.settle();
+            connection.close(reason);
+        };
+        try {
+            executor.execute(close);
+        } catch (RejectedExecutionException e) {
+            close.run();
+        }
     }
 
     /** Closes every connection of a user who signed out: their tickets are void, and so is what they opened. */

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,6 +70,30 @@ final class Outbox {
         }
         IOException gone = new IOException("connection closed");
         abandoned.forEach(item -> item.written.completeExceptionally(gone));
+    }
+
+    /**
+     * Waits, up to {@code millis}, for a write already handed to the container to finish; call after {@link #close()}.
+     *
+     * @return whether no write is under way any more
+     */
+    boolean settle(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (this) {
+            while (writing) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** At the limit the connection stops writing and is handed to {@code onBroken}. */
@@ -138,6 +163,7 @@ final class Outbox {
         boolean breaks = false;
         synchronized (this) {
             writing = false;
+            notifyAll();
             if (!ok && !closed) {
                 breaks = !broken;
                 broken = true;
