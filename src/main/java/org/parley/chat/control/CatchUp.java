@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.chat.entity.ServerFrame;
+import org.parley.message.control.MessageLog;
 import org.parley.message.control.MessageStore;
 import org.parley.message.entity.ChatMessage;
 import org.parley.setup.Setting;
@@ -32,6 +33,9 @@ public class CatchUp {
     @Inject
     MessageStore store;
 
+    @Inject
+    MessageLog log;
+
     /**
      * @param everyoneAfter the conversation with everyone is sent only after this message
      * @param dropper       ends the connection when its backlog cannot be read
@@ -45,7 +49,10 @@ public class CatchUp {
         boolean readNothingBefore = false;
         try {
             while (connection.isOpen()) {
-                List<ChatMessage> page = store.streamAfter(user, gate.position(), everyoneAfter, notBefore, PAGE);
+                // only what was committed before the read: anything later is offered live, or noted and read next
+                long committed = log.lastSeq();
+                List<ChatMessage> page = store.streamAfter(user, gate.position(), committed, everyoneAfter, notBefore,
+                        PAGE);
                 if (page.isEmpty()) {
                     int sent = count;
                     if (gate.tryGoLive(() -> connection.send(caughtUp(gate, sent)))) {

@@ -31,23 +31,29 @@ public class MessageStore {
     }
 
     /**
-     * The next messages of a user's stream after {@code after}, oldest first: direct messages to and from them, and
-     * those to everyone after {@code everyoneAfter}; none sent before {@code notBefore}. Read as three ordered index
-     * ranges merged here: one query with OR over three columns would scan the whole log.
+     * The next messages of a user's stream after {@code after} and up to {@code upTo}, oldest first: direct messages
+     * to and from them, and those to everyone after {@code everyoneAfter}; none sent before {@code notBefore}. Read
+     * as three ordered index ranges merged here: one query with OR over three columns would scan the whole log.
+     * <p>
+     * {@code upTo} must be a message already committed when the read begins: a read at read-committed isolation
+     * that runs while messages are inserted can return a later one and miss an earlier one (seen with Derby), but
+     * never misses one committed before it began.
      */
-    public List<ChatMessage> streamAfter(String user, long after, long everyoneAfter, Instant notBefore, int max) {
+    public List<ChatMessage> streamAfter(String user, long after, long upTo, long everyoneAfter, Instant notBefore,
+            int max) {
         return StreamMerge.firstOf(List.of(
-                range(ChatMessage.TO_AFTER, "user", user, after, notBefore, max),
-                range(ChatMessage.DIRECT_FROM_AFTER, "user", user, after, notBefore, max),
+                range(ChatMessage.TO_AFTER, "user", user, after, upTo, notBefore, max),
+                range(ChatMessage.DIRECT_FROM_AFTER, "user", user, after, upTo, notBefore, max),
                 range(ChatMessage.IN_AFTER, "conversation", Conversation.EVERYONE, Math.max(after, everyoneAfter),
-                        notBefore, max)), max);
+                        upTo, notBefore, max)), max);
     }
 
-    private List<ChatMessage> range(String query, String parameter, String value, long after, Instant notBefore,
-            int max) {
+    private List<ChatMessage> range(String query, String parameter, String value, long after, long upTo,
+            Instant notBefore, int max) {
         return em.createNamedQuery(query, ChatMessage.class)
                 .setParameter(parameter, value)
                 .setParameter("after", after)
+                .setParameter("upTo", upTo)
                 .setParameter("notBefore", notBefore.toEpochMilli())
                 .setMaxResults(max)
                 .getResultList();

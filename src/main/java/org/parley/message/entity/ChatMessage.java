@@ -19,11 +19,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "MESSAGE")
 @NamedQuery(name = ChatMessage.TO_AFTER, query = "SELECT m FROM ChatMessage m WHERE m.recipient = :user"
-        + " AND m.seq > :after AND m.sentAt > :notBefore ORDER BY m.seq")
+        + " AND m.seq > :after AND m.seq <= :upTo AND m.sentAt > :notBefore ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.DIRECT_FROM_AFTER, query = "SELECT m FROM ChatMessage m WHERE m.sender = :user"
-        + " AND m.recipient IS NOT NULL AND m.seq > :after AND m.sentAt > :notBefore ORDER BY m.seq")
+        + " AND m.recipient IS NOT NULL AND m.seq > :after AND m.seq <= :upTo AND m.sentAt > :notBefore ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.IN_AFTER, query = "SELECT m FROM ChatMessage m WHERE m.conversation = :conversation"
-        + " AND m.seq > :after AND m.sentAt > :notBefore ORDER BY m.seq")
+        + " AND m.seq > :after AND m.seq <= :upTo AND m.sentAt > :notBefore ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.IN_BEFORE, query = "SELECT m FROM ChatMessage m WHERE m.conversation = :conversation"
         + " AND m.seq < :before ORDER BY m.seq DESC")
 @NamedQuery(name = ChatMessage.COUNT_TO_AFTER, query = "SELECT COUNT(m) FROM ChatMessage m"

@@ -101,16 +101,20 @@ class MessageStoreTest {
         List<ChatMessage> all = append(message(ben, ann, "to ann"), message(ann, cy, "from ann"),
                 message(cy, null, "to everyone"), message(ben, cy, "not ann's"), message(cy, ann, "to ann again"));
         long before = all.get(0).seq() - 1;
-        List<ChatMessage> stream = inTransaction(() -> store.streamAfter(ann, before, before, now.minusSeconds(1), 10));
-        assertEquals(List.of("to ann", "from ann", "to everyone", "to ann again"), bodies(stream));
-        assertEquals(List.of("to ann", "from ann"), bodies(inTransaction(() -> store.streamAfter(ann, before, before,
-                now.minusSeconds(1), 2))), "the first of them all, however the ranges interleave");
+        long last = Long.MAX_VALUE;
+        Instant recently = now.minusSeconds(1);
+        assertEquals(List.of("to ann", "from ann", "to everyone", "to ann again"),
+                bodies(inTransaction(() -> store.streamAfter(ann, before, last, before, recently, 10))));
+        assertEquals(List.of("to ann", "from ann"), bodies(inTransaction(() -> store.streamAfter(ann, before, last,
+                before, recently, 2))), "the first of them all, however the ranges interleave");
         assertEquals(List.of("to ann", "from ann", "to ann again"), bodies(inTransaction(() -> store.streamAfter(ann,
-                before, all.get(2).seq(), now.minusSeconds(1), 10))), "everyone's only after everyoneAfter");
+                before, last, all.get(2).seq(), recently, 10))), "everyone's only after everyoneAfter");
         assertEquals(List.of("to ann again"), bodies(inTransaction(() -> store.streamAfter(ann, all.get(2).seq(),
-                all.get(2).seq(), now.minusSeconds(1), 10))));
-        assertEquals(List.of(), inTransaction(() -> store.streamAfter(ann, before, before, now.plusSeconds(1), 10)),
-                "nothing sent before notBefore");
+                last, all.get(2).seq(), recently, 10))));
+        assertEquals(List.of("to ann", "from ann"), bodies(inTransaction(() -> store.streamAfter(ann, before,
+                all.get(1).seq(), before, recently, 10))), "nothing after upTo");
+        assertEquals(List.of(), inTransaction(() -> store.streamAfter(ann, before, last, before, now.plusSeconds(1),
+                10)), "nothing sent before notBefore");
     }
 
     @Test
