@@ -55,11 +55,11 @@ public class CatchUp {
                         PAGE);
                 if (page.isEmpty()) {
                     int sent = count;
-                    if (gate.tryGoLive(() -> connection.send(caughtUp(gate, sent)))) {
+                    if (gate.tryGoLive(() -> connection.send(caughtUp(gate, everyoneAfter, sent)))) {
                         return;
                     }
                     if (readNothingBefore) {
-                        gate.goLiveAnyway(() -> connection.send(caughtUp(gate, sent)));
+                        gate.goLiveAnyway(() -> connection.send(caughtUp(gate, everyoneAfter, sent)));
                         return;
                     }
                     readNothingBefore = true;
@@ -80,8 +80,12 @@ public class CatchUp {
         }
     }
 
-    private static String caughtUp(StreamGate gate, int count) {
-        return new ServerFrame.CaughtUp(gate.position(), count).encode();
+    /**
+     * Messages to everyone up to {@code everyoneAfter} are not this connection's to catch up (a device that said
+     * nothing gets those from the history), so it has everything it will get up to there too.
+     */
+    private static String caughtUp(StreamGate gate, long everyoneAfter, int count) {
+        return new ServerFrame.CaughtUp(Math.max(gate.position(), everyoneAfter), count).encode();
     }
 
     private static boolean written(List<CompletableFuture<Void>> writes) {

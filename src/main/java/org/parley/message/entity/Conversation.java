@@ -1,5 +1,6 @@
 package org.parley.message.entity;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public record Conversation(String id, String first, String second) {
         if (one.equals(other) || one.indexOf(':') >= 0 || other.indexOf(':') >= 0) {
             throw new IllegalArgumentException("a direct conversation is between two different names");
         }
-        boolean ordered = one.compareTo(other) < 0;
+        boolean ordered = byCodePoint(one, other) < 0;
         String first = ordered ? one : other;
         String second = ordered ? other : one;
         return new Conversation(first + ":" + second, first, second);
@@ -41,10 +42,15 @@ public record Conversation(String id, String first, String second) {
         }
         String first = id.substring(0, colon);
         String second = id.substring(colon + 1);
-        if (first.compareTo(second) >= 0) {
+        if (byCodePoint(first, second) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new Conversation(id, first, second));
+    }
+
+    /** Code-point order, as the protocol says: String's own order is by UTF-16 unit, and the two differ past U+FFFF. */
+    private static int byCodePoint(String one, String other) {
+        return Arrays.compare(one.codePoints().toArray(), other.codePoints().toArray());
     }
 
     public boolean isEveryone() {

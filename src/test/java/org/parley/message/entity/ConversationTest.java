@@ -17,6 +17,15 @@ class ConversationTest {
     }
 
     @Test
+    void namesAreOrderedByCodePointNotByUtf16Unit() {
+        String cjk = "\uFA0E";
+        String supplementary = new String(Character.toChars(0x20000));
+        assertEquals(cjk + ":" + supplementary, Conversation.between(supplementary, cjk).id());
+        assertTrue(Conversation.parse(cjk + ":" + supplementary).isPresent());
+        assertTrue(Conversation.parse(supplementary + ":" + cjk).isEmpty());
+    }
+
+    @Test
     void onlyParticipantsTakePartAndEveryoneTakesPartInEveryone() {
         Conversation direct = Conversation.parse("ann:ben").orElseThrow();
         assertTrue(direct.hasParticipant("ann"));
