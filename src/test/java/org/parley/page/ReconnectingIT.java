@@ -32,6 +32,7 @@ class ReconnectingIT extends RestartableParley {
             ben.awaitState("connected");
             ann.awaitOnline(ben.name);
             ann.choose(ben.name);
+            ben.choose(ann.name);
             ann.say("back again");
             ben.awaitMessage("back again");
         } finally {
