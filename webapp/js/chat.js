@@ -77,6 +77,17 @@ export function end() {
 
 export const me = () => model.me;
 
+/** The people this user has conversations with. */
+export const partners = () => model.list().map((c) => c.with).filter((name) => name !== undefined);
+
+/** Signed out: the conversations leave the screen. */
+export function forget() {
+  end();
+  model.reset(null);
+  openId = EVERYONE;
+  render();
+}
+
 /** What the handshake adds: after a connection has caught up, where to go on from, so nothing comes twice. */
 export const since = () => confirmations.since();
 
@@ -115,14 +126,14 @@ export function receive(frame) {
       return true;
     case 'ack': {
       const result = model.ack(frame);
-      if (result) {
-        if (result.renamedFrom === openId) {
-          openId = result.conversation.id;
-        }
-        if (result.removedKey) {
+      if (result?.renamedFrom === openId) {
+        // the name was typed in another case: the conversation is the server's, maybe with messages already
+        open(result.conversation.id);
+      } else if (result) {
+        if (result.removedKey && result.conversation.id === openId) {
           log.remove(result.removedKey);
         }
-        if (result.message) {
+        if (result.message?.conversation === openId) {
           place(result.message);
         }
         renderList();
@@ -278,7 +289,8 @@ export function open(id) {
 }
 
 function render() {
-  log.clear(model.get(openId)?.history ?? 'none');
+  const history = model.get(openId)?.history ?? 'none';
+  log.clear(!auth ? 'none' : history === 'none' ? 'loading' : history);
   for (const message of model.messagesOf(openId)) {
     place(message, false);
   }

@@ -61,9 +61,13 @@ export class Conversations {
     return this.#byId.get(id);
   }
 
-  /** The conversation with this person, made (empty) if there is none yet. */
+  /**
+   * The conversation with this person, made (empty) if there is none yet. One the server named already is found
+   * by its partner: the id the page would make is a guess until the server's ack names it.
+   */
   with(partner) {
-    return this.#ensure(conversationBetween(this.#me, partner), partner);
+    const found = [...this.#byId.values()].find((c) => c.with === partner);
+    return found ?? this.#ensure(conversationBetween(this.#me, partner), partner);
   }
 
   #ensure(id, partner) {

@@ -17,7 +17,7 @@ export class MessageLog {
     this.#list = list;
   }
 
-  /** Empties the log for another conversation, whose history is 'none', 'loading', 'more' or 'all'. */
+  /** Empties the log for another conversation; `history` as for {@link edge}. */
   clear(history) {
     this.#items = new Map();
     this.#edge = null;
@@ -25,8 +25,9 @@ export class MessageLog {
     this.edge(history);
   }
 
+  /** @param history 'loading', 'more', 'all', or 'none' (nothing to say: signed out) */
   edge(history) {
-    const next = historyEdge(history === 'none' ? 'loading' : history);
+    const next = historyEdge(history);
     if (this.#edge) {
       this.#edge.replaceWith(next);
     } else {

@@ -65,6 +65,12 @@ function renderTarget() {
   ui.body.placeholder = `Message ${target ?? 'everyone'}`;
 }
 
+/** A name as typed, spelled as the account spells itself when the page has seen it (the server finds any case). */
+function known(typed) {
+  const folded = typed.normalize('NFC').toLowerCase();
+  return [me, ...seenPeople, ...chat.partners()].find((name) => name?.toLowerCase() === folded) ?? typed;
+}
+
 function selectTarget(name) {
   if (name === me) {
     say('Messages to yourself are not sent: choose someone else.', 'error');
@@ -279,6 +285,7 @@ ui.disconnect.addEventListener('click', () => {
     keepTicket(null);
   }
   connection.disconnect();
+  chat.forget(); // the next person at this browser sees nothing of this one's conversations
 });
 ui.retry.addEventListener('click', () => connection.retryNow());
 window.addEventListener('online', () => connection.retryNow());
@@ -295,7 +302,7 @@ ui.start.addEventListener('submit', (event) => {
   const name = ui['start-name'].value.trim();
   if (name && chat.active()) {
     ui['start-name'].value = '';
-    selectTarget(name);
+    selectTarget(known(name));
   }
 });
 
