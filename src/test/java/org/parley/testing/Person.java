@@ -259,7 +259,7 @@ public final class Person implements AutoCloseable {
         return messages().stream().map(Shown::body).toList();
     }
 
-    /** Waits until the open conversation shows these bodies among its messages, in this order. */
+    /** Waits until the open conversation shows these bodies among its messages, each once and in this order. */
     public List<Shown> awaitMessages(List<String> bodies) {
         try {
             return wait.until(driver -> {
