@@ -13,8 +13,19 @@ export class MessageLog {
   #items = new Map(); // message key → its element
   #edge = null;
 
+  #pinned = true; // the reader is at the bottom, following new messages
+
   constructor(list) {
     this.#list = list;
+    list.addEventListener('scroll', () => {
+      this.#pinned = this.#atBottom();
+    });
+    // a window made smaller (a phone turned, a keyboard opened) keeps the newest messages in view
+    new ResizeObserver(() => {
+      if (this.#pinned) {
+        this.toBottom();
+      }
+    }).observe(list);
   }
 
   /** Empties the log for another conversation; `history` as for {@link edge}. */
