@@ -75,8 +75,6 @@ export function end() {
   confirmations.reset();
 }
 
-export const me = () => model.me;
-
 /** The people this user has conversations with. */
 export const partners = () => model.list().map((c) => c.with).filter((name) => name !== undefined);
 
@@ -283,7 +281,12 @@ export function open(id) {
   render();
   onOpen(conversation.with ?? null);
   if (conversation.history === 'none' && auth) {
-    loadPage(id).catch((error) => say(`Could not load the conversation: ${error.message}`, 'error'));
+    loadPage(id).catch((error) => {
+      if (id === openId) {
+        log.edge('none'); // nothing is loading any more; opening it again tries again
+      }
+      say(`Could not load the conversation: ${error.message}`, 'error');
+    });
   }
   markRead();
 }
