@@ -34,8 +34,8 @@ class ReconnectingIT extends RestartableParley {
             assertTrue(ann.notice().contains("Reconnecting"), ann.notice());
             ann.screenshot("reconnecting");
             start(SETTINGS);
-            ann.awaitState("connected");
-            ben.awaitState("connected");
+            ann.awaitReconnected();
+            ben.awaitReconnected();
             ann.awaitOnline(ben.name);
             ann.say("back again");
             ben.awaitMessage("back again");

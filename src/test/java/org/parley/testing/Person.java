@@ -32,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Person implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    // the page's longest wait between reconnect attempts, and time for the attempt itself
+    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(30).plus(WAIT);
     // the suite runs in a working directory of its own; the build directory is where the WAR is
     private static final Path BUILD = Path.of(System.getProperty("parley.war", "target/parley.war")).getParent();
     private static final Path SCREENSHOTS = BUILD.resolve("screenshots");
@@ -93,6 +95,15 @@ public final class Person implements AutoCloseable {
     /** Waits until the page is in this state: connected, connecting, reconnecting or disconnected. */
     public void awaitState(String state) {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", state));
+    }
+
+    /**
+     * Waits until the page has reconnected by itself. Its waits between attempts double up to 30 s (connection.js),
+     * so a server that took longer than that to come back may be tried again only 30 s after it is up.
+     */
+    public void awaitReconnected() {
+        new WebDriverWait(browser, RECONNECT_WAIT)
+                .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "connected"));
     }
 
     public String state() {
