@@ -1,10 +1,11 @@
 import { Connection } from './connection.js';
 import { renew, saveTicket, savedTicket, serverMode, signIn, signOut, signUp } from './account.js';
-import { everyoneItem, messageItem, personItem, systemItem } from './render.js';
+import * as chat from './chat.js';
+import { personItem } from './render.js';
 
 const ui = Object.fromEntries(['login', 'name', 'password', 'connect', 'signup', 'disconnect', 'status', 'notice',
-  'notice-text', 'retry', 'open-mode', 'online', 'messages', 'compose', 'target', 'target-note', 'body', 'send']
-  .map((id) => [id, document.getElementById(id)]));
+  'notice-text', 'retry', 'open-mode', 'conversations', 'start', 'start-name', 'online', 'messages', 'compose',
+  'target', 'target-note', 'body', 'send'].map((id) => [id, document.getElementById(id)]));
 
 const NAME_KEY = 'parley.name';
 const CLOSE_EXPLAINED = {
@@ -17,14 +18,9 @@ const CLOSE_EXPLAINED = {
 };
 
 const connection = new Connection();
-const seen = new Set(); // message ids shown: a broadcast comes back as an echo and an ack with the same id
-const pending = new Map(); // ref → {to, body} of sends still waiting for their ack or error
-const unread = new Map(); // name → direct messages from them that came while another target was selected
 let me = null; // our name as the server spells it (NFC), from welcome
 let online = [];
 const seenPeople = new Set();
-let target = null; // null: everyone
-let lastRef = 0;
 let openMode = false; // the server takes a bare name: no accounts, no tickets
 let ticket = null; // {ticket, name, expiresAt} while signed in
 let renewalTimer = 0;
@@ -45,90 +41,63 @@ function remember(name) {
   }
 }
 
-function append(item) {
-  const list = ui.messages;
-  // follow new messages only when the reader is already at the bottom, not while they scroll back
-  const following = list.scrollHeight - list.scrollTop - list.clientHeight < 48;
-  list.append(item);
-  if (following || item.classList.contains('own')) {
-    list.scrollTop = list.scrollHeight;
-  }
-}
-
 function say(text, kind) {
-  append(systemItem(text, kind));
+  chat.say(text, kind);
 }
 
 function renderPeople() {
   // everyone seen online since the page opened stays listed while offline, so one can leave them a message
-  const names = new Set([...online, ...seenPeople, ...unread.keys()]);
-  if (target) {
-    names.add(target);
-  }
+  const names = new Set([...online, ...seenPeople]);
+  const target = chat.target();
   const people = [...names].sort((a, b) => a.localeCompare(b)).map((name) => personItem(name, {
     isMe: name === me,
     online: online.includes(name),
     selected: name === target,
-    unread: unread.get(name) ?? 0,
   }));
-  ui.online.replaceChildren(everyoneItem(target === null), ...people);
+  ui.online.replaceChildren(...people);
+  chat.renderList();
 }
 
 function renderTarget() {
+  const target = chat.target();
   ui.target.textContent = target ?? 'Everyone';
   ui['target-note'].textContent = target && !online.includes(target) ? '(offline: kept until they connect)' : '';
   ui.body.placeholder = `Message ${target ?? 'everyone'}`;
 }
 
+/** A name as typed, spelled as the account spells itself when the page has seen it (the server finds any case). */
+function known(typed) {
+  const folded = typed.normalize('NFC').toLowerCase();
+  return [me, ...seenPeople, ...chat.partners()].find((name) => name?.toLowerCase() === folded) ?? typed;
+}
+
 function selectTarget(name) {
-  target = name;
-  unread.delete(name);
-  renderPeople();
-  renderTarget();
+  if (name === me) {
+    say('Messages to yourself are not sent: choose someone else.', 'error');
+    return;
+  }
+  chat.openWith(name);
   ui.body.focus();
 }
 
-function showMessage(message, status) {
-  if (seen.has(message.id)) {
+function receive(frame) {
+  if (chat.receive(frame)) {
     return;
   }
-  seen.add(message.id);
-  const own = message.from === me;
-  if (!own && message.to !== undefined && message.from !== target) {
-    unread.set(message.from, (unread.get(message.from) ?? 0) + 1);
-    renderPeople();
-  }
-  append(messageItem(message, { own, status }));
-}
-
-function receive(frame) {
   switch (frame.type) {
     case 'welcome':
       me = frame.user;
-      if (target === me) {
-        target = null; // now connected under that name, and nobody can write to themselves
+      if (!chat.active()) {
+        // the first connection of a sign-in; a reconnect goes on where it was
+        chat.begin(me, () => (ticket ? { ticket: ticket.ticket } : { user: me }));
       }
-      unread.delete(me);
       online = [...frame.online];
       online.forEach((name) => seenPeople.add(name));
       renderPeople();
       renderTarget();
       say(`Connected as ${me}. Online: ${online.length}.`);
+      chat.live();
       break;
-    case 'message':
-      showMessage(frame);
-      break;
-    case 'ack': {
-      const sent = pending.get(frame.ref);
-      if (!sent) {
-        return;
-      }
-      pending.delete(frame.ref);
-      const status = sent.to === undefined ? null
-        : frame.status === 'stored' ? `kept for ${sent.to} until they connect` : 'delivered';
-      showMessage({ id: frame.id, from: me, to: sent.to, body: sent.body, sentAt: frame.sentAt }, status);
-      break;
-    }
     case 'presence':
       if (frame.user === me) {
         return; // our own other tabs coming and going change nothing here
@@ -142,12 +111,9 @@ function receive(frame) {
       renderTarget();
       say(`${frame.user} ${frame.status === 'online' ? 'is online' : 'went offline'}`);
       break;
-    case 'error': {
-      const sent = pending.get(frame.ref);
-      pending.delete(frame.ref);
-      say(sent ? `Not sent to ${sent.to ?? 'everyone'}: ${frame.message}` : frame.message, 'error');
+    case 'error':
+      say(frame.message, 'error');
       break;
-    }
     default:
       break; // a newer server may know more frame types; this page ignores them
   }
@@ -222,12 +188,10 @@ function showState(detail) {
     ui.name.focus(); // the name was refused: that is what to fix
   }
   if (!live) {
-    // an ack for these can no longer arrive on a new connection
-    for (const sent of pending.values()) {
-      say(`Your message to ${sent.to ?? 'everyone'} was not confirmed before the connection closed; `
-        + 'it may not have been sent.', 'error');
-    }
-    pending.clear();
+    chat.down(); // an ack for what is still pending can no longer arrive on a new connection
+  }
+  if (idle) {
+    chat.end();
   }
 }
 
@@ -237,15 +201,10 @@ function send() {
   if (!body.trim()) {
     return;
   }
-  lastRef += 1;
-  const ref = `c${lastRef}`;
-  // JSON.stringify leaves out `to` when it is undefined, which the protocol reads as a broadcast
-  const frame = { type: 'send', to: target ?? undefined, body, ref };
-  const result = connection.send(frame);
+  const result = chat.send(body);
   if (result === 'too-large') {
     say(`That message is too long to send (the limit is ${connection.maxFrameBytes} bytes).`, 'error');
   } else if (result === 'sent') {
-    pending.set(ref, { to: frame.to, body });
     ui.body.value = '';
   }
 }
@@ -280,7 +239,7 @@ function keepTicket(issued) {
 function connectWithTicket(issued) {
   keepTicket(issued);
   remember(issued.name);
-  connection.connect(() => `ticket=${encodeURIComponent(ticket?.ticket ?? '')}`);
+  connection.connect(() => `ticket=${encodeURIComponent(ticket?.ticket ?? '')}${chat.since()}`);
   ui.password.value = '';
   ui.body.focus();
 }
@@ -294,7 +253,7 @@ async function enter(creating) {
   }
   if (openMode) {
     remember(name);
-    connection.connect(() => `user=${encodeURIComponent(name)}`);
+    connection.connect(() => `user=${encodeURIComponent(name)}${chat.since()}`);
     ui.body.focus();
     return;
   }
@@ -326,14 +285,24 @@ ui.disconnect.addEventListener('click', () => {
     keepTicket(null);
   }
   connection.disconnect();
+  chat.forget(); // the next person at this browser sees nothing of this one's conversations
 });
 ui.retry.addEventListener('click', () => connection.retryNow());
 window.addEventListener('online', () => connection.retryNow());
 
 ui.online.addEventListener('click', (event) => {
-  const item = event.target.closest('button')?.closest('li');
+  const item = event.target.closest('button')?.closest('li[data-user]');
   if (item) {
-    selectTarget(item.dataset.user ?? null);
+    selectTarget(item.dataset.user);
+  }
+});
+ui.start.addEventListener('submit', (event) => {
+  event.preventDefault();
+  // white space is never part of a valid name
+  const name = ui['start-name'].value.trim();
+  if (name && chat.active()) {
+    ui['start-name'].value = '';
+    selectTarget(known(name));
   }
 });
 
@@ -351,6 +320,14 @@ ui.body.addEventListener('keydown', (event) => {
 
 connection.addEventListener('frame', (event) => receive(event.detail));
 connection.addEventListener('state', (event) => showState(event.detail));
+chat.init({ list: ui.conversations, log: ui.messages }, {
+  conn: connection,
+  online: (name) => online.includes(name),
+  opened: () => {
+    renderPeople();
+    renderTarget();
+  },
+});
 
 ui.name.value = remembered();
 renderPeople();

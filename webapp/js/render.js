@@ -33,10 +33,20 @@ function timeElement(iso) {
   return time;
 }
 
-/** A chat message; `status` is the delivery note shown under one's own direct messages. */
-export function messageItem(message, { own, status }) {
+const STATE_TEXT = {
+  pending: 'sending…',
+  stored: '✓ sent',
+  delivered: '✓✓ delivered',
+  read: '✓✓ read',
+};
+
+/**
+ * A chat message. `state` (one's own messages only): pending, stored, delivered, read or failed, kept in
+ * data-state and said in words beside a tick; `failed` is the reason.
+ */
+export function messageItem(message, state) {
   const direct = message.to !== undefined;
-  const context = !direct ? 'to everyone' : own ? `to ${message.to}` : 'to you';
+  const context = !direct ? 'to everyone' : message.own ? `to ${message.to}` : 'to you';
   const meta = el('div', 'meta',
     el('span', 'from', message.from), ' ',
     el('span', 'context', context), ' ',
@@ -44,31 +54,74 @@ export function messageItem(message, { own, status }) {
   if (message.offline) {
     meta.append(' ', el('span', 'mark', 'delivered while you were away'));
   }
-  const item = el('li', classes('msg', own && 'own', message.offline && 'offline', direct ? 'direct' : 'broadcast'),
-    meta, el('p', 'body', message.body));
-  if (status) {
-    item.append(el('p', 'delivery', status));
+  const item = el('li', classes('msg', message.own && 'own', message.offline && 'offline',
+    direct ? 'direct' : 'broadcast'), meta, el('p', 'body', message.body));
+  if (message.offline) {
+    item.dataset.offline = '';
   }
-  item.dataset.id = message.id;
+  showState(item, message, state);
   return item;
+}
+
+/** Brings an item up to date with its message's ids and state; the rest of a message never changes. */
+export function showState(item, message, state) {
+  item.dataset.key = message.key;
+  if (message.id) {
+    item.dataset.id = message.id;
+  }
+  item.dataset.seq = message.seq ?? '';
+  if (!state) {
+    return;
+  }
+  item.dataset.state = state;
+  const text = state === 'failed' ? `not sent: ${message.failed}` : STATE_TEXT[state];
+  const note = item.querySelector('.delivery') ?? item.appendChild(el('p', 'delivery'));
+  note.textContent = text;
+  note.classList.toggle('error', state === 'failed');
 }
 
 export function systemItem(text, kind) {
   return el('li', classes('system', kind), text);
 }
 
-export function everyoneItem(selected) {
-  const button = el('button', 'pick', el('span', 'name', 'Everyone'));
+/** A conversation in the list: Everyone or a person, with an unread count and the latest message. */
+export function conversationItem(conversation, { selected, online }) {
+  const partner = conversation.with;
+  const button = el('button', 'pick', el('span', 'name', partner ?? 'Everyone'));
   button.type = 'button';
+  if (partner !== undefined && !online) {
+    button.append(el('span', 'note', ' offline'));
+  }
+  if (conversation.unread > 0) {
+    button.append(el('span', 'badge', String(conversation.unread), el('span', 'sr-only', ' unread')));
+  }
+  if (conversation.last) {
+    const who = conversation.last.own ? 'You: ' : partner === undefined ? `${conversation.last.from}: ` : '';
+    button.append(el('span', 'preview', who + conversation.last.body));
+  }
   if (selected) {
     button.setAttribute('aria-current', 'true');
   }
-  const item = el('li', 'person everyone', button);
-  item.dataset.everyone = '';
+  const item = el('li', classes('person', 'conversation', partner === undefined && 'everyone',
+    partner !== undefined && !online && 'away'), button);
+  item.dataset.conversation = conversation.id;
+  item.dataset.unread = String(conversation.unread);
+  if (partner !== undefined) {
+    item.dataset.user = partner;
+  }
   return item;
 }
 
-export function personItem(name, { isMe, online, selected, unread }) {
+/** The first line of the conversation: whether older messages can still be loaded. */
+export function historyEdge(history) {
+  const text = { loading: 'Loading older messages…', more: 'Scroll up for older messages',
+    all: 'This is the start of the conversation' }[history] ?? '';
+  const item = el('li', 'system edge', text);
+  item.dataset.history = history;
+  return item;
+}
+
+export function personItem(name, { isMe, online, selected }) {
   let item;
   if (isMe) {
     // writing to oneself is refused by the server, so one's own name is not a target
@@ -78,9 +131,6 @@ export function personItem(name, { isMe, online, selected, unread }) {
     button.type = 'button';
     if (!online) {
       button.append(el('span', 'note', ' offline'));
-    }
-    if (unread > 0) {
-      button.append(el('span', 'badge', String(unread), el('span', 'sr-only', ' unread')));
     }
     if (selected) {
       button.setAttribute('aria-current', 'true');

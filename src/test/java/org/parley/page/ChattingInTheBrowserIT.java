@@ -39,21 +39,34 @@ class ChattingInTheBrowserIT extends DeployedParley {
             Instant before = Instant.now().minusSeconds(5);
             ann.choose(ben.name);
             ann.say("hello ben, just you");
+            ben.awaitUnread(ann.name, 1);
+            ben.openConversationWith(ann.name);
             Person.Shown received = ben.awaitMessage("hello ben, just you");
             assertEquals(ann.name, received.from());
             assertEquals("to you", received.context());
             assertTrue(Instant.parse(received.sentAt()).isAfter(before), received.sentAt());
             assertTrue(received.time().matches(".*\\d{1,2}[:.]\\d{2}.*"), "a time a person reads: " + received.time());
             assertTrue(ann.awaitMessage("hello ben, just you").classes().contains("own"), "own messages look different");
+            ann.awaitMessageState("hello ben, just you", "read");
 
+            // the conversation with everyone is shared with every other test: these bodies are this test's own
+            String hello = "hello everyone, " + ann.name + " here";
+            String later = "see you later, from " + ann.name;
             ann.chooseEveryone();
-            ann.say("hello everyone");
-            assertEquals("to everyone", ben.awaitMessage("hello everyone").context());
-            assertEquals(ann.name, ann.awaitMessage("hello everyone").from());
-            ann.say("see you later");
-            ben.awaitMessage("see you later");
+            ann.say(hello);
+            assertEquals(ann.name, ann.awaitMessage(hello).from());
+            ann.say(later);
+            ben.awaitUnread("everyone", 2);
+            ben.say("hi ann, see you");
+            ann.awaitUnread(ben.name, 1);
+            ann.choose(ben.name);
+            ann.awaitMessage("hi ann, see you");
             ann.screenshot("conversation-sender");
             ben.screenshot("conversation");
+            ben.chooseEveryone();
+            assertEquals("to everyone", ben.awaitMessage(hello).context());
+            ben.awaitMessage(later);
+            ben.awaitUnread("everyone", 0);
             ben.resize(390, 800);
             ben.screenshot("conversation-phone");
         }
@@ -75,6 +88,7 @@ class ChattingInTheBrowserIT extends DeployedParley {
             ann.awaitMessage("while you were out");
             try (Person ben = Person.at(base, benName)) {
                 ben.signIn();
+                ben.openConversationWith(ann.name);
                 Person.Shown kept = ben.awaitMessage("while you were out");
                 assertEquals(ann.name, kept.from());
                 assertEquals("delivered while you were away", kept.mark());
@@ -91,6 +105,7 @@ class ChattingInTheBrowserIT extends DeployedParley {
             ann.choose(ben.name);
             ann.say(markup);
             ann.say(chinese);
+            ben.openConversationWith(ann.name);
             assertEquals(markup, ben.awaitMessage(markup).body());
             assertEquals(chinese, ben.awaitMessage(chinese).body());
             assertEquals(0, ben.elementsInMessages("img"), "no element was made from the text");
@@ -104,6 +119,7 @@ class ChattingInTheBrowserIT extends DeployedParley {
         try (Person ann = Person.at(base, name("ann")); Person ben = Person.at(base, name("ben"))) {
             bothJoin(ann, ben);
             ann.choose(ben.name);
+            ben.choose(ann.name);
             ann.say("sent with Enter");
             ben.awaitMessage("sent with Enter");
             assertEquals("body", ann.focusedElementId());

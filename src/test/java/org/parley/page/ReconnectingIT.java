@@ -1,8 +1,10 @@
 package org.parley.page;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,17 +25,23 @@ class ReconnectingIT extends RestartableParley {
             ann.createAccount();
             ben.createAccount();
             ann.awaitOnline(ben.name);
+            ann.choose(ben.name);
+            ben.choose(ann.name);
+            ann.say("before the restart");
+            ben.awaitMessage("before the restart");
             stop();
             ann.awaitState("reconnecting");
             assertTrue(ann.notice().contains("Reconnecting"), ann.notice());
             ann.screenshot("reconnecting");
             start(SETTINGS);
-            ann.awaitState("connected");
-            ben.awaitState("connected");
+            ann.awaitReconnected();
+            ben.awaitReconnected();
             ann.awaitOnline(ben.name);
-            ann.choose(ben.name);
             ann.say("back again");
             ben.awaitMessage("back again");
+            // each page went on from the last message it had: nothing came twice
+            assertEquals(List.of("before the restart", "back again"), ben.bodies());
+            ann.awaitMessages(List.of("before the restart", "back again")); // her own, once its ack is in
         } finally {
             stop();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -16,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Person implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    // the page's longest wait between reconnect attempts, and time for the attempt itself
+    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(30).plus(WAIT);
     // the suite runs in a working directory of its own; the build directory is where the WAR is
     private static final Path BUILD = Path.of(System.getProperty("parley.war", "target/parley.war")).getParent();
     private static final Path SCREENSHOTS = BUILD.resolve("screenshots");
@@ -93,6 +97,15 @@ public final class Person implements AutoCloseable {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", state));
     }
 
+    /**
+     * Waits until the page has reconnected by itself. Its waits between attempts double up to 30 s (connection.js),
+     * so a server that took longer than that to come back may be tried again only 30 s after it is up.
+     */
+    public void awaitReconnected() {
+        new WebDriverWait(browser, RECONNECT_WAIT)
+                .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "connected"));
+    }
+
     public String state() {
         return browser.findElement(By.tagName("body")).getAttribute("data-state");
     }
@@ -114,6 +127,7 @@ public final class Person implements AutoCloseable {
         return browser.findElement(By.id("notice-text")).getText();
     }
 
+    /** Waits until this person appears online in the people list. */
     public void awaitOnline(String other) {
         wait.until(driver -> {
             List<WebElement> people = driver.findElements(By.cssSelector("#online li[data-user]"));
@@ -129,17 +143,158 @@ public final class Person implements AutoCloseable {
                         .noneMatch(p -> other.equals(p.getAttribute("data-user"))));
     }
 
+    /** Opens the conversation with everyone, from the conversation list. */
     public void chooseEveryone() {
-        browser.findElement(By.cssSelector("#online li.everyone button")).click();
+        clickAndAwaitOpen("#conversations li.everyone", "everyone");
     }
 
+    /** Opens the conversation with this person by clicking their name in the people list (online, or seen). */
     public void choose(String other) {
-        wait.until(driver -> driver.findElements(By.cssSelector("#online li[data-user] button")).stream()
-                .filter(b -> other.equals(b.findElement(By.xpath("./..")).getAttribute("data-user")))
-                .findFirst().map(b -> {
-                    b.click();
-                    return true;
-                }).orElse(false));
+        clickAndAwaitOpen("#online li[data-user]", other);
+    }
+
+    /** Opens the conversation with this person from the conversation list, once it is listed there. */
+    public void openConversationWith(String other) {
+        clickAndAwaitOpen("#conversations li[data-user]", other);
+    }
+
+    /** Starts (or opens) the conversation with this name by typing it, as for someone never seen online. */
+    public void startConversationWith(String other) {
+        WebElement field = browser.findElement(By.id("start-name"));
+        field.clear();
+        field.sendKeys(other, Keys.ENTER);
+        awaitOpen(other);
+    }
+
+    private void clickAndAwaitOpen(String items, String other) {
+        wait.until(driver -> {
+            Boolean clicked = (Boolean) script("""
+                    const item = [...document.querySelectorAll(arguments[0])]
+                        .find((li) => (li.dataset.user ?? 'everyone') === arguments[1]);
+                    item?.querySelector('button')?.click();
+                    return Boolean(item);""", items, other);
+            return clicked;
+        });
+        awaitOpen(other);
+    }
+
+    /** Waits until the conversation with this person (or "everyone") is the open one, its newest page shown. */
+    public void awaitOpen(String other) {
+        wait.until(driver -> (Boolean) script("""
+                const open = document.querySelector('#conversations li[aria-current], #conversations button[aria-current]');
+                const item = open?.closest('li');
+                const edge = document.querySelector('#messages li.edge');
+                return Boolean(item) && (item.dataset.user ?? 'everyone') === arguments[0]
+                    && Boolean(edge) && edge.dataset.history !== 'loading';""", other));
+    }
+
+    /** The conversation list as shown, top to bottom: "everyone", then the people. */
+    @SuppressWarnings("unchecked")
+    public List<String> conversations() {
+        return (List<String>) script("""
+                return [...document.querySelectorAll('#conversations li[data-conversation]')]
+                    .map((li) => li.dataset.user ?? 'everyone');""");
+    }
+
+    /** The unread count shown for the conversation with this person ("everyone" for everyone): 0 without a badge. */
+    public int unread(String other) {
+        Object count = script("""
+                const item = [...document.querySelectorAll('#conversations li[data-conversation]')]
+                    .find((li) => (li.dataset.user ?? 'everyone') === arguments[0]);
+                if (!item) return -1;
+                const badge = item.querySelector('.badge');
+                return badge ? parseInt(badge.textContent, 10) : 0;""", other);
+        return ((Number) count).intValue();
+    }
+
+    /** Waits until the conversation with this person is listed with exactly this unread count. */
+    public void awaitUnread(String other, int count) {
+        try {
+            wait.until(driver -> unread(other) == count);
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + " never saw " + count + " unread with " + other + "; shows "
+                    + unread(other) + " in " + conversations(), e);
+        }
+    }
+
+    /**
+     * Scrolls the open conversation to its top, waits for the older page to come in above, and returns how far the
+     * message that was first moved on the screen meanwhile (0: the reader's place was kept).
+     */
+    public double scrollUpForOlder() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> before = (Map<String, Object>) script("""
+                const log = document.getElementById('messages');
+                log.scrollTop = 0;
+                const first = log.querySelector('li.msg');
+                return {key: first.dataset.key, top: first.getBoundingClientRect().top};""");
+        String key = (String) before.get("key");
+        Number top = wait.until(driver -> (Number) script("""
+                const log = document.getElementById('messages');
+                const edge = log.querySelector('li.edge');
+                const first = log.querySelector('li.msg');
+                if (edge.dataset.history === 'loading' || first.dataset.key === arguments[0]) return null;
+                return log.querySelector(`li.msg[data-key="${CSS.escape(arguments[0])}"]`).getBoundingClientRect().top;""",
+                key));
+        return top.doubleValue() - ((Number) before.get("top")).doubleValue();
+    }
+
+    /** Whether the open conversation shows it has older messages to load (false: its start is shown). */
+    public boolean hasOlder() {
+        return "more".equals(script("return document.querySelector('#messages li.edge').dataset.history"));
+    }
+
+    /** The messages of the open conversation, oldest first, as the page shows them. */
+    public List<Shown> messages() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) script("""
+                return [...document.querySelectorAll('#messages li.msg')].map((li) => ({
+                    from: li.querySelector('.from').textContent,
+                    context: li.querySelector('.context').textContent,
+                    time: li.querySelector('time').textContent,
+                    sentAt: li.querySelector('time').getAttribute('datetime'),
+                    mark: li.querySelector('.mark')?.textContent ?? '',
+                    classes: li.className,
+                    body: li.querySelector('.body').textContent,
+                    state: li.dataset.state ?? '',
+                    offline: li.dataset.offline !== undefined,
+                }));""");
+        return rows.stream().map(row -> new Shown((String) row.get("from"), (String) row.get("context"),
+                (String) row.get("time"), (String) row.get("sentAt"), (String) row.get("mark"),
+                (String) row.get("classes"), (String) row.get("body"), (String) row.get("state"),
+                (Boolean) row.get("offline"))).toList();
+    }
+
+    /** The bodies of the open conversation's messages, oldest first. */
+    public List<String> bodies() {
+        return messages().stream().map(Shown::body).toList();
+    }
+
+    /** Waits until the open conversation shows these bodies among its messages, each once and in this order. */
+    public List<Shown> awaitMessages(List<String> bodies) {
+        try {
+            return wait.until(driver -> {
+                List<Shown> shown = messages();
+                return shown.stream().map(Shown::body).filter(bodies::contains).toList().equals(bodies) ? shown : null;
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + " never saw " + bodies + "; shows " + bodies(), e);
+        }
+    }
+
+    /** Waits until the message with this body, one's own, shows this state: pending, stored, delivered, read or failed. */
+    public Shown awaitMessageState(String body, String state) {
+        try {
+            return wait.until(driver -> messages().stream()
+                    .filter(m -> body.equals(m.body()) && state.equals(m.state())).findFirst().orElse(null));
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + "'s message " + body + " never showed " + state + "; shows "
+                    + messages().stream().filter(m -> body.equals(m.body())).toList(), e);
+        }
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     /** Types the text into the message box and presses Enter, as a person sends. */
@@ -149,22 +304,24 @@ public final class Person implements AutoCloseable {
         box.sendKeys(Keys.ENTER);
     }
 
-    /** The message shown with this body, waiting for it: sender, context, time, mark and body as the page shows them. */
+    /**
+     * The message shown with this body in the open conversation, waiting for it: sender, context, time, mark, body
+     * and state as the page shows them.
+     */
     public Shown awaitMessage(String body) {
-        WebElement item = wait.until(driver -> driver.findElements(By.cssSelector("#messages li.msg")).stream()
-                .filter(li -> body.equals(li.findElement(By.cssSelector(".body")).getText()))
-                .findFirst().orElse(null));
-        List<WebElement> marks = item.findElements(By.cssSelector(".mark"));
-        return new Shown(item.findElement(By.cssSelector(".from")).getText(),
-                item.findElement(By.cssSelector(".context")).getText(),
-                item.findElement(By.cssSelector("time")).getText(),
-                item.findElement(By.cssSelector("time")).getAttribute("datetime"),
-                marks.isEmpty() ? "" : marks.get(0).getText(), item.getAttribute("class"),
-                item.findElement(By.cssSelector(".body")).getText());
+        try {
+            return wait.until(driver -> messages().stream().filter(m -> body.equals(m.body())).findFirst().orElse(null));
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + " never saw " + body + "; shows " + bodies(), e);
+        }
     }
 
+    /**
+     * A message as shown: {@code state} is its data-state (one's own messages: pending, stored, delivered, read or
+     * failed; empty for others'), {@code offline} whether it carries the mark of one that came while away.
+     */
     public record Shown(String from, String context, String time, String sentAt, String mark, String classes,
-            String body) {
+            String body, String state, boolean offline) {
     }
 
     public int elementsInMessages(String tag) {
