@@ -1,7 +1,6 @@
 package org.parley.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.List;
@@ -31,7 +30,7 @@ class ReconnectingIT extends RestartableParley {
             ben.awaitMessage("before the restart");
             stop();
             ann.awaitState("reconnecting");
-            assertTrue(ann.notice().contains("Reconnecting"), ann.notice());
+            ann.awaitNotice("Reconnecting");
             ann.screenshot("reconnecting");
             start(SETTINGS);
             ann.awaitReconnected();

@@ -127,6 +127,14 @@ public final class Person implements AutoCloseable {
         return browser.findElement(By.id("notice-text")).getText();
     }
 
+    /**
+     * Waits until the notice says this: the page goes between reconnecting (counting down) and connecting (trying)
+     * every second or so while the server is away, so one look may catch either.
+     */
+    public void awaitNotice(String text) {
+        wait.until(driver -> notice().contains(text));
+    }
+
     /** Waits until this person appears online in the people list. */
     public void awaitOnline(String other) {
         wait.until(driver -> {

@@ -69,7 +69,11 @@ public abstract class RestartableParley {
         }
     }
 
+    /** Undeploys and stops, if the server is up: a test's {@code finally} must not hide why it failed. */
     protected void stop() {
+        if (!controller.isStarted(RestartableServer.CONTAINER)) {
+            return;
+        }
         deployer.undeploy(DEPLOYMENT);
         controller.stop(RestartableServer.CONTAINER);
     }
