@@ -153,10 +153,11 @@ public class ChatEndpoint {
     public void close(Session session) {
         Connection connection = Connection.of(session);
         if (connection != null) {
+            // leaving is announced at once, whatever the wait below
+            lobby.left(connection);
             // before the container closes the socket, on its own thread: no write may outlive the connection
             connection.detach();
             connection.settle();
-            lobby.left(connection);
         }
     }
 

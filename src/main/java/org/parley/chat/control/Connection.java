@@ -20,8 +20,9 @@ public final class Connection {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     private static final String KEY = Connection.class.getName();
-    // a write to a peer that reads finishes in milliseconds; one that does not read may never finish
-    private static final long SETTLE_MILLIS = 2000;
+    // a write to a peer that reads finishes in milliseconds; one to a peer that has gone may never finish, and a
+    // close waits this long on the container's thread (60 people leaving at once waited 2 s each)
+    private static final long SETTLE_MILLIS = 250;
 
     private final UserName user;
     private final Session session;
