@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.parley.account.control.Accounts;
 import org.parley.account.control.SignInThrottle;
-import org.parley.account.control.TicketSigner;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
 import org.parley.chat.control.Lobby;
