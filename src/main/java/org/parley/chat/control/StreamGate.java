@@ -68,8 +68,9 @@ final class StreamGate {
     }
 
     /**
-     * Goes live although a noted message was not read back: it left the log meanwhile (purged once another device
-     * of the user confirmed it, with no history kept), so no read will ever find it.
+     * Goes live although a noted message was not read back, when no read will ever find it: it left the log meanwhile
+     * (purged once another device of the user confirmed it, with no history kept), or it is one this connection does
+     * not catch up (to everyone, committed just before a device that said nothing joined; it is in the history).
      */
     synchronized void goLiveAnyway(Runnable announce) {
         live = true;
