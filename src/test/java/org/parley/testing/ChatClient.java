@@ -186,8 +186,17 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** The first frame not yet taken that matches, waiting up to {@link #WAIT}; frames skipped stay available. */
-    public synchronized JsonObject next(Predicate<JsonObject> wanted) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+    public JsonObject next(Predicate<JsonObject> wanted) {
+        JsonObject frame = nextWithin(wanted, WAIT);
+        if (frame == null) {
+            throw new AssertionError("no matching frame within " + WAIT + "; received " + pending());
+        }
+        return frame;
+    }
+
+    /** Like {@link #next(Predicate)}, but null when none comes within {@code limit}. */
+    public synchronized JsonObject nextWithin(Predicate<JsonObject> wanted, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             for (int i = 0; i < received.size(); i++) {
                 JsonObject frame = received.get(i);
@@ -198,7 +207,7 @@ public final class ChatClient implements AutoCloseable {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no matching frame within " + WAIT + "; received " + received);
+                return null;
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);

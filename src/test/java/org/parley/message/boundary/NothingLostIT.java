@@ -6,6 +6,7 @@ import static org.parley.testing.Frames.presence;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +70,8 @@ class NothingLostIT extends DeployedParley {
                 for (int i = 0; streaming.get(); i++) {
                     a.send(Json.createObjectBuilder().add("type", "send").add("to", bob).add("body", "m" + i)
                             .add("ref", "r" + i).build().toString());
-                    pause(20);
+                    // paced under the suite's allowance
+                    a.closesWithin(Duration.ofMillis(20));
                 }
             });
             List<CompletableFuture<Void>> others = new ArrayList<>();
@@ -78,7 +80,7 @@ class NothingLostIT extends DeployedParley {
                 others.add(CompletableFuture.runAsync(() -> {
                     while (streaming.get()) {
                         try (ChatClient client = ChatClient.connect(base, other)) {
-                            pause(ThreadLocalRandom.current().nextLong(50, 300));
+                            client.closesWithin(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 300)));
                         }
                     }
                 }));
@@ -88,7 +90,7 @@ class NothingLostIT extends DeployedParley {
                 ChatClient b = ChatClient.connect(base, bob, round == 0 ? null : had);
                 // not at once: a connection closed within moments of its upgrade provokes a Payara Micro fault
                 // (README, "Known faults") that is not what this test is about; nobody reconnects that quickly
-                pause(ThreadLocalRandom.current().nextLong(50, 200));
+                b.closesWithin(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 200)));
                 b.close();
                 // where bob says he was next time is the last message taken here: one the client's reader
                 // hands over only after the close is reported is not counted, and so comes again
@@ -122,17 +124,8 @@ class NothingLostIT extends DeployedParley {
 
     /** The next ack or error, or null once none comes within two seconds: all of the stream's answers are in. */
     private static JsonObject nextAnswer(ChatClient client) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            for (JsonObject frame : client.pending()) {
-                String type = frame.getString("type");
-                if ("ack".equals(type) || "error".equals(type)) {
-                    return client.next(f -> f == frame);
-                }
-            }
-            pause(50);
-        }
-        return null;
+        return client.nextWithin(frame -> "ack".equals(frame.getString("type"))
+                || "error".equals(frame.getString("type")), Duration.ofSeconds(2));
     }
 
     /** Takes every message from {@code sender} that this connection has received so far. */
@@ -144,13 +137,5 @@ class NothingLostIT extends DeployedParley {
             }
         }
         return taken;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
