@@ -18,8 +18,9 @@ import org.parley.testing.PageAnswer;
 
 /**
  * README "Deploy to Payara Server", step by step on the distribution Maven unpacked from Central: start a domain,
- * {@code asadmin deploy} the WAR, chat; and with server-config/payara, the same on an operator's database. Each
- * domain is one of its own, on a port base of its own, so it keeps out of the way of anything on the default ports.
+ * {@code asadmin deploy} the WAR, chat; and with server-config/payara, the same on an operator's database. The
+ * domain is one of the test's own, on a port base of its own, so it keeps out of the way of anything on the default
+ * ports.
  * Payara Micro on the operator's database too, with the post-boot command file of server-config/payara.
  */
 class PayaraServerDropInIT {
@@ -29,26 +30,22 @@ class PayaraServerDropInIT {
     private final String war = System.getProperty("parley.war");
     private final Path log = Path.of(war).getParent().resolve("dropin-payara.log");
 
+    /**
+     * One domain for both halves of the README, in the order an operator meets them: the WAR chats on its embedded
+     * database as deployed; then server-config/payara points it at the operator's database, the WAR is deployed
+     * again, and a message kept there for someone away outlives a restart of the domain.
+     */
     @Test
-    void warDeployedWithAsadminChatsOnPayaraServer() throws Exception {
-        int portBase = 13000;
-        startDomain("parley-check", portBase);
-        try {
-            Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", war);
-            DropInRoundTrip.run(parley(portBase));
-        } finally {
-            removeDomain("parley-check");
-        }
-    }
-
-    @Test
-    void messagesKeptInTheOperatorsDatabaseOutliveARestart() throws Exception {
+    void warDeployedWithAsadminChatsThenKeepsMessagesInTheOperatorsDatabaseAcrossARestart() throws Exception {
         int portBase = 14000;
-        String domain = "parley-external";
+        String domain = "parley-check";
         URL parley = parley(portBase);
         try (ExternalDatabase database = ExternalDatabase.start(Path.of(war).getParent().resolve("dropin-payara-db"))) {
             startDomain(domain, portBase);
             try {
+                Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", war);
+                DropInRoundTrip.run(parley);
+
                 Command.run(log, Duration.ofMinutes(5), Map.of(
                         "ASADMIN", asadmin,
                         "DOMAIN", domain,
@@ -60,7 +57,8 @@ class PayaraServerDropInIT {
                                 + ":databaseName=" + ExternalDatabase.NAME + ":createDatabase=create:user="
                                 + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD),
                         ExternalDatabase.serverConfig("payara/parley-datasource.sh").toString());
-                Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", war);
+                Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", "--force",
+                        "true", war);
                 DropInRoundTrip.Kept kept = DropInRoundTrip.leaveWhileAway(parley);
                 database.assertOneWaitingFor(kept.to());
 

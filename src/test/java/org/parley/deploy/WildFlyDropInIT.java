@@ -34,37 +34,34 @@ class WildFlyDropInIT {
     private final Path war = Path.of(System.getProperty("parley.war"));
     private final URL parley = url("http://localhost:" + (8080 + OFFSET) + "/parley/");
 
+    /**
+     * One server for both halves of the README, in the order an operator meets them: the WAR copied into
+     * deployments chats on its embedded database; then server-config/wildfly points it at the operator's database,
+     * the WAR is copied in again, and a message kept there for someone away outlives a restart.
+     */
     @Test
-    void warCopiedIntoDeploymentsChatsOnWildFly() throws Exception {
+    void warCopiedIntoDeploymentsChatsThenKeepsMessagesInTheOperatorsDatabaseAcrossARestart() throws Exception {
         Path base = freshBase("dropin-wildfly");
         Path deployments = base.resolve("deployments");
-        Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
-
-        Process server = start(base);
-        try {
-            awaitMarker(deployments, server);
-            DropInRoundTrip.run(parley);
-        } finally {
-            stop(base, server);
-        }
-    }
-
-    @Test
-    void messagesKeptInTheOperatorsDatabaseOutliveARestart() throws Exception {
-        Path base = freshBase("dropin-wildfly-external");
         // the script installs the driver module into the distribution; one left by an earlier run would be refused
         deleteTree(home.resolve("modules/" + DRIVER_MODULE.replace('.', '/')));
         try (ExternalDatabase database = ExternalDatabase.start(base.resolve("external-db"))) {
+            Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
             Process server = start(base);
             DropInRoundTrip.Kept kept;
             try {
-                PageAnswer.await(url("http://localhost:" + (8080 + OFFSET) + "/"), START);
+                awaitMarker(deployments, server, "deployed");
+                DropInRoundTrip.run(parley);
+
+                // as an operator would: take the WAR out, run the script, put the WAR back
+                Files.delete(deployments.resolve("parley.war"));
+                awaitMarker(deployments, server, "undeployed");
                 Command.run(base.resolve("dropin.log"), Duration.ofMinutes(2), cli(), "--connect",
                         "--controller=localhost:" + (9990 + OFFSET), "--resolve-parameter-values",
                         "--properties=" + cliProperties(base, database),
                         "--file=" + ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"));
-                Files.copy(war, base.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
-                awaitMarker(base.resolve("deployments"), server);
+                Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
+                awaitMarker(deployments, server, "deployed");
                 kept = DropInRoundTrip.leaveWhileAway(parley);
                 database.assertOneWaitingFor(kept.to());
             } finally {
@@ -131,13 +128,16 @@ class WildFlyDropInIT {
         return properties;
     }
 
-    /** WildFly's deployment scanner writes parley.war.deployed, or parley.war.failed, next to the WAR. */
-    private static void awaitMarker(Path deployments, Process server) throws InterruptedException {
+    /**
+     * WildFly's deployment scanner writes parley.war.deployed (or parley.war.failed) next to the WAR, and
+     * parley.war.undeployed once it is taken out; each replaces the marker before it.
+     */
+    private static void awaitMarker(Path deployments, Process server, String marker) throws InterruptedException {
         long deadline = System.nanoTime() + START.toNanos();
-        while (!Files.exists(deployments.resolve("parley.war.deployed"))) {
+        while (!Files.exists(deployments.resolve("parley.war." + marker))) {
             assertTrue(!Files.exists(deployments.resolve("parley.war.failed")), "WildFly failed to deploy the WAR");
             assertTrue(server.isAlive(), "WildFly exited");
-            assertTrue(System.nanoTime() < deadline, "WildFly did not deploy the WAR within " + START);
+            assertTrue(System.nanoTime() < deadline, "WildFly did not mark the WAR " + marker + " within " + START);
             server.waitFor(200, TimeUnit.MILLISECONDS);
         }
     }
