@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Points Parley at an operator's database on Payara Server: adds the JDBC driver to the domain, defines the pool
 # ParleyPool and the resource jdbc/parley on it, and names that resource in the system property parley.datasource,
-# which Parley reads as it starts. Run once, with the domain up, then deploy (or redeploy) parley.war:
+# which Parley reads as it starts. Run once, with the domain up, then deploy (or redeploy) parley.war once the
+# domain has finished starting again (the page answers): the script restarts it, and a deployment that races the
+# restarted domain's own loading of its applications can fail:
 #
 #   ASADMIN=/opt/payara6/bin/asadmin DOMAIN=domain1 \
 #   PARLEY_DRIVER_JARS="/opt/jdbc/derbyclient-10.16.1.1.jar /opt/jdbc/derbyshared-10.16.1.1.jar" \

@@ -51,3 +51,9 @@ export function messages(auth, conversation, { before, limit } = {}) {
   const tail = text ? `?${text}` : '';
   return call('GET', `conversations/${encodeURIComponent(conversation)}/messages${tail}`, { auth });
 }
+
+/** @returns {Promise<{count: number, people: string[], next?: string}>} people online whose names start so */
+export function onlinePeople(auth, prefix, limit) {
+  const query = new URLSearchParams({ prefix, limit: String(limit) });
+  return call('GET', `online?${query}`, { auth });
+}

@@ -2,10 +2,11 @@ import { Connection } from './connection.js';
 import { renew, saveTicket, savedTicket, serverMode, signIn, signOut, signUp } from './account.js';
 import * as chat from './chat.js';
 import { personItem } from './render.js';
+import { onlinePeople } from './api.js';
 
 const ui = Object.fromEntries(['login', 'name', 'password', 'connect', 'signup', 'disconnect', 'status', 'notice',
   'notice-text', 'retry', 'open-mode', 'conversations', 'start', 'start-name', 'online', 'messages', 'compose',
-  'target', 'target-note', 'body', 'send'].map((id) => [id, document.getElementById(id)]));
+  'target', 'target-note', 'body', 'send', 'online-count', 'find', 'find-name'].map((id) => [id, document.getElementById(id)]));
 
 const NAME_KEY = 'parley.name';
 const CLOSE_EXPLAINED = {
@@ -21,6 +22,15 @@ const connection = new Connection();
 let me = null; // our name as the server spells it (NFC), from welcome
 let online = [];
 const seenPeople = new Set();
+let onlineCount = 0;
+// in a crowd the server tells this page only of conversation partners and of the people it asks about (watch)
+let crowd = false;
+let found = []; // people online found by name, in a crowd
+let findTimer = 0;
+const MAX_WATCHED = 100; // the protocol's limit for one watch frame
+const FOUND_PAGE = 20;
+// more changes than this in one presence frame are told as a count, not name by name
+const NAMED_CHANGES = 3;
 let openMode = false; // the server takes a bare name: no accounts, no tickets
 let ticket = null; // {ticket, name, expiresAt} while signed in
 let renewalTimer = 0;
@@ -47,7 +57,8 @@ function say(text, kind) {
 
 function renderPeople() {
   // everyone seen online since the page opened stays listed while offline, so one can leave them a message
-  const names = new Set([...online, ...seenPeople]);
+  const names = new Set([...online, ...seenPeople, ...found]);
+  ui['online-count'].textContent = me ? `(${onlineCount} online)` : '';
   const target = chat.target();
   const people = [...names].sort((a, b) => a.localeCompare(b)).map((name) => personItem(name, {
     isMe: name === me,
@@ -93,29 +104,66 @@ function receive(frame) {
       }
       online = [...frame.online];
       online.forEach((name) => seenPeople.add(name));
+      onlineCount = frame.count;
+      crowd = frame.crowd;
+      ui.find.hidden = !crowd;
       renderPeople();
       renderTarget();
-      say(`Connected as ${me}. Online: ${online.length}.`);
+      say(`Connected as ${me}. Online: ${frame.count}.`);
       chat.live();
+      if (crowd) {
+        watchShown();
+      }
       break;
     case 'presence':
-      if (frame.user === me) {
-        return; // our own other tabs coming and going change nothing here
-      }
-      online = online.filter((name) => name !== frame.user);
-      if (frame.status === 'online') {
-        online.push(frame.user);
-        seenPeople.add(frame.user);
-      }
-      renderPeople();
-      renderTarget();
-      say(`${frame.user} ${frame.status === 'online' ? 'is online' : 'went offline'}`);
+      applyPresence(frame);
       break;
     case 'error':
       say(frame.message, 'error');
       break;
     default:
       break; // a newer server may know more frame types; this page ignores them
+  }
+}
+
+/** Every change since the last presence frame: who came online, who went offline, and the count now. */
+function applyPresence(frame) {
+  const came = frame.online.filter((name) => name !== me);
+  const went = frame.offline.filter((name) => name !== me);
+  online = online.filter((name) => !went.includes(name) && !came.includes(name)).concat(came);
+  came.forEach((name) => seenPeople.add(name));
+  onlineCount = frame.count;
+  renderPeople();
+  renderTarget();
+  if (came.length + went.length > NAMED_CHANGES) {
+    say(`${came.length} came online, ${went.length} went offline`);
+  } else {
+    came.forEach((name) => say(`${name} is online`));
+    went.forEach((name) => say(`${name} went offline`));
+  }
+}
+
+/** In a crowd: asks to hear of the people this page shows besides conversation partners (the server knows those). */
+function watchShown() {
+  const shown = [...new Set([...found, ...seenPeople])].filter((name) => name !== me).slice(0, MAX_WATCHED);
+  connection.send({ type: 'watch', users: shown });
+}
+
+async function find(prefix) {
+  if (!prefix) {
+    found = [];
+    renderPeople();
+    watchShown();
+    return;
+  }
+  try {
+    const answer = await onlinePeople(ticket ? { ticket: ticket.ticket } : { user: me }, prefix, FOUND_PAGE);
+    found = answer.people.filter((name) => name !== me);
+    onlineCount = answer.count;
+    renderPeople();
+    watchShown();
+  } catch (error) {
+    say(`Could not look for people: ${error.message}`, 'error');
   }
 }
 
@@ -304,6 +352,14 @@ ui.start.addEventListener('submit', (event) => {
     ui['start-name'].value = '';
     selectTarget(known(name));
   }
+});
+
+ui.find.addEventListener('submit', (event) => event.preventDefault());
+ui['find-name'].addEventListener('input', () => {
+  clearTimeout(findTimer);
+  const prefix = ui['find-name'].value.trim();
+  // a pause in typing, so that a name typed costs one question, not one per key
+  findTimer = setTimeout(() => find(prefix), 250);
 });
 
 ui.compose.addEventListener('submit', (event) => {

@@ -31,8 +31,19 @@ public enum Setting {
     MAILBOX_CAPACITY("parley.mailbox.capacity", "10000", Kind.COUNT),
     /** The largest text frame accepted, in bytes; larger ones close the connection with 1009. */
     FRAME_LIMIT("parley.frame.limit", "65536", Kind.COUNT),
-    /** Frames waiting to be written to one connection before it is closed as a slow consumer (1013). */
-    SEND_QUEUE_LIMIT("parley.send.queue.limit", "1024", Kind.COUNT),
+    /**
+     * Bytes of frames waiting to be written to one connection before it is closed as a slow consumer (1013):
+     * counted in bytes, as a thousand large frames hold far more than a thousand small ones.
+     */
+    SEND_QUEUE_BYTES("parley.send.queue.bytes", "1048576", Kind.COUNT),
+    /** How often the changes in who is online are sent, all of them in one frame per connection. */
+    PRESENCE_INTERVAL("parley.presence.interval", "250ms", Kind.DURATION),
+    /**
+     * While fewer people than this are online, everyone hears of everyone; a connection made while this many or more
+     * are online is in a crowd: it hears only of its user's conversation partners, of whoever its page asks about,
+     * and the online count.
+     */
+    PRESENCE_CROWD("parley.presence.crowd", "1000", Kind.COUNT),
     /** How often every connection is pinged. */
     HEARTBEAT_INTERVAL("parley.heartbeat.interval", "30s", Kind.DURATION),
     /** How long a ping may go unanswered before the connection is closed (4000). */

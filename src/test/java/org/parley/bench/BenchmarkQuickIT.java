@@ -74,7 +74,7 @@ class BenchmarkQuickIT extends DeployedParley {
         }
     }
 
-    /** 60 at once: more would overflow the suite's 64-frame send queues with presence alone. */
+    /** 60 leaving at once: those still there hear of it in coalesced presence frames, and nobody is left shown. */
     @Test
     void aCrowdLeavingAtOnceIsAllShownOffline() {
         try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {

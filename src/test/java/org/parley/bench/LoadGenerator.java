@@ -104,8 +104,8 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Each arrival is announced to everyone already there, so a thousand arriving make half a million presence
-     * frames; a scenario about people who are online starts once those have been delivered.
+     * Each arrival is told to everyone already there (coalesced, at most one presence frame each per interval); a
+     * scenario about people who are online starts once those have been delivered.
      */
     private static void awaitQuiet(List<BenchUser> users) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -57,6 +57,10 @@ class PayaraServerDropInIT {
                                 + ":databaseName=" + ExternalDatabase.NAME + ":createDatabase=create:user="
                                 + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD),
                         ExternalDatabase.serverConfig("payara/parley-datasource.sh").toString());
+                // the script restarted the domain, and asadmin returns before the domain has loaded its
+                // applications again: a deployment meanwhile races that load, and either may fail (seen: 404, or
+                // a WebSocket endpoint left without its injected beans)
+                PageAnswer.await(parley, Duration.ofMinutes(3));
                 Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", "--force",
                         "true", war);
                 DropInRoundTrip.Kept kept = DropInRoundTrip.leaveWhileAway(parley);

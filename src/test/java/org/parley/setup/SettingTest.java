@@ -31,7 +31,7 @@ class SettingTest {
     @Test
     void environmentVariableNameFollowsThePropertyName() {
         assertEquals("PARLEY_HEARTBEAT_INTERVAL", Setting.HEARTBEAT_INTERVAL.environmentVariable());
-        assertEquals("PARLEY_SEND_QUEUE_LIMIT", Setting.SEND_QUEUE_LIMIT.environmentVariable());
+        assertEquals("PARLEY_SEND_QUEUE_BYTES", Setting.SEND_QUEUE_BYTES.environmentVariable());
     }
 
     @Test

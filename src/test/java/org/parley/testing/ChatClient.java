@@ -3,6 +3,7 @@ package org.parley.testing;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -18,8 +19,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +56,8 @@ public final class ChatClient implements AutoCloseable {
     private volatile boolean confirming = true;
     private long lastSeq;
     private long confirmedSeq;
+    // "user status" for everyone a presence frame has named (guarded by this)
+    private final Set<String> told = new HashSet<>();
     private ScheduledFuture<?> confirmer;
 
     private ChatClient() {
@@ -218,6 +223,29 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until a presence frame has said, at any time since this connection opened, that {@code user} is
+     * {@code status}. Presence is coalesced (one frame carries many people, and someone who came and went within one
+     * interval is told only as gone), so a test waits for what it was told, not for one frame per change; the frames
+     * stay available to {@link #next}.
+     */
+    public synchronized void awaitPresence(String user, String status) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!told.contains(user + " " + status)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("not told " + user + " is " + status + " within " + WAIT + "; received "
+                        + pending());
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     /** Every frame received so far and not yet taken, in arrival order. */
     public synchronized List<JsonObject> pending() {
         return received.stream().filter(frame -> frame != null).toList();
@@ -274,6 +302,12 @@ public final class ChatClient implements AutoCloseable {
             frame = reader.readObject();
         }
         received.add(frame);
+        if ("presence".equals(frame.getString("type", null))) {
+            for (String status : List.of("online", "offline")) {
+                frame.getJsonArray(status).getValuesAs(JsonString::getString)
+                        .forEach(user -> told.add(user + " " + status));
+            }
+        }
         if ("message".equals(frame.getString("type", null)) && frame.get("seq") instanceof JsonNumber seq) {
             lastSeq = Math.max(lastSeq, seq.longValue());
         }

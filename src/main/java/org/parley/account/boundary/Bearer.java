@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.parley.account.control.TicketSigner;
 import org.parley.account.control.Tickets;
 import org.parley.chat.entity.UserName;
+import org.parley.setup.Setting;
 
 /** Who an API request comes from: the holder of the ticket in {@code Authorization: Bearer <ticket>}. */
 @ApplicationScoped
@@ -16,6 +17,22 @@ public class Bearer {
 
     @Inject
     Tickets tickets;
+
+    /**
+     * The caller of an API that open mode lets anyone use by name ({@code ?user=NAME}); otherwise the ticket's holder.
+     *
+     * @throws jakarta.ws.rs.WebApplicationException 400 for an unfit name, 401 without a valid ticket
+     */
+    public String caller(String authorization, String openName) {
+        if (Setting.OPEN_MODE.isOn() && openName != null) {
+            try {
+                return UserName.parse(openName).value();
+            } catch (UserName.InvalidUserName e) {
+                throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-name", e.getMessage());
+            }
+        }
+        return holder(authorization, Instant.now()).value();
+    }
 
     /** @throws jakarta.ws.rs.WebApplicationException 401 without a valid ticket */
     public UserName holder(String authorization, Instant now) {

@@ -166,5 +166,15 @@ public class ChatEndpoint {
         // a peer that vanishes mid-write is routine; anything else is a fault of ours worth seeing
         Level level = failure instanceof IOException ? Level.FINE : Level.WARNING;
         LOG.log(level, "WebSocket error on " + session.getId(), failure);
+        if (Connection.of(session) == null && !(failure instanceof IOException) && session.isOpen()) {
+            // opening failed: a client left open without a welcome would wait for ever, so it is told to come
+            // again (seen on Payara Server, when a deployment raced the domain's own loading of Parley)
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                        "the server could not start this connection; reconnect"));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "A connection that failed to open went before it was closed", e);
+            }
+        }
     }
 }

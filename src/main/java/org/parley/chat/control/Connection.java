@@ -35,11 +35,11 @@ public final class Connection {
      * @param position the last message its client has (what it said, or what its user's devices confirmed)
      * @param resumed  whether the client said where it was
      */
-    Connection(UserName user, Session session, int sendQueueLimit, long position, boolean resumed,
+    Connection(UserName user, Session session, int sendQueueBytes, long position, boolean resumed,
             BiConsumer<Connection, CloseReason> dropper) {
         this.user = user;
         this.session = session;
-        this.outbox = new Outbox(session, sendQueueLimit, reason -> dropper.accept(this, reason));
+        this.outbox = new Outbox(session, sendQueueBytes, reason -> dropper.accept(this, reason));
         this.gate = new StreamGate(position);
         this.resumed = resumed;
         session.getUserProperties().put(KEY, this);

@@ -71,6 +71,21 @@ public class ConnectionRegistry {
         return byUser.values().stream().flatMap(Set::stream);
     }
 
+    public boolean isOnline(String user) {
+        return byUser.containsKey(user);
+    }
+
+    public int onlineCount() {
+        return byUser.size();
+    }
+
+    /** @return up to {@code max} online users whose names start with {@code prefix} and sort after {@code after} */
+    public List<String> onlineUsers(String prefix, String after, int max) {
+        return byUser.keySet().stream()
+                .filter(user -> user.startsWith(prefix) && user.compareTo(after) > 0)
+                .sorted().limit(max).toList();
+    }
+
     public List<String> onlineUsers() {
         return byUser.keySet().stream().sorted().toList();
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.stream.Stream;
 import org.parley.chat.entity.ServerFrame;
 import org.parley.message.entity.ChatMessage;
+import org.parley.presence.control.PresenceBoard;
 
 /**
  * Pushes a committed message to every connection whose stream it belongs to, and acknowledges it to its sender.
@@ -16,6 +17,9 @@ public class Fanout {
 
     @Inject
     ConnectionRegistry registry;
+
+    @Inject
+    PresenceBoard presence;
 
     void push(ChatMessage message, Connection sender, String ref) {
         // encoded once, the same text for every connection
@@ -31,6 +35,9 @@ public class Fanout {
                 connection.offerLive(message.seq(), frame);
             }
         });
+        if (!message.isBroadcast()) {
+            presence.talked(message.sender(), message.recipient());
+        }
         sender.send(new ServerFrame.Ack(message.seq(), message.messageId(), message.conversation().id(),
                 message.sentAt(), ref).encode());
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -21,7 +22,7 @@ import org.parley.chat.entity.UserName;
 import org.parley.message.control.Marks;
 import org.parley.message.control.MessageLog;
 import org.parley.message.control.SerialQueue;
-import org.parley.presence.control.PresenceAnnouncer;
+import org.parley.presence.control.PresenceBoard;
 import org.parley.setup.Setting;
 
 /**
@@ -40,7 +41,7 @@ public class Lobby {
     ConnectionRegistry registry;
 
     @Inject
-    PresenceAnnouncer presence;
+    PresenceBoard presence;
 
     @Inject
     FloodGuard floodGuard;
@@ -85,16 +86,21 @@ public class Lobby {
         long now = log.lastSeq();
         long position = since.isPresent() ? Math.min(since.getAsLong(), now) : marks.deliveredTo(user.value());
         long everyoneAfter = since.isPresent() ? position : now;
-        Connection connection = new Connection(user, session, Setting.SEND_QUEUE_LIMIT.positiveInt(), position,
+        boolean crowd = presence.crowded();
+        // read outside the line: in a crowd it is the partners whose presence this connection hears of
+        Set<String> partners = crowd ? presence.partnersOf(user.value()) : Set.of();
+        Connection connection = new Connection(user, session, Setting.SEND_QUEUE_BYTES.positiveInt(), position,
                 since.isPresent(),
                 // a write can break while another user's line is held; dropping takes this user's line
                 (broken, reason) -> departures.add(() -> drop(broken, reason)));
         synchronized (registry.lineOf(user.value())) {
             boolean cameOnline = registry.add(connection);
-            connection.send(new ServerFrame.Welcome(user.value(), registry.onlineUsers(), Instant.now(), frameLimit,
-                    Setting.OPEN_MODE.isOn()).encode());
+            PresenceBoard.Welcome told = presence.joined(connection, crowd, partners);
+            connection.send(new ServerFrame.Welcome(user.value(), told.online(), told.count(), told.crowd(),
+                    Instant.now(), frameLimit, Setting.OPEN_MODE.isOn()).encode());
+            presence.welcomed(connection);
             if (cameOnline) {
-                presence.announce(user, true);
+                presence.changed(user.value(), true);
             }
         }
         try {
@@ -139,9 +145,10 @@ public class Lobby {
     private void leave(Connection connection) {
         connection.detach();
         String user = connection.user().value();
+        presence.left(connection);
         synchronized (registry.lineOf(user)) {
             if (registry.remove(connection)) {
-                presence.announce(connection.user(), false);
+                presence.changed(user, false);
                 floodGuard.forget(connection.user());
             }
         }

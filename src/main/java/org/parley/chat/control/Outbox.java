@@ -12,13 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.chat.entity.Utf8;
 
 /**
  * The frames waiting to be written to one connection, written one at a time in the order they were queued.
  * <p>
  * A WebSocket connection accepts one write at a time, and a reader that falls behind must not hold up anyone else,
- * so writes are asynchronous and queued here. The queue is bounded: a connection that lets {@code limit} frames
- * pile up is closed with 1013 (try again later) and whatever it had not been sent is failed: every message is in
+ * so writes are asynchronous and queued here. The queue is bounded in bytes: a connection that lets more than
+ * {@code limitBytes} pile up is closed with 1013 (try again later) and whatever it had not been sent is failed: every message is in
  * the log, and the client's next connection resumes from what it confirmed. A write that fails means the peer is
  * gone, whether or not the container ever reports the close, so that breaks the connection too.
  */
@@ -27,34 +28,35 @@ final class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     private final Session session;
-    private final int limit;
+    private final long limitBytes;
     private final Consumer<CloseReason> onBroken;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private boolean writing;
     private boolean pumping;
     private boolean broken;
     private boolean closed;
 
-    private record Item(String text, ByteBuffer ping, CompletableFuture<Void> written) {
+    private record Item(String text, long bytes, ByteBuffer ping, CompletableFuture<Void> written) {
     }
 
     /**
      * @param onBroken closes the connection once it falls too far behind or a write fails; it must not wait for the
      *                 peer, which is not reading
      */
-    Outbox(Session session, int limit, Consumer<CloseReason> onBroken) {
+    Outbox(Session session, long limitBytes, Consumer<CloseReason> onBroken) {
         this.session = session;
-        this.limit = limit;
+        this.limitBytes = limitBytes;
         this.onBroken = onBroken;
     }
 
     /** @return completes once the frame is handed to the network, or fails if it never will be */
     CompletionStage<Void> send(String text) {
-        return enqueue(new Item(text, null, new CompletableFuture<>()));
+        return enqueue(new Item(text, Utf8.length(text), null, new CompletableFuture<>()));
     }
 
     void ping(ByteBuffer payload) {
-        enqueue(new Item(null, payload, new CompletableFuture<>()));
+        enqueue(new Item(null, payload.remaining(), payload, new CompletableFuture<>()));
     }
 
     /** Fails everything still queued; later sends fail at once. */
@@ -67,6 +69,7 @@ final class Outbox {
             closed = true;
             abandoned = new ArrayDeque<>(queue);
             queue.clear();
+            queuedBytes = 0;
         }
         IOException gone = new IOException("connection closed");
         abandoned.forEach(item -> item.written.completeExceptionally(gone));
@@ -96,7 +99,10 @@ final class Outbox {
         }
     }
 
-    /** At the limit the connection stops writing and is handed to {@code onBroken}. */
+    /**
+     * Past the limit the connection stops writing and is handed to {@code onBroken}. A frame larger than the limit
+     * on its own still goes when nothing waits before it.
+     */
     private CompletionStage<Void> enqueue(Item item) {
         boolean overflow = false;
         synchronized (this) {
@@ -104,16 +110,17 @@ final class Outbox {
                 item.written.completeExceptionally(new IOException("connection closed"));
                 return item.written;
             }
-            if (!broken && queue.size() >= limit) {
+            if (!queue.isEmpty() && queuedBytes + item.bytes > limitBytes) {
                 broken = true;
                 overflow = true;
             }
             queue.add(item);
+            queuedBytes += item.bytes;
         }
         if (overflow) {
-            LOG.info(() -> "Closing a connection that fell " + limit + " frames behind");
+            LOG.info(() -> "Closing a connection that fell more than " + limitBytes + " bytes behind");
             onBroken.accept(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
-                    "too slow: " + limit + " frames waiting"));
+                    "too slow: more than " + limitBytes + " bytes waiting"));
         } else {
             pump();
         }
@@ -139,6 +146,7 @@ final class Outbox {
                     return;
                 }
                 next = queue.poll();
+                queuedBytes -= next.bytes;
                 writing = true;
             }
             write(next);

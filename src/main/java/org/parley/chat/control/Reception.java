@@ -6,6 +6,7 @@ import jakarta.websocket.CloseReason;
 import org.parley.chat.entity.ClientFrame;
 import org.parley.chat.entity.ErrorCode;
 import org.parley.chat.entity.ServerFrame;
+import org.parley.presence.control.PresenceBoard;
 
 /**
  * Takes each frame a client sends: counts it against the sender's allowance, then hands it to whoever acts on it.
@@ -25,6 +26,9 @@ public class Reception {
 
     @Inject
     Lobby lobby;
+
+    @Inject
+    PresenceBoard presence;
 
     public void receive(Connection sender, ClientFrame frame) {
         sender.heardFrom();
@@ -52,6 +56,8 @@ public class Reception {
             receipts.received(sender, received.upTo());
         } else if (frame instanceof ClientFrame.Read read) {
             receipts.read(sender, read.conversation(), read.upTo());
+        } else if (frame instanceof ClientFrame.Watch watch) {
+            presence.watch(sender, watch.users());
         } else if (frame instanceof ClientFrame.Refused refused) {
             refuse(sender, refused.code(), refused.message(), refused.ref());
         }

@@ -1,9 +1,12 @@
 package org.parley.chat.entity;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * What a client may send. Parsing never fails: a frame that cannot be understood becomes {@link Refused}, which the
@@ -12,6 +15,8 @@ import jakarta.json.JsonValue;
 public sealed interface ClientFrame {
 
     int MAX_REF_LENGTH = 64;
+    /** The most people one {@code watch} frame may name. */
+    int MAX_WATCHED = 100;
 
     /** A message to one user, or to everyone when {@code to} is null. */
     record Send(String to, String body, String ref) implements ClientFrame {
@@ -28,6 +33,10 @@ public sealed interface ClientFrame {
     record Read(String conversation, long upTo) implements ClientFrame {
     }
 
+    /** The page shows these people: tell this connection where they are, now and as it changes. */
+    record Watch(Set<String> users) implements ClientFrame {
+    }
+
     record Refused(ErrorCode code, String message, String ref) implements ClientFrame {
     }
 
@@ -41,28 +50,10 @@ public sealed interface ClientFrame {
      */
     static ClientFrame parse(String text, int limitBytes) {
         // a UTF-16 unit is at most three UTF-8 bytes, so most frames need no counting
-        if ((long) text.length() * 3 > limitBytes && utf8Length(text) > limitBytes) {
+        if ((long) text.length() * 3 > limitBytes && Utf8.length(text) > limitBytes) {
             return new Oversized(limitBytes);
         }
         return parse(text);
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     /** Reads the text form {@code to|body} or, when the first non-blank character is '{', the JSON form. */
@@ -100,6 +91,7 @@ public sealed interface ClientFrame {
             case "send" -> send(json, ref);
             case "received" -> received(json, ref);
             case "read" -> read(json, ref);
+            case "watch" -> watch(json, ref);
             default -> new Refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type '" + abbreviated(type) + "'", ref);
         };
     }
@@ -118,6 +110,29 @@ public sealed interface ClientFrame {
                     "a 'read' frame needs a string 'conversation' and 'upTo', a message's seq", ref);
         }
         return new Read(conversation, upTo);
+    }
+
+    private static ClientFrame watch(JsonObject json, String ref) {
+        if (!(json.get("users") instanceof JsonArray array)) {
+            return new Refused(ErrorCode.INVALID_FRAME, "a 'watch' frame needs 'users', an array of names", ref);
+        }
+        if (array.size() > MAX_WATCHED) {
+            return new Refused(ErrorCode.INVALID_FRAME, "a 'watch' frame names at most " + MAX_WATCHED + " people",
+                    ref);
+        }
+        Set<String> users = new LinkedHashSet<>();
+        for (JsonValue value : array) {
+            if (!(value instanceof JsonString name)) {
+                return new Refused(ErrorCode.INVALID_FRAME, "'users' must hold names, as strings", ref);
+            }
+            try {
+                users.add(UserName.parse(name.getString()).value());
+            } catch (UserName.InvalidUserName e) {
+                return new Refused(ErrorCode.INVALID_RECIPIENT, "'" + abbreviated(name.getString()) + "': "
+                        + e.getMessage(), ref);
+            }
+        }
+        return new Watch(users);
     }
 
     /** @return {@code upTo} when it is a whole number from 0 to 2^53 (what a JavaScript client holds exactly), else -1 */

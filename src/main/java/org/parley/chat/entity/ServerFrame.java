@@ -18,16 +18,19 @@ public sealed interface ServerFrame {
         return toJson().build().toString();
     }
 
-    /** {@code openMode}: names need no account, so anyone may be anyone; the page must say so. */
-    record Welcome(String user, List<String> online, Instant serverTime, int maxFrameBytes, boolean openMode)
-            implements ServerFrame {
+    /**
+     * {@code online}: everyone online, or in a crowd only the user's conversation partners who are; {@code count}:
+     * how many are online. {@code openMode}: names need no account, so anyone may be anyone; the page must say so.
+     */
+    record Welcome(String user, List<String> online, int count, boolean crowd, Instant serverTime, int maxFrameBytes,
+            boolean openMode) implements ServerFrame {
         @Override
         public JsonObjectBuilder toJson() {
-            JsonArrayBuilder names = Json.PROVIDER.createArrayBuilder();
-            online.forEach(names::add);
             JsonObjectBuilder json = typed("welcome")
                     .add("user", user)
-                    .add("online", names)
+                    .add("online", names(online))
+                    .add("count", count)
+                    .add("crowd", crowd)
                     .add("serverTime", serverTime.toString())
                     .add("maxFrameBytes", maxFrameBytes);
             return openMode ? json.add("open", true) : json;
@@ -99,10 +102,11 @@ public sealed interface ServerFrame {
         }
     }
 
-    record Presence(String user, boolean online) implements ServerFrame {
+    /** Who came online and who went offline since the connection's last presence frame, and how many are online. */
+    record Presence(List<String> online, List<String> offline, int count) implements ServerFrame {
         @Override
         public JsonObjectBuilder toJson() {
-            return typed("presence").add("user", user).add("status", online ? "online" : "offline");
+            return typed("presence").add("online", names(online)).add("offline", names(offline)).add("count", count);
         }
     }
 
@@ -111,6 +115,12 @@ public sealed interface ServerFrame {
         public JsonObjectBuilder toJson() {
             return withRef(typed("error").add("code", code.wireName()).add("message", message), ref);
         }
+    }
+
+    private static JsonArrayBuilder names(List<String> names) {
+        JsonArrayBuilder array = Json.PROVIDER.createArrayBuilder();
+        names.forEach(array::add);
+        return array;
     }
 
     private static JsonObjectBuilder typed(String type) {

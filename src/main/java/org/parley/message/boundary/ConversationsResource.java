@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Map;
 import org.parley.account.boundary.Bearer;
 import org.parley.account.boundary.JsonBody;
 import org.parley.chat.entity.ServerFrame;
-import org.parley.chat.entity.UserName;
 import org.parley.message.control.Marks;
 import org.parley.message.control.MessageStore;
 import org.parley.message.entity.ChatMessage;
@@ -53,7 +51,7 @@ public class ConversationsResource {
     @GET
     public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("user") String openName) {
-        String user = caller(authorization, openName);
+        String user = bearer.caller(authorization, openName);
         Map<String, Long> read = marks.readBy(user);
         List<Map.Entry<String, Long>> direct = new ArrayList<>(store.directConversationsOf(user).entrySet());
         direct.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
@@ -87,7 +85,7 @@ public class ConversationsResource {
     public Response messages(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("user") String openName, @PathParam("id") String id, @QueryParam("before") String before,
             @QueryParam("limit") String limit) {
-        String user = caller(authorization, openName);
+        String user = bearer.caller(authorization, openName);
         Conversation conversation = Conversation.parse(id).filter(c -> c.hasParticipant(user))
                 .orElseThrow(() -> JsonBody.refusal(Response.Status.NOT_FOUND, "unknown-conversation",
                         "you take no part in a conversation with that id"));
@@ -118,14 +116,4 @@ public class ConversationsResource {
     }
 
     /** The signed-in user; in open demo mode, where anyone may be anyone, the name in {@code ?user=}. */
-    private String caller(String authorization, String openName) {
-        if (Setting.OPEN_MODE.isOn() && openName != null) {
-            try {
-                return UserName.parse(openName).value();
-            } catch (UserName.InvalidUserName e) {
-                throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-name", e.getMessage());
-            }
-        }
-        return bearer.holder(authorization, Instant.now()).value();
-    }
 }

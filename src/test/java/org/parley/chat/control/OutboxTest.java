@@ -57,16 +57,41 @@ class OutboxTest {
 
     @Test
     void aReaderThatLetsTheLimitPileUpIsClosedWith1013AndWhatWasQueuedFails() {
-        Outbox outbox = new Outbox(session(), 3, broken::set);
+        // "m0" is under way; "m1" and "m2" wait, 4 bytes; "m3" would make 6 bytes waiting
+        Outbox outbox = new Outbox(session(), 5, broken::set);
         List<CompletionStage<Void>> sends = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             sends.add(outbox.send("m" + i));
         }
+        assertNull(broken.get(), "4 bytes waiting, within 5");
+        sends.add(outbox.send("m3"));
+        sends.add(outbox.send("m4"));
         assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, broken.get().getCloseCode());
         outbox.close();
         CompletableFuture<Void> last = sends.get(4).toCompletableFuture();
         assertTrue(last.isCompletedExceptionally(), "refused at once, past the limit");
         assertTrue(sends.get(2).toCompletableFuture().isCompletedExceptionally(), "queued, never written");
+    }
+
+    @Test
+    void theLimitCountsUtf8BytesNotFrames() {
+        Outbox outbox = new Outbox(session(), 8, broken::set);
+        outbox.send("under way");
+        outbox.send("é€");
+        outbox.send("€");
+        assertNull(broken.get(), "5 + 3 bytes waiting, within 8");
+        outbox.send("x");
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, broken.get().getCloseCode(), "9 bytes");
+    }
+
+    @Test
+    void aFrameLargerThanTheLimitStillGoesWhenNothingWaitsBeforeIt() {
+        Outbox outbox = new Outbox(session(), 4, broken::set);
+        outbox.send("under way");
+        outbox.send("a frame far larger than four bytes");
+        assertNull(broken.get());
+        finishNextWrite(new SendResult());
+        assertEquals(List.of("under way", "a frame far larger than four bytes"), written);
     }
 
     @Test

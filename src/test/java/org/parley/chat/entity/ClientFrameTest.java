@@ -117,4 +117,17 @@ class ClientFrameTest {
         }
         assertInstanceOf(ClientFrame.Refused.class, ClientFrame.parse("{\"type\":\"read\",\"upTo\":7}"));
     }
+
+    @Test
+    void watchNamesPeopleAsTheServerSpellsThemAndIsBounded() {
+        ClientFrame.Watch watch = assertInstanceOf(ClientFrame.Watch.class,
+                ClientFrame.parse("{\"type\":\"watch\",\"users\":[\"ann\",\"ben\",\"ann\"]}"));
+        assertEquals(java.util.Set.of("ann", "ben"), watch.users());
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"watch\"}").code());
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"watch\",\"users\":[1]}").code());
+        assertEquals(ErrorCode.INVALID_RECIPIENT, refused("{\"type\":\"watch\",\"users\":[\"a b\"]}").code());
+        String many = java.util.stream.IntStream.range(0, ClientFrame.MAX_WATCHED + 1)
+                .mapToObj(i -> "\"p" + i + "\"").collect(java.util.stream.Collectors.joining(","));
+        assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"watch\",\"users\":[" + many + "]}").code());
+    }
 }

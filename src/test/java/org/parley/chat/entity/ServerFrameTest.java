@@ -68,9 +68,23 @@ class ServerFrameTest {
 
     @Test
     void welcomeListsOnlineUsers() {
-        JsonObject welcome = json(new ServerFrame.Welcome("bob", List.of("alice", "bob"), Instant.EPOCH, 65536, false));
+        JsonObject welcome = json(new ServerFrame.Welcome("bob", List.of("alice", "bob"), 2, false, Instant.EPOCH,
+                65536, false));
         assertEquals(List.of("alice", "bob"), welcome.getJsonArray("online").getValuesAs(
                 jakarta.json.JsonString::getString));
+        assertEquals(2, welcome.getInt("count"));
+        assertFalse(welcome.getBoolean("crowd"));
         assertEquals(65536, welcome.getInt("maxFrameBytes"));
+    }
+
+    @Test
+    void presenceCarriesEveryChangeAndTheCount() {
+        JsonObject presence = json(new ServerFrame.Presence(List.of("ann", "cy"), List.of("ben"), 7));
+        assertEquals("presence", presence.getString("type"));
+        assertEquals(List.of("ann", "cy"), presence.getJsonArray("online").getValuesAs(
+                jakarta.json.JsonString::getString));
+        assertEquals(List.of("ben"), presence.getJsonArray("offline").getValuesAs(
+                jakarta.json.JsonString::getString));
+        assertEquals(7, presence.getInt("count"));
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,6 +67,8 @@ class NothingLostIT extends DeployedParley {
         AtomicBoolean streaming = new AtomicBoolean(true);
         List<String> acknowledged = new ArrayList<>();
         List<JsonObject> arrived = new ArrayList<>();
+        // a thread each: the common pool has one worker on two cores, and the others would never come and go
+        ExecutorService threads = Executors.newFixedThreadPool(9);
         try (ChatClient a = ChatClient.connect(base, alice)) {
             CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
                 for (int i = 0; streaming.get(); i++) {
@@ -73,7 +77,7 @@ class NothingLostIT extends DeployedParley {
                     // paced under the suite's allowance
                     a.closesWithin(Duration.ofMillis(20));
                 }
-            });
+            }, threads);
             List<CompletableFuture<Void>> others = new ArrayList<>();
             for (int o = 0; o < 8; o++) {
                 String other = unique("other");
@@ -83,7 +87,7 @@ class NothingLostIT extends DeployedParley {
                             client.closesWithin(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 300)));
                         }
                     }
-                }));
+                }, threads));
             }
             long had = 0;
             for (int round = 0; round < 100; round++) {
@@ -114,6 +118,8 @@ class NothingLostIT extends DeployedParley {
                 b.next("caught-up");
                 arrived.addAll(messagesFrom(b, alice));
             }
+        } finally {
+            threads.shutdownNow();
         }
         List<String> ids = arrived.stream().map(m -> m.getString("id")).toList();
         List<String> lost = acknowledged.stream().filter(id -> !ids.contains(id)).toList();
