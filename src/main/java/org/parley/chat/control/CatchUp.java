@@ -1,18 +1,21 @@
 package org.parley.chat.control;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.chat.entity.ServerFrame;
+import org.parley.chat.entity.Utf8;
 import org.parley.message.control.MessageLog;
 import org.parley.message.control.MessageStore;
 import org.parley.message.entity.ChatMessage;
@@ -21,7 +24,8 @@ import org.parley.setup.Setting;
 /**
  * Sends a new connection what its client missed, from the log, page by page and in order, then makes it live
  * ({@link StreamGate}). Runs off the container's thread: a backlog may be thousands of messages. Each page is
- * written before the next is read, so a long backlog never piles up in the connection's queue.
+ * written before the next is read, so a long backlog never piles up in the connection's queue, and no thread waits
+ * for the writes meanwhile.
  */
 @ApplicationScoped
 public class CatchUp {
@@ -36,47 +40,109 @@ public class CatchUp {
     @Inject
     MessageLog log;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /**
      * @param everyoneAfter the conversation with everyone is sent only after this message
      * @param dropper       ends the connection when its backlog cannot be read
      */
     void run(Connection connection, long everyoneAfter, BiConsumer<Connection, CloseReason> dropper) {
-        String user = connection.user().value();
-        StreamGate gate = connection.gate();
         // offline mail older than the retention is not pushed; a client still finds it in the history
-        Instant notBefore = Instant.now().minus(Setting.RETENTION.duration());
-        int count = 0;
-        boolean readNothingBefore = false;
-        try {
-            while (connection.isOpen()) {
-                // only what was committed before the read: anything later is offered live, or noted and read next
-                long committed = log.lastSeq();
-                List<ChatMessage> page = store.streamAfter(user, gate.position(), committed, everyoneAfter, notBefore,
-                        PAGE);
-                if (page.isEmpty()) {
-                    int sent = count;
-                    if (gate.tryGoLive(() -> connection.send(caughtUp(gate, everyoneAfter, sent)))) {
-                        return;
+        new Run(connection, everyoneAfter, Instant.now().minus(Setting.RETENTION.duration()), dropper).next();
+    }
+
+    /**
+     * One connection catching up. A page is read on the executor; no thread waits while it is written: the next read
+     * is started by the last write's completion. The executor's threads are few and everyone's (four on a
+     * two-core WildFly), so a reader that takes its time must not hold one.
+     */
+    private final class Run {
+
+        private final Connection connection;
+        private final long everyoneAfter;
+        private final Instant notBefore;
+        private final BiConsumer<Connection, CloseReason> dropper;
+        private int count;
+        private boolean readNothingBefore;
+
+        Run(Connection connection, long everyoneAfter, Instant notBefore,
+                BiConsumer<Connection, CloseReason> dropper) {
+            this.connection = connection;
+            this.everyoneAfter = everyoneAfter;
+            this.notBefore = notBefore;
+            this.dropper = dropper;
+        }
+
+        void next() {
+            String user = connection.user().value();
+            StreamGate gate = connection.gate();
+            try {
+                while (connection.isOpen()) {
+                    // only what was committed before the read: anything later is offered live, or noted and read next
+                    long committed = log.lastSeq();
+                    List<ChatMessage> page = store.streamAfter(user, gate.position(), committed, everyoneAfter,
+                            notBefore, PAGE);
+                    if (page.isEmpty()) {
+                        int sent = count;
+                        if (gate.tryGoLive(() -> connection.send(caughtUp(gate, everyoneAfter, sent)))) {
+                            return;
+                        }
+                        if (readNothingBefore) {
+                            gate.goLiveAnyway(() -> connection.send(caughtUp(gate, everyoneAfter, sent)));
+                            return;
+                        }
+                        readNothingBefore = true;
+                        continue;
                     }
-                    if (readNothingBefore) {
-                        gate.goLiveAnyway(() -> connection.send(caughtUp(gate, everyoneAfter, sent)));
-                        return;
-                    }
-                    readNothingBefore = true;
-                    continue;
-                }
-                readNothingBefore = false;
-                if (!written(page.stream().map(message -> connection.offerCaughtUp(message.seq(),
-                        ServerFrame.Chat.of(message, true).encode())).toList())) {
-                    // the connection broke and is being dropped; its client resumes from what it confirmed
+                    readNothingBefore = false;
+                    write(page, 0);
                     return;
                 }
-                count += page.size();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not read the backlog of " + user, e);
+                dropper.accept(connection, new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                        "missed messages could not be read; reconnect"));
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not read the backlog of " + user, e);
-            dropper.accept(connection, new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                    "missed messages could not be read; reconnect"));
+        }
+
+        /**
+         * Writes the page from {@code from} on, as much at a time as the connection's queue takes without closing it
+         * as too slow (half of it, leaving room for what else it is sent); the rest when that much is written.
+         */
+        private void write(List<ChatMessage> page, int from) {
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            long bytes = 0;
+            int next = from;
+            while (next < page.size() && (next == from || bytes < connection.writeAheadBytes())) {
+                ChatMessage message = page.get(next++);
+                String frame = ServerFrame.Chat.of(message, true).encode();
+                bytes += Utf8.length(frame);
+                writes.add(connection.offerCaughtUp(message.seq(), frame));
+            }
+            int rest = next;
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .orTimeout(PAGE_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .whenComplete((written, failure) -> {
+                        if (failure != null) {
+                            // the connection broke and is being dropped; its client resumes from what it confirmed
+                            LOG.log(Level.FINE, "Backlog write stopped", failure);
+                        } else if (rest < page.size()) {
+                            execute(() -> write(page, rest));
+                        } else {
+                            count += page.size();
+                            execute(this::next);
+                        }
+                    });
+        }
+
+        private void execute(Runnable step) {
+            try {
+                executor.execute(step);
+            } catch (RejectedExecutionException e) {
+                dropper.accept(connection, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                        "the server is busy; reconnect"));
+            }
         }
     }
 
@@ -86,19 +152,5 @@ public class CatchUp {
      */
     private static String caughtUp(StreamGate gate, long everyoneAfter, int count) {
         return new ServerFrame.CaughtUp(Math.max(gate.position(), everyoneAfter), count).encode();
-    }
-
-    private static boolean written(List<CompletableFuture<Void>> writes) {
-        try {
-            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                    .get(PAGE_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.FINE, "Backlog write stopped", e);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

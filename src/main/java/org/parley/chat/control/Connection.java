@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -103,6 +106,11 @@ public final class Connection {
         return written;
     }
 
+    /** How much catching up may queue at once: half the send queue, leaving room for everything else it is sent. */
+    long writeAheadBytes() {
+        return outbox.limitBytes() / 2;
+    }
+
     /** Pings unless a ping is already unanswered; the first unanswered ping's time is what the timeout counts. */
     void ping(long nowNanos) {
         if (unansweredPingSince.compareAndSet(0, nowNanos)) {
@@ -135,6 +143,20 @@ public final class Connection {
         if (!outbox.settle(SETTLE_MILLIS)) {
             LOG.fine(() -> "A write to " + user + " was still under way when its connection closed");
         }
+    }
+
+    /**
+     * Closes once the write under way, if any, has finished, or after the same wait as {@link #settle()}, without a
+     * thread waiting meanwhile: the close itself runs on {@code executor}. Call after {@link #detach()}.
+     */
+    void closeWhenSettled(CloseReason reason, Executor executor) {
+        outbox.settled().copy().completeOnTimeout(null, SETTLE_MILLIS, TimeUnit.MILLISECONDS).thenRun(() -> {
+            try {
+                executor.execute(() -> close(reason));
+            } catch (RejectedExecutionException e) {
+                close(reason);
+            }
+        });
     }
 
     void close(CloseReason reason) {

@@ -160,16 +160,8 @@ public class Lobby {
      */
     public void drop(Connection connection, CloseReason reason) {
         leave(connection);
-        // off the departures' task: settling may wait for a peer that does not read
-        Runnable close = () -> {
-            connection.settle();
-            connection.close(reason);
-        };
-        try {
-            executor.execute(close);
-        } catch (RejectedExecutionException e) {
-            close.run();
-        }
+        // no thread waits for a peer that does not read: the executor's few threads are everyone's
+        connection.closeWhenSettled(reason, executor);
     }
 
     /** Closes every connection of a user who signed out: their tickets are void, and so is what they opened. */

@@ -18,8 +18,8 @@ import org.parley.chat.entity.Utf8;
  * The frames waiting to be written to one connection, written one at a time in the order they were queued.
  * <p>
  * A WebSocket connection accepts one write at a time, and a reader that falls behind must not hold up anyone else,
- * so writes are asynchronous and queued here. The queue is bounded in bytes: a connection that lets more than
- * {@code limitBytes} pile up is closed with 1013 (try again later) and whatever it had not been sent is failed: every message is in
+ * so writes are asynchronous and queued here. The queue is bounded in bytes: a connection that lets
+ * {@code limitBytes} or more pile up is closed with 1013 (try again later) and whatever it had not been sent is failed: every message is in
  * the log, and the client's next connection resumes from what it confirmed. A write that fails means the peer is
  * gone, whether or not the container ever reports the close, so that breaks the connection too.
  */
@@ -36,6 +36,8 @@ final class Outbox {
     private boolean pumping;
     private boolean broken;
     private boolean closed;
+    // completed when the write under way finishes, for whoever waits for that without a thread
+    private CompletableFuture<Void> settled;
 
     private record Item(String text, long bytes, ByteBuffer ping, CompletableFuture<Void> written) {
     }
@@ -48,6 +50,10 @@ final class Outbox {
         this.session = session;
         this.limitBytes = limitBytes;
         this.onBroken = onBroken;
+    }
+
+    long limitBytes() {
+        return limitBytes;
     }
 
     /** @return completes once the frame is handed to the network, or fails if it never will be */
@@ -100,8 +106,25 @@ final class Outbox {
     }
 
     /**
-     * Past the limit the connection stops writing and is handed to {@code onBroken}. A frame larger than the limit
-     * on its own still goes when nothing waits before it.
+     * Completes once no write is under way: at once, or when the write under way finishes (which, to a peer that has
+     * gone, may be never: callers bound the wait). Call after {@link #close()}.
+     */
+    CompletableFuture<Void> settled() {
+        synchronized (this) {
+            if (!writing) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (settled == null) {
+                settled = new CompletableFuture<>();
+            }
+            return settled;
+        }
+    }
+
+    /**
+     * A frame that comes while the limit or more is waiting stops the connection's writing and hands it to
+     * {@code onBroken}; below the limit a frame is taken whatever its size, so a queue holds at most the limit and
+     * one frame (a frame of any allowed size still goes to a reader that keeps up).
      */
     private CompletionStage<Void> enqueue(Item item) {
         boolean overflow = false;
@@ -110,7 +133,7 @@ final class Outbox {
                 item.written.completeExceptionally(new IOException("connection closed"));
                 return item.written;
             }
-            if (!queue.isEmpty() && queuedBytes + item.bytes > limitBytes) {
+            if (queuedBytes >= limitBytes) {
                 broken = true;
                 overflow = true;
             }
@@ -169,13 +192,19 @@ final class Outbox {
     private void written(Item item, SendResult result) {
         boolean ok = result == null || result.isOK();
         boolean breaks = false;
+        CompletableFuture<Void> nowSettled;
         synchronized (this) {
             writing = false;
             notifyAll();
+            nowSettled = settled;
+            settled = null;
             if (!ok && !closed) {
                 breaks = !broken;
                 broken = true;
             }
+        }
+        if (nowSettled != null) {
+            nowSettled.complete(null);
         }
         if (ok) {
             item.written.complete(null);

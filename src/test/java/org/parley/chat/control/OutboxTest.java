@@ -1,6 +1,7 @@
 package org.parley.chat.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,14 +58,13 @@ class OutboxTest {
 
     @Test
     void aReaderThatLetsTheLimitPileUpIsClosedWith1013AndWhatWasQueuedFails() {
-        // "m0" is under way; "m1" and "m2" wait, 4 bytes; "m3" would make 6 bytes waiting
+        // "m0" is under way; "m1", "m2" and "m3" wait, 6 bytes: "m4" finds the limit reached
         Outbox outbox = new Outbox(session(), 5, broken::set);
         List<CompletionStage<Void>> sends = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             sends.add(outbox.send("m" + i));
         }
-        assertNull(broken.get(), "4 bytes waiting, within 5");
-        sends.add(outbox.send("m3"));
+        assertNull(broken.get(), "4 bytes were waiting when m3 came, under 5");
         sends.add(outbox.send("m4"));
         assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, broken.get().getCloseCode());
         outbox.close();
@@ -79,19 +79,21 @@ class OutboxTest {
         outbox.send("under way");
         outbox.send("é€");
         outbox.send("€");
-        assertNull(broken.get(), "5 + 3 bytes waiting, within 8");
+        assertNull(broken.get(), "5 bytes were waiting when \"€\" came, under 8");
         outbox.send("x");
-        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, broken.get().getCloseCode(), "9 bytes");
+        assertEquals(CloseReason.CloseCodes.TRY_AGAIN_LATER, broken.get().getCloseCode(), "8 bytes waiting");
     }
 
     @Test
-    void aFrameLargerThanTheLimitStillGoesWhenNothingWaitsBeforeIt() {
+    void aFrameLargerThanTheLimitStillGoesWhenLessThanTheLimitWaits() {
         Outbox outbox = new Outbox(session(), 4, broken::set);
         outbox.send("under way");
+        outbox.send("a");
         outbox.send("a frame far larger than four bytes");
         assertNull(broken.get());
         finishNextWrite(new SendResult());
-        assertEquals(List.of("under way", "a frame far larger than four bytes"), written);
+        finishNextWrite(new SendResult());
+        assertEquals(List.of("under way", "a", "a frame far larger than four bytes"), written);
     }
 
     @Test
@@ -106,5 +108,19 @@ class OutboxTest {
         outbox.close();
         assertTrue(second.toCompletableFuture().isCompletedExceptionally(),
                 "what was queued fails: its client resumes from what it confirmed");
+    }
+
+    @Test
+    void settledCompletesWhenTheWriteUnderWayFinishesWithoutAThreadWaiting() {
+        Outbox outbox = new Outbox(session(), 100, broken::set);
+        assertTrue(outbox.settled().isDone(), "nothing under way");
+        outbox.send("a");
+        outbox.send("b");
+        outbox.close();
+        CompletableFuture<Void> settled = outbox.settled();
+        assertFalse(settled.isDone(), "\"a\" is still being written");
+        finishNextWrite(new SendResult());
+        assertTrue(settled.isDone());
+        assertEquals(List.of("a"), written, "nothing more is written once closed");
     }
 }
