@@ -28,10 +28,11 @@ final class BenchReport {
     private final Instant when;
     private final Map<String, List<LoadGenerator.DirectResult>> direct = new LinkedHashMap<>();
     private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
-    private LoadGenerator.BacklogResult backlog;
+    private final Map<String, LoadGenerator.BacklogResult> backlogs = new LinkedHashMap<>();
     private final List<LoadGenerator.CapacityResult> capacity = new ArrayList<>();
-    private LoadGenerator.SlowConsumerResult slowConsumers;
-    private LoadGenerator.ChurnResult churn;
+    private final List<LoadGenerator.SlowConsumerResult> slowConsumers = new ArrayList<>();
+    private final List<LoadGenerator.ChurnResult> churns = new ArrayList<>();
+    private final List<LoadGenerator.JoinStormResult> storms = new ArrayList<>();
     private int churnAtOnce;
 
     BenchReport(int users, double stepSeconds, Instant when) {
@@ -48,8 +49,8 @@ final class BenchReport {
         broadcasts.add(result);
     }
 
-    void backlog(LoadGenerator.BacklogResult result) {
-        backlog = result;
+    void backlog(String target, LoadGenerator.BacklogResult result) {
+        backlogs.put(target, result);
     }
 
     void capacity(LoadGenerator.CapacityResult result) {
@@ -57,11 +58,15 @@ final class BenchReport {
     }
 
     void slowConsumers(LoadGenerator.SlowConsumerResult result) {
-        slowConsumers = result;
+        slowConsumers.add(result);
+    }
+
+    void joinStorm(LoadGenerator.JoinStormResult result) {
+        storms.add(result);
     }
 
     void churn(LoadGenerator.ChurnResult result, int atOnce) {
-        churn = result;
+        churns.add(result);
         churnAtOnce = atOnce;
     }
 
@@ -93,7 +98,8 @@ final class BenchReport {
         md.append("Machine: ").append(cores()).append(" cores; Java ")
                 .append(System.getProperty("java.version")).append("; servers pinned to core 0 (`taskset -c 0`), ")
                 .append("generator on core 1 (Netty, ").append(BenchNetwork.transport())
-                .append(", one event loop thread). Parley on Payara Micro with ").append(BenchServers.PARLEY_SETTINGS)
+                .append(", one event loop thread). Parley (on Payara Micro, on WildFly, one at a time) with ")
+                .append(BenchServers.PARLEY_SETTINGS)
                 .append(", -Xmx2g. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
                 .append("then `GC.heap_info`); RSS from /proc.\n\n");
         md.append("## Direct messages: ").append(users).append(" users to random online peers, ")
@@ -104,13 +110,16 @@ final class BenchReport {
                 "| %s | %d | %.0f | %s | %s | %s | %s | %d | %d |%n", target, s.offeredPerSecond(),
                 s.deliveredPerSecond(), ms(s.latency(), 50), ms(s.latency(), 99), ms(s.latency(), 99.9),
                 ms(s.latency(), 100), s.lost(), s.duplicated()))));
-        List<String> targets = new ArrayList<>(direct.keySet());
-        if (targets.size() == 2) {
-            int parley = bestRate(direct.get(targets.get(0)));
-            int baseline = bestRate(direct.get(targets.get(1)));
-            md.append(String.format(Locale.ROOT, "%nHighest offered rate with p99 ≤ 50 ms and nothing lost: %s %d/s, "
-                    + "%s %d/s, ratio %.2f.%n", targets.get(0), parley, targets.get(1), baseline,
-                    baseline == 0 ? 0.0 : (double) parley / baseline));
+        if (direct.containsKey("baseline")) {
+            int baseline = bestRate(direct.get("baseline"));
+            direct.forEach((target, steps) -> {
+                if (!"baseline".equals(target)) {
+                    int best = bestRate(steps);
+                    md.append(String.format(Locale.ROOT, "%nHighest offered rate with p99 ≤ 50 ms and nothing lost: "
+                            + "%s %d/s, baseline %d/s, ratio %.2f.%n", target, best, baseline,
+                            baseline == 0 ? 0.0 : (double) best / baseline));
+                }
+            });
         }
         md.append("\nEach target first ran one unreported step and five broadcasts as a warm-up.\n");
         md.append("\n## Broadcast to everyone online: time from scheduled send to the last recipient\n\n");
@@ -118,13 +127,11 @@ final class BenchReport {
         broadcasts.forEach(b -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %d | %d |%n",
                 b.target(), b.users(), b.broadcasts(), ms(b.timeToLastDelivery(), 50), ms(b.timeToLastDelivery(), 99),
                 ms(b.timeToLastDelivery(), 100), b.lost(), b.duplicated())));
-        if (backlog != null) {
-            md.append(String.format(Locale.ROOT, "%n## Offline backlog (Parley)%n%n%d messages kept for one user: "
-                    + "drained %d ms after they started to connect; in order: %s; lost: %d.%n", backlog.messages(),
-                    backlog.drainMillis(), backlog.inOrder(), backlog.lost()));
-        }
-        if (slowConsumers != null) {
-            LoadGenerator.SlowConsumerResult r = slowConsumers;
+        backlogs.forEach((target, backlog) -> md.append(String.format(Locale.ROOT, "%n## Offline backlog (%s)%n%n"
+                + "%d messages kept for one user: drained %d ms after they started to connect; in order: %s; "
+                + "lost: %d.%n", target, backlog.messages(), backlog.drainMillis(), backlog.inOrder(),
+                backlog.lost())));
+        for (LoadGenerator.SlowConsumerResult r : slowConsumers) {
             md.append(String.format(Locale.ROOT, "%n## Slow consumers (%s)%n%n%d users, direct messages at %d/s; "
                     + "then %d of them stop reading while every other send is 16 KiB for one of them.%n%n"
                     + "| phase | others' p50 ms | p99 ms | p99.9 ms | max ms | others lost | refused | server live heap |%n"
@@ -137,7 +144,7 @@ final class BenchReport {
                     ms(r.othersDuring(), 100), r.othersLost(), r.othersRefused(), heap(r.during())));
             md.append("\nWhat became of the slow readers: ").append(summary(r.slowOutcomes())).append(".\n");
         }
-        if (churn != null) {
+        for (LoadGenerator.ChurnResult churn : churns) {
             md.append(String.format(Locale.ROOT, "%n## Churn (%s)%n%n%d sessions in %d s (connect, send one message, "
                     + "close), %d at a time; the server's memory read every %d s%n%n| sample | live heap | RSS |%n"
                     + "|---|---|---|%n", churn.target(), churn.sessions(), churn.seconds(), churnAtOnce,
@@ -150,6 +157,15 @@ final class BenchReport {
             }
             md.append("\nStill shown online to a newcomer afterwards: ")
                     .append(churn.leftOnline().isEmpty() ? "nobody" : churn.leftOnline().toString()).append(".\n");
+        }
+        if (!storms.isEmpty()) {
+            md.append("\n## Join storm: people connecting open loop at a fixed rate, everyone staying\n\n");
+            md.append("| target | people | per second | welcomed | failed | last welcome s | closed by the server "
+                    + "while holding (code: count) | RSS after |\n|---|---|---|---|---|---|---|---|\n");
+            storms.forEach(r -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f | %s | %s |%n",
+                    r.target(), r.people(), r.perSecond(), r.welcomed(), r.failed(), r.lastWelcomeMillis() / 1000.0,
+                    r.closedByServer().isEmpty() ? "none" : r.closedByServer().toString(),
+                    r.after() == null ? "n/a" : ServerMemory.mib(r.after().residentBytes()))));
         }
         if (!capacity.isEmpty()) {
             md.append("\n## Capacity: idle connections, signed in, opened 200 at a time\n\n");

@@ -3,12 +3,15 @@ package org.parley.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /** Starts the servers under test as processes of their own, pinned to core 0 while the generator keeps core 1. */
 final class BenchServers {
@@ -36,6 +39,54 @@ final class BenchServers {
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
         builder.environment().putAll(PARLEY_SETTINGS);
         return builder.start();
+    }
+
+    /**
+     * WildFly from its distribution, on a base directory of its own under {@code work} with the WAR in its
+     * deployments, its ports offset so that HTTP is on {@code port}, and the same heap limit as Payara Micro's.
+     */
+    static Process wildfly(Path home, Path war, Path work, int port) throws IOException {
+        Path base = work.resolve("wildfly-base");
+        copyTree(home.resolve("standalone"), base);
+        Files.copy(war, base.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = pinned(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + (port - 8080),
+                "-Dderby.system.home=" + work.resolve("wildfly-data")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("wildfly.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+        builder.environment().putAll(PARLEY_SETTINGS);
+        // standalone.conf would otherwise give it 512 MiB
+        builder.environment().put("JAVA_OPTS", "-Xmx2g -Djava.net.preferIPv4Stack=true");
+        return builder.start();
+    }
+
+    /** The JVM a start script started: its memory is what counts, not the script's. */
+    static long jvmOf(Process process) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            var java = process.descendants()
+                    .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                    .findFirst();
+            if (java.isPresent()) {
+                return java.get().pid();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        throw new IllegalStateException("no JVM under process " + process.pid());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     static Process baseline(Path work, int port) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.FreePort;
@@ -71,6 +72,16 @@ class BenchmarkQuickIT extends DeployedParley {
             LoadGenerator.SlowConsumerResult result = generator.slowConsumers(20, 2, 40, 2);
             assertEquals(0, result.othersLost(), result.toString());
             assertEquals(2, result.slowOutcomes().size());
+        }
+    }
+
+    /** A crowd arriving at once is all let in, and nobody already there is closed for what their arrival costs. */
+    @Test
+    void aCrowdArrivingAtOnceIsAllWelcomedAndNobodyIsClosed() {
+        try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
+            LoadGenerator.JoinStormResult result = generator.joinStorm(150, 150, 2);
+            assertEquals(150, result.welcomed(), result.toString());
+            assertEquals(Map.of(), result.closedByServer(), result.toString());
         }
     }
 

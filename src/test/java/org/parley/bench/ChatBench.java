@@ -15,9 +15,10 @@ import org.parley.testing.FreePort;
 import org.parley.testing.PageAnswer;
 
 /**
- * The benchmark run ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro
- * and the {@link BaselineRelay}, each pinned to core 0, measured by the same generator on core 1; the report and
- * plot go to target/bench/. Not part of the test suite: it asserts nothing, it measures.
+ * The benchmark run ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro,
+ * Parley on WildFly ({@code -Dparley.bench.servers=payara,wildfly}, the default) and the {@link BaselineRelay}, each
+ * pinned to core 0 and loaded one at a time, measured by the same generator on core 1; the report and plot go to
+ * target/bench/. Not part of the test suite: it asserts nothing, it measures.
  */
 class ChatBench {
 
@@ -32,30 +33,48 @@ class ChatBench {
     private static final long CHURN_SECONDS = Long.getLong("parley.bench.churn.seconds", 120);
     private static final long P99_LIMIT_MICROS = 50_000;
     private static final Logger LOG = Logger.getLogger(ChatBench.class.getName());
+    private static final int STORM_PEOPLE = Integer.getInteger("parley.bench.storm.people", 10_000);
+    private static final int STORM_RATE = Integer.getInteger("parley.bench.storm.rate", 1_000);
+    private static final long STORM_HOLD_SECONDS = 10;
     private static final Set<String> SCENARIOS = Set.of(System.getProperty("parley.bench.scenarios",
-            "direct,broadcast,backlog,slow,churn,capacity").split(","));
+            "direct,broadcast,backlog,slow,churn,storm,capacity").split(","));
+
+    private static final List<String> SERVERS = List.of(System.getProperty("parley.bench.servers", "payara,wildfly")
+            .split(","));
 
     @Test
     void measure() throws Exception {
-        Path war = Path.of(System.getProperty("parley.war"));
-        Path work = war.getParent().resolve("bench");
+        // -Dparley.bench.war=... measures another build of Parley (an earlier version, for a before and after)
+        Path war = Path.of(System.getProperty("parley.bench.war", System.getProperty("parley.war")));
+        Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("bench");
         Files.createDirectories(work);
-        int parleyPort = FreePort.pick();
-        int baselinePort = FreePort.pick();
-        Process parley = BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, parleyPort);
-        Process baseline = BenchServers.baseline(work, baselinePort);
+        List<Process> processes = new ArrayList<>();
         try {
-            URL parleyBase = new URL("http://127.0.0.1:" + parleyPort + "/parley/");
-            PageAnswer.await(parleyBase, Duration.ofMinutes(3));
+            List<Target> parleys = new ArrayList<>();
+            for (String server : SERVERS) {
+                int port = FreePort.pick();
+                Process process = "wildfly".equals(server)
+                        ? BenchServers.wildfly(Path.of(System.getProperty("wildfly.home")), war, work, port)
+                        : BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, port);
+                processes.add(process);
+                URL base = new URL("http://127.0.0.1:" + port + "/parley/");
+                PageAnswer.await(base, Duration.ofMinutes(3));
+                parleys.add(Target.parley(base).named("wildfly".equals(server) ? "Parley on WildFly"
+                        : "Parley on Payara Micro").runningAs("wildfly".equals(server) ? BenchServers.jvmOf(process)
+                        : process.pid()));
+            }
+            int baselinePort = FreePort.pick();
+            Process baseline = BenchServers.baseline(work, baselinePort);
+            processes.add(baseline);
             BenchServers.awaitListening(baselinePort);
-            BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
-            Target parleyTarget = Target.parley(parleyBase).runningAs(parley.pid());
             Target baselineTarget = Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
                     .runningAs(baseline.pid());
-            for (Target target : SCENARIOS.contains("direct") ? new Target[] {parleyTarget, baselineTarget}
-                    : new Target[0]) {
+            List<Target> everyone = new ArrayList<>(parleys);
+            everyone.add(baselineTarget);
+            BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
+            for (Target target : SCENARIOS.contains("direct") ? everyone : List.<Target>of()) {
                 try (LoadGenerator generator = new LoadGenerator(target)) {
-                    // both servers, and the generator, reach their compiled speed before anything is counted
+                    // every server, and the generator, reach their compiled speed before anything is counted
                     generator.direct(USERS, RATES[0], STEP_SECONDS);
                     generator.broadcast(USERS, 5, 250);
                     List<LoadGenerator.DirectResult> steps = new ArrayList<>();
@@ -72,23 +91,32 @@ class ChatBench {
                     report.broadcast(generator.broadcast(USERS, 20, 250));
                 }
             }
-            try (LoadGenerator generator = new LoadGenerator(parleyTarget)) {
-                if (SCENARIOS.contains("backlog")) {
-                    report.backlog(generator.backlog(10_000));
-                    LOG.info("backlog done");
+            for (Target parley : parleys) {
+                try (LoadGenerator generator = new LoadGenerator(parley)) {
+                    if (SCENARIOS.contains("backlog")) {
+                        report.backlog(parley.label(), generator.backlog(10_000));
+                        LOG.info("backlog done");
+                    }
+                    if (SCENARIOS.contains("slow")) {
+                        report.slowConsumers(generator.slowConsumers(USERS, SLOW, 1000, STEP_SECONDS * 4));
+                        LOG.info("slow done");
+                    }
+                    if (SCENARIOS.contains("churn")) {
+                        report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
+                        LOG.info("churn done");
+                    }
                 }
-                if (SCENARIOS.contains("slow")) {
-                    report.slowConsumers(generator.slowConsumers(USERS, SLOW, 1000, STEP_SECONDS * 4));
-                    LOG.info("slow done");
-                }
-                if (SCENARIOS.contains("churn")) {
-                    report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
-                    LOG.info("churn done");
+            }
+            for (Target target : SCENARIOS.contains("storm") ? everyone : List.<Target>of()) {
+                try (LoadGenerator generator = new LoadGenerator(target)) {
+                    LoadGenerator.JoinStormResult storm = generator.joinStorm(STORM_PEOPLE, STORM_RATE,
+                            STORM_HOLD_SECONDS);
+                    LOG.info(() -> "join storm: " + storm);
+                    report.joinStorm(storm);
                 }
             }
             // last: it leaves thousands of accounts and connections' garbage behind
-            for (Target target : SCENARIOS.contains("capacity") ? new Target[] {baselineTarget, parleyTarget}
-                    : new Target[0]) {
+            for (Target target : SCENARIOS.contains("capacity") ? everyone : List.<Target>of()) {
                 try (LoadGenerator generator = new LoadGenerator(target)) {
                     LoadGenerator.CapacityResult held = generator.capacity(CAPACITY, CAPACITY_SECONDS);
                     LOG.info(() -> "capacity: " + held);
@@ -97,11 +125,13 @@ class ChatBench {
             }
             report.write(work);
         } finally {
-            parley.descendants().forEach(ProcessHandle::destroy);
-            parley.destroy();
-            baseline.destroy();
-            parley.waitFor(30, TimeUnit.SECONDS);
-            baseline.waitFor(30, TimeUnit.SECONDS);
+            for (Process process : processes) {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+            }
+            for (Process process : processes) {
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
         }
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -57,6 +59,11 @@ final class LoadGenerator implements AutoCloseable {
     record SlowConsumerResult(String target, int users, int slow, int perSecond, Histogram othersBefore,
             Histogram othersDuring, long othersLost, long othersRefused, ServerMemory before, ServerMemory during,
             List<String> slowOutcomes) {
+    }
+
+    /** {@code closedByServer}: close code (or -1, no close frame) → how many of those held were closed by the server */
+    record JoinStormResult(String target, int people, int perSecond, int welcomed, int failed, long lastWelcomeMillis,
+            Map<Integer, Long> closedByServer, ServerMemory after) {
     }
 
     record ChurnResult(String target, long seconds, long sampleSeconds, long sessions, List<ServerMemory> heap, List<String> leftOnline) {
@@ -347,6 +354,46 @@ final class LoadGenerator implements AutoCloseable {
         return new ChurnResult(target.label(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), sampleSeconds,
                 sessions,
                 heap, online);
+    }
+
+    /**
+     * {@code people} connect at {@code perSecond}, open loop (each at its time, whether or not those before it are
+     * in), and all stay: how many were welcomed (each may wait a minute), how many failed, and how many of those who
+     * got in the server closed while they held on for {@code holdSeconds} after the last welcome. Everyone arriving is
+     * news to everyone there, which is what such a storm tests.
+     */
+    JoinStormResult joinStorm(int people, int perSecond, long holdSeconds) {
+        Tally tally = new Tally(1);
+        List<String> names = names("j", people);
+        List<URI> uris = prepare(names);
+        List<CompletableFuture<BenchUser>> opening = new ArrayList<>(people);
+        long start = System.nanoTime();
+        for (int i = 0; i < people; i++) {
+            waitUntil(start + i * TimeUnit.SECONDS.toNanos(1) / perSecond);
+            opening.add(BenchUser.open(network, 0, uris.get(i), names.get(i), tally));
+        }
+        List<BenchUser> held = new ArrayList<>(people);
+        int failed = 0;
+        for (CompletableFuture<BenchUser> user : opening) {
+            try {
+                held.add(user.join());
+            } catch (CompletionException e) {
+                failed++;
+            }
+        }
+        long lastWelcomeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        waitUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(holdSeconds));
+        Map<Integer, Long> closed = new TreeMap<>();
+        for (BenchUser user : held) {
+            CompletableFuture<Integer> code = user.closedByServer();
+            if (code.isDone()) {
+                closed.merge(code.join(), 1L, Long::sum);
+            }
+        }
+        ServerMemory after = target.memory();
+        held.forEach(BenchUser::close);
+        return new JoinStormResult(target.label(), people, perSecond, held.size(), failed, lastWelcomeMillis, closed,
+                after);
     }
 
     /** Waits for what is still on its way: until all has arrived, or nothing more has for two seconds. */

@@ -27,6 +27,11 @@ record Target(String label, URL base, boolean signsIn, long pid) {
         return new Target("baseline", base, false, 0);
     }
 
+    /** The same target under another name in the report (Parley on one server or another). */
+    Target named(String name) {
+        return new Target(name, base, signsIn, pid);
+    }
+
     /** The same target, with the process id of its own JVM, so that its memory can be read. */
     Target runningAs(long processId) {
         return new Target(label, base, signsIn, processId);

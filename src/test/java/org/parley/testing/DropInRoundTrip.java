@@ -14,6 +14,9 @@ public final class DropInRoundTrip {
     public record Kept(String from, String to, String body) {
     }
 
+    // beyond the Basic Multilingual Plane too: stored and read back whole, whatever the database
+    private static final String KEPT = "while you were away 重启 🔁";
+
     private DropInRoundTrip() {
     }
 
@@ -33,9 +36,9 @@ public final class DropInRoundTrip {
             }
             // closing is asynchronous: until the server has seen it, ben is still online
             a.next(Frames.presence(ben, "offline"));
-            assertEquals("stored", a.sendTo(ben, "while you were away").getString("status"));
+            assertEquals("stored", a.sendTo(ben, KEPT).getString("status"));
         }
-        return new Kept(ann, ben, "while you were away");
+        return new Kept(ann, ben, KEPT);
     }
 
     /** The second half, perhaps after a restart: ben signs in again and finds ann's message waiting. */

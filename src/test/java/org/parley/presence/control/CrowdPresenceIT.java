@@ -17,9 +17,10 @@ import org.parley.testing.RestartableParley;
 import org.parley.testing.SignIn;
 
 /**
- * Presence in a crowd, on a server whose crowd begins at three people online (open mode, so that names need no
- * accounts): a connection made then is told the count and of its conversation partners only, learns of anyone else
- * by asking (watch, or the online list, page by page), and of a new partner as soon as they talk.
+ * A server of its own, started once for two things that need its settings: open demo mode, which needs the
+ * operator's explicit setting and then says so to every client; and presence in a crowd, which begins here at three
+ * people online. A connection made in a crowd is told the count and of its conversation partners only, learns of
+ * anyone else by asking (watch, or the online list, page by page), and of a new partner as soon as they talk.
  */
 class CrowdPresenceIT extends RestartableParley {
 
@@ -36,18 +37,26 @@ class CrowdPresenceIT extends RestartableParley {
     }
 
     @Test
-    void inACrowdOneHearsOfPartnersAndOfWhoeverOneAsksAbout() {
+    void anOpenServerSaysSoAndInACrowdOneHearsOfPartnersAndOfWhoeverOneAsksAbout() {
         URL base = start(Map.of("parley.open", "true", "parley.presence.crowd", "3"));
         try {
+            assertTrue(SignIn.json(SignIn.get(base, "mode")).getBoolean("open"));
+            try (ChatClient invalid = ChatClient.open(base, "user=bob%20smith")) {
+                assertEquals(1008, invalid.awaitClose().getCloseCode().getCode());
+            }
+
             String ann = name("ann");
             String dee = name("dee");
             String eve = name("eve");
             String fay = name("fay");
             try (ChatClient a = as(base, ann); ChatClient b = as(base, name("ben")); ChatClient c = as(base, name("cy"))) {
                 JsonObject small = a.next("welcome");
+                assertEquals(ann, small.getString("user"));
+                assertTrue(small.getBoolean("open"), "the page must be able to say anyone may be anyone");
                 assertFalse(small.getBoolean("crowd"), "the first to come is not in a crowd");
                 b.next("welcome");
                 c.next("welcome");
+                // names need no account here: dee has none yet
                 assertEquals("stored", a.sendTo(dee, "a conversation before dee comes").getString("status"));
 
                 try (ChatClient d = as(base, dee)) {
