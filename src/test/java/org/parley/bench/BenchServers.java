@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
+
+import org.parley.testing.DirectoryTree;
 
 /** Starts the servers under test as processes of their own, pinned to core 0 while the generator keeps core 1. */
 final class BenchServers {
@@ -47,7 +48,7 @@ final class BenchServers {
      */
     static Process wildfly(Path home, Path war, Path work, int port) throws IOException {
         Path base = work.resolve("wildfly-base");
-        copyTree(home.resolve("standalone"), base);
+        DirectoryTree.copyFresh(home.resolve("standalone"), base);
         Files.copy(war, base.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = pinned(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + (port - 8080),
@@ -74,19 +75,6 @@ final class BenchServers {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         throw new IllegalStateException("no JVM under process " + process.pid());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     static Process baseline(Path work, int port) throws IOException {

@@ -8,13 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.Command;
+import org.parley.testing.DirectoryTree;
 import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
 import org.parley.testing.PageAnswer;
@@ -44,7 +43,7 @@ class WildFlyDropInIT {
         Path base = freshBase("dropin-wildfly");
         Path deployments = base.resolve("deployments");
         // the script installs the driver module into the distribution; one left by an earlier run would be refused
-        deleteTree(home.resolve("modules/" + DRIVER_MODULE.replace('.', '/')));
+        DirectoryTree.delete(home.resolve("modules/" + DRIVER_MODULE.replace('.', '/')));
         try (ExternalDatabase database = ExternalDatabase.start(base.resolve("external-db"))) {
             Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
             Process server = start(base);
@@ -83,8 +82,7 @@ class WildFlyDropInIT {
     /** A copy of the distribution's standalone directory; fresh, as a marker left by the last run would say "ready". */
     private Path freshBase(String name) throws IOException {
         Path base = war.getParent().resolve(name);
-        deleteTree(base);
-        copyTree(home.resolve("standalone"), base);
+        DirectoryTree.copyFresh(home.resolve("standalone"), base);
         return base;
     }
 
@@ -147,30 +145,6 @@ class WildFlyDropInIT {
             return new URL(address);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 }

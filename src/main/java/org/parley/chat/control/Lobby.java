@@ -96,7 +96,7 @@ public class Lobby {
         synchronized (registry.lineOf(user.value())) {
             boolean cameOnline = registry.add(connection);
             PresenceBoard.Welcome told = presence.joined(connection, crowd, partners);
-            connection.send(new ServerFrame.Welcome(user.value(), told.online(), told.count(), told.crowd(),
+            connection.send(new ServerFrame.Welcome(user.value(), told.online(), told.count(), crowd,
                     Instant.now(), frameLimit, Setting.OPEN_MODE.isOn()).encode());
             presence.welcomed(connection);
             if (cameOnline) {

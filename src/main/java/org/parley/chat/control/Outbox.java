@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -87,21 +89,14 @@ final class Outbox {
      * @return whether no write is under way any more
      */
     boolean settle(long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        synchronized (this) {
-            while (writing) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
+        try {
+            settled().get(millis, TimeUnit.MILLISECONDS);
             return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -195,7 +190,6 @@ final class Outbox {
         CompletableFuture<Void> nowSettled;
         synchronized (this) {
             writing = false;
-            notifyAll();
             nowSettled = settled;
             settled = null;
             if (!ok && !closed) {

@@ -60,8 +60,8 @@ public class PresenceBoard {
     private int countSent = -1;
     private long countSentAt;
 
-    /** What a joining connection is told in its welcome. */
-    public record Welcome(List<String> online, int count, boolean crowd) {
+    /** What a joining connection is told in its welcome besides its regime: who is online, and how many. */
+    public record Welcome(List<String> online, int count) {
     }
 
     @PostConstruct
@@ -101,7 +101,7 @@ public class PresenceBoard {
         List<String> online = crowd
                 ? partners.stream().filter(registry::isOnline).sorted().toList()
                 : registry.onlineUsers();
-        return new Welcome(online, registry.onlineCount(), crowd);
+        return new Welcome(online, registry.onlineCount());
     }
 
     public void welcomed(Connection connection) {
