@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -53,7 +54,9 @@ public final class Person implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // Waits retry rather than fail when the page re-renders an element between finding and reading it.
         wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens the page in a new browser. */
@@ -135,20 +138,25 @@ public final class Person implements AutoCloseable {
         wait.until(driver -> notice().contains(text));
     }
 
-    /** Waits until this person appears online in the people list. */
+    /**
+     * Waits until this person appears online in the people list. The list is re-rendered by every presence frame, so
+     * it is read in one script: element references held across two WebDriver calls go stale.
+     */
     public void awaitOnline(String other) {
-        wait.until(driver -> {
-            List<WebElement> people = driver.findElements(By.cssSelector("#online li[data-user]"));
-            return people.stream().anyMatch(p -> other.equals(p.getAttribute("data-user"))
-                    && !p.getAttribute("class").contains("away"));
-        });
+        wait.until(driver -> peopleListShows(other, "online"));
     }
 
+    /** Waits until this person is shown away, or no longer listed. */
     public void awaitOffline(String other) {
-        wait.until(driver -> driver.findElements(By.cssSelector("#online li.away")).stream()
-                .anyMatch(p -> other.equals(p.getAttribute("data-user")))
-                || driver.findElements(By.cssSelector("#online li[data-user]")).stream()
-                        .noneMatch(p -> other.equals(p.getAttribute("data-user"))));
+        wait.until(driver -> peopleListShows(other, "offline"));
+    }
+
+    private boolean peopleListShows(String other, String status) {
+        return (Boolean) script("""
+                const item = [...document.querySelectorAll('#online li[data-user]')]
+                    .find((li) => li.dataset.user === arguments[0]);
+                const online = Boolean(item) && !item.classList.contains('away');
+                return arguments[1] === 'online' ? online : !online;""", other, status);
     }
 
     /** Opens the conversation with everyone, from the conversation list. */
