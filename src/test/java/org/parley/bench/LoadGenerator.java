@@ -289,9 +289,12 @@ final class LoadGenerator implements AutoCloseable {
         ServerMemory memoryDuring = target.memory();
         // a reader that does not read cannot see its connection close either; once it reads again, it can
         slow.forEach(BenchUser::resumeReading);
+        // one 10 s allowance for all of them, not 10 s each: they were all stopped and resumed together
+        long outcomeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<String> outcomes = slow.stream().map(user -> {
             try {
-                int code = user.closedByServer().get(10, TimeUnit.SECONDS);
+                int code = user.closedByServer().get(Math.max(0, outcomeDeadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
                 return code < 0 ? "closed by the server without a close frame" : "closed by the server with " + code;
             } catch (TimeoutException e) {
                 return "still open";
