@@ -1,19 +1,16 @@
 package org.parley.setup;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -39,8 +36,8 @@ public class Schema {
     static final String CHANGELOG = "db/changelog.xml";
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
 
-    @Resource(lookup = "java:app/jdbc/parley")
-    DataSource embedded;
+    @Inject
+    DataSourceChoice choice;
 
     private boolean current;
 
@@ -57,18 +54,13 @@ public class Schema {
         if (current) {
             return;
         }
-        Optional<String> name = Setting.DATASOURCE.jndiName();
-        try (Connection connection = dataSource(name).getConnection()) {
+        try (Connection connection = choice.dataSource().getConnection()) {
             migrate(connection);
         } catch (SQLException | NamingException e) {
-            throw new IllegalStateException("Could not bring the database "
-                    + name.orElse("(embedded Derby)") + " up to date: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not bring the database " + choice.describe() + " up to date: "
+                    + e.getMessage(), e);
         }
         current = true;
-    }
-
-    private DataSource dataSource(Optional<String> jndiName) throws NamingException {
-        return jndiName.isPresent() ? InitialContext.doLookup(jndiName.get()) : embedded;
     }
 
     /** Runs every change set not yet recorded in this database; shared with the tests of the migrations. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.operations.entity.AddressRange;
 
 /**
  * Everything an operator may tune. Each setting is read from the system property named here, then from the
@@ -84,11 +85,21 @@ public enum Setting {
      * The JNDI name of the operator's data source ({@code java:jboss/datasources/ParleyDS}, {@code jdbc/parley});
      * empty means Parley's own embedded Derby database.
      */
-    DATASOURCE("parley.datasource", "", Kind.JNDI_NAME);
+    DATASOURCE("parley.datasource", "", Kind.JNDI_NAME),
+    /**
+     * Who may read {@code /parley/metrics} without the token: IP addresses or CIDR blocks, separated by commas.
+     * Loopback only by default; behind a reverse proxy, every request comes from the proxy's address.
+     */
+    METRICS_FROM("parley.metrics.from", "127.0.0.1/32,::1/128", Kind.ADDRESSES),
+    /** A bearer token that opens {@code /parley/metrics} from anywhere; unset, only the addresses above may. */
+    METRICS_TOKEN("parley.metrics.token", "", Kind.SECRET);
 
     private enum Kind {
-        DURATION, SPAN, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME
+        DURATION, SPAN, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME, ADDRESSES, SECRET
     }
+
+    /** Fewer characters than this in a secret setting are too few to resist guessing. */
+    public static final int MIN_SECRET_CHARS = 16;
 
     /** Fewer signing-key bytes than this are too few to resist guessing. */
     public static final int MIN_KEY_BYTES = 32;
@@ -121,6 +132,8 @@ public enum Setting {
                 case SWITCH -> setting.isOn();
                 case KEY -> setting.key();
                 case JNDI_NAME -> setting.jndiName();
+                case ADDRESSES -> setting.addressRanges();
+                case SECRET -> setting.secret();
             }
         }
     }
@@ -247,6 +260,35 @@ public enum Setting {
             origins.add(origin);
         }
         return List.copyOf(origins);
+    }
+
+    /** @return the address ranges listed; empty when none are */
+    public List<AddressRange> addressRanges() {
+        List<AddressRange> ranges = new ArrayList<>();
+        for (String entry : raw().split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            try {
+                ranges.add(AddressRange.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw invalid(raw(), "IP addresses or CIDR blocks such as 10.0.0.0/8, separated by commas");
+            }
+        }
+        return List.copyOf(ranges);
+    }
+
+    /** @return the secret, or none when the setting is unset; the value itself never appears in a message */
+    public Optional<String> secret() {
+        String value = raw();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() < MIN_SECRET_CHARS || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalStateException("Setting " + property + " (" + environmentVariable()
+                    + ") must be at least " + MIN_SECRET_CHARS + " characters without spaces");
+        }
+        return Optional.of(value);
     }
 
     private IllegalStateException invalid(String value, String expected) {

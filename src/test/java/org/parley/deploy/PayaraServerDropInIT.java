@@ -69,6 +69,10 @@ class PayaraServerDropInIT {
                 // restarted once already, in the script
                 DropInRoundTrip.collect(parley, kept);
                 database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
+
+                // the operator's database goes away: the server is no longer ready for people, and says why
+                database.close();
+                PageAnswer.awaitNotReady(parley, Duration.ofSeconds(30));
             } finally {
                 removeDomain(domain);
             }
@@ -109,6 +113,10 @@ class PayaraServerDropInIT {
                 PageAnswer.await(parley, Duration.ofMinutes(3));
                 DropInRoundTrip.collect(parley, kept);
                 database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
+
+                // the operator's database goes away: the server is no longer ready for people, and says why
+                database.close();
+                PageAnswer.awaitNotReady(parley, Duration.ofSeconds(30));
             } finally {
                 stop(server);
             }

@@ -73,6 +73,10 @@ class WildFlyDropInIT {
                 PageAnswer.await(parley, START);
                 DropInRoundTrip.collect(parley, kept);
                 database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
+
+                // the operator's database goes away: the server is no longer ready for people, and says why
+                database.close();
+                PageAnswer.awaitNotReady(parley, Duration.ofSeconds(30));
             } finally {
                 stop(base, server);
             }

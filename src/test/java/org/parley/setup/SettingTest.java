@@ -1,6 +1,7 @@
 package org.parley.setup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,26 @@ class SettingTest {
         System.clearProperty(Setting.MAILBOX_CAPACITY.property());
         System.clearProperty(Setting.ALLOWED_ORIGINS.property());
         System.clearProperty(Setting.DATASOURCE.property());
+        System.clearProperty(Setting.METRICS_FROM.property());
+        System.clearProperty(Setting.METRICS_TOKEN.property());
+    }
+
+    @Test
+    void metricsAddressesAreCidrBlocksAndTheTokenIsLongEnough() {
+        assertEquals(2, Setting.METRICS_FROM.addressRanges().size(), "loopback, both versions");
+        System.setProperty(Setting.METRICS_FROM.property(), "10.0.0.0/8, 192.168.1.7");
+        assertEquals(2, Setting.METRICS_FROM.addressRanges().size());
+        System.setProperty(Setting.METRICS_FROM.property(), "prometheus.internal");
+        String message = assertThrows(IllegalStateException.class, Setting.METRICS_FROM::addressRanges)
+                .getMessage();
+        assertTrue(message.contains("PARLEY_METRICS_FROM") && message.contains("CIDR"), message);
+
+        assertTrue(Setting.METRICS_TOKEN.secret().isEmpty());
+        System.setProperty(Setting.METRICS_TOKEN.property(), "short");
+        message = assertThrows(IllegalStateException.class, Setting.METRICS_TOKEN::secret).getMessage();
+        assertFalse(message.contains("short"), "a secret is never repeated: " + message);
+        System.setProperty(Setting.METRICS_TOKEN.property(), "long-enough-token-42");
+        assertEquals("long-enough-token-42", Setting.METRICS_TOKEN.secret().orElseThrow());
     }
 
     @Test

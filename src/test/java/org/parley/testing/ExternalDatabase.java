@@ -37,6 +37,8 @@ public final class ExternalDatabase implements AutoCloseable {
     }
 
     /** Starts the network server with its databases under {@code home}, and waits until it answers. */
+    private boolean closed;
+
     public static ExternalDatabase start(Path home) throws Exception {
         Files.createDirectories(home);
         System.setProperty("derby.system.home", home.toString());
@@ -115,8 +117,13 @@ public final class ExternalDatabase implements AutoCloseable {
         }
     }
 
+    /** Stops the network server, as an operator's database going away would; once, however often it is called. */
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.shutdown();
         } finally {

@@ -22,6 +22,7 @@ import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
 import org.parley.chat.control.Lobby;
 import org.parley.chat.entity.UserName;
+import org.parley.operations.control.ParleyMetrics;
 
 /**
  * Signing in and out. {@code POST /parley/api/tickets {"name", "password"}} answers a ticket to pass at the
@@ -54,6 +55,9 @@ public class TicketsResource {
     @Context
     HttpServletRequest http;
 
+    @Inject
+    ParleyMetrics metrics;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response signIn(String body) {
@@ -63,14 +67,17 @@ public class TicketsResource {
         Instant now = Instant.now();
         Duration wait = throttle.waitBefore(name, address, now);
         if (!wait.isZero()) {
+            metrics.signIn(ParleyMetrics.SignIn.THROTTLED);
             return JsonBody.retryLater(wait, "too-many-attempts", "too many failed sign-ins");
         }
         Optional<Account> account = accounts.verify(name, JsonBody.text(request, "password"));
         if (account.isEmpty()) {
             throttle.failed(name, address, now);
+            metrics.signIn(ParleyMetrics.SignIn.FAILED);
             throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "wrong-credentials", "wrong name or password");
         }
         throttle.succeeded(name);
+        metrics.signIn(ParleyMetrics.SignIn.OK);
         return issued(tickets.issue(account.get(), now));
     }
 

@@ -19,6 +19,7 @@ import org.parley.chat.entity.Utf8;
 import org.parley.message.control.MessageLog;
 import org.parley.message.control.MessageStore;
 import org.parley.message.entity.ChatMessage;
+import org.parley.operations.control.ParleyMetrics;
 import org.parley.setup.Setting;
 
 /**
@@ -43,6 +44,9 @@ public class CatchUp {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    ParleyMetrics metrics;
+
     /**
      * @param everyoneAfter the conversation with everyone is sent only after this message
      * @param dropper       ends the connection when its backlog cannot be read
@@ -63,6 +67,7 @@ public class CatchUp {
         private final long everyoneAfter;
         private final Instant notBefore;
         private final BiConsumer<Connection, CloseReason> dropper;
+        private final long started = System.nanoTime();
         private int count;
         private boolean readNothingBefore;
 
@@ -86,10 +91,12 @@ public class CatchUp {
                     if (page.isEmpty()) {
                         int sent = count;
                         if (gate.tryGoLive(() -> connection.send(caughtUp(gate, everyoneAfter, sent)))) {
+                            metrics.caughtUp(System.nanoTime() - started);
                             return;
                         }
                         if (readNothingBefore) {
                             gate.goLiveAnyway(() -> connection.send(caughtUp(gate, everyoneAfter, sent)));
+                            metrics.caughtUp(System.nanoTime() - started);
                             return;
                         }
                         readNothingBefore = true;
@@ -119,6 +126,8 @@ public class CatchUp {
                 String frame = ServerFrame.Chat.of(message, true).encode();
                 bytes += Utf8.length(frame);
                 writes.add(connection.offerCaughtUp(message.seq(), frame));
+                // as the caught-up frame counts them: a message also pushed live meanwhile is written once
+                metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.CATCH_UP);
             }
             int rest = next;
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))

@@ -78,9 +78,13 @@ public final class Connection {
         return outbox.send(frame);
     }
 
-    /** A message just committed: written now if this connection is live and has not had it. */
-    void offerLive(long seq, String frame) {
-        gate.offerLive(seq, written -> outbox.send(frame));
+    /**
+     * A message just committed: written now if this connection is live and has not had it.
+     *
+     * @return whether it was written now
+     */
+    boolean offerLive(long seq, String frame) {
+        return gate.offerLive(seq, written -> outbox.send(frame));
     }
 
     /**
@@ -104,6 +108,11 @@ public final class Connection {
             written.complete(null);
         }
         return written;
+    }
+
+    /** Bytes waiting to be written to this connection. */
+    long queuedBytes() {
+        return outbox.queuedBytes();
     }
 
     /** How much catching up may queue at once: half the send queue, leaving room for everything else it is sent. */

@@ -1,15 +1,18 @@
 package org.parley.chat.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.parley.operations.control.ParleyMetrics;
 
 /**
  * The connection pool: who is online, on which connections.
@@ -30,6 +33,18 @@ public class ConnectionRegistry {
 
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Object[] lines = Stream.generate(Object::new).limit(LINES).toArray();
+
+    @Inject
+    ParleyMetrics metrics;
+
+    /** What the pool holds, read at each scrape of the metrics. */
+    @PostConstruct
+    void measured() {
+        metrics.gauge("parley_connections", "Open WebSocket connections", () -> all().count());
+        metrics.gauge("parley_users_online", "People with at least one open connection", this::onlineCount);
+        metrics.gauge("parley_outbox_bytes", "Bytes queued for writing, over every connection",
+                () -> all().mapToLong(Connection::queuedBytes).sum());
+    }
 
     public Object lineOf(String user) {
         return lines[Math.floorMod(user.hashCode(), LINES)];

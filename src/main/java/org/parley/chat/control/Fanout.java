@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.stream.Stream;
 import org.parley.chat.entity.ServerFrame;
 import org.parley.message.entity.ChatMessage;
+import org.parley.operations.control.ParleyMetrics;
 import org.parley.presence.control.PresenceBoard;
 
 /**
@@ -21,6 +22,9 @@ public class Fanout {
     @Inject
     PresenceBoard presence;
 
+    @Inject
+    ParleyMetrics metrics;
+
     void push(ChatMessage message, Connection sender, String ref) {
         // encoded once, the same text for every connection
         String frame = ServerFrame.Chat.of(message, false).encode();
@@ -31,8 +35,8 @@ public class Fanout {
             // the connection a direct message came from has it already; its ack, just below, says where it went
             if (connection == sender && !message.isBroadcast()) {
                 connection.passLive(message.seq());
-            } else {
-                connection.offerLive(message.seq(), frame);
+            } else if (connection.offerLive(message.seq(), frame)) {
+                metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.LIVE);
             }
         });
         if (!message.isBroadcast()) {

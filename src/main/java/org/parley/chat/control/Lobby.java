@@ -2,9 +2,9 @@ package org.parley.chat.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -22,6 +22,7 @@ import org.parley.chat.entity.UserName;
 import org.parley.message.control.Marks;
 import org.parley.message.control.MessageLog;
 import org.parley.message.control.SerialQueue;
+import org.parley.operations.control.ParleyMetrics;
 import org.parley.presence.control.PresenceBoard;
 import org.parley.setup.Setting;
 
@@ -54,6 +55,9 @@ public class Lobby {
 
     @Inject
     CatchUp catchUp;
+
+    @Inject
+    ParleyMetrics metrics;
 
     @Resource
     ManagedExecutorService executor;
@@ -159,6 +163,7 @@ public class Lobby {
      * pings or reading what it is sent. Whatever it was sent but did not confirm stays in the log for its client.
      */
     public void drop(Connection connection, CloseReason reason) {
+        metrics.closedByServer(reason.getCloseCode().getCode());
         leave(connection);
         // no thread waits for a peer that does not read: the executor's few threads are everyone's
         connection.closeWhenSettled(reason, executor);

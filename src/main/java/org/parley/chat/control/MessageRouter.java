@@ -17,6 +17,7 @@ import org.parley.message.control.Marks;
 import org.parley.message.control.MessageLog;
 import org.parley.message.control.MessageStore;
 import org.parley.message.entity.ChatMessage;
+import org.parley.operations.control.ParleyMetrics;
 import org.parley.setup.Setting;
 
 /**
@@ -47,9 +48,16 @@ public class MessageRouter {
     @Inject
     Fanout fanout;
 
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    ParleyMetrics metrics;
+
     void route(Connection sender, ClientFrame.Send send) {
+        long arrived = System.nanoTime();
         if (send.body().isBlank()) {
-            Reception.refuse(sender, ErrorCode.EMPTY_BODY, "the message is empty", send.ref());
+            refusals.refuse(sender, ErrorCode.EMPTY_BODY, "the message is empty", send.ref());
             return;
         }
         String recipient = null;
@@ -62,8 +70,10 @@ public class MessageRouter {
         }
         ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), sender.user().value(), recipient,
                 send.body(), now());
-        log.append(message, committed -> fanout.push(committed, sender, send.ref()),
-                failure -> Reception.refuse(sender, ErrorCode.UNAVAILABLE,
+        log.append(message, committed -> {
+            metrics.stored(!committed.isBroadcast(), System.nanoTime() - arrived);
+            fanout.push(committed, sender, send.ref());
+        }, failure -> refusals.refuse(sender, ErrorCode.UNAVAILABLE,
                         "the message could not be stored; nothing was sent, try again", send.ref()));
     }
 
@@ -73,22 +83,22 @@ public class MessageRouter {
         try {
             typed = UserName.parse(send.to());
         } catch (UserName.InvalidUserName e) {
-            Reception.refuse(sender, ErrorCode.INVALID_RECIPIENT, "no such user name: " + e.getMessage(), send.ref());
+            refusals.refuse(sender, ErrorCode.INVALID_RECIPIENT, "no such user name: " + e.getMessage(), send.ref());
             return Optional.empty();
         }
         // an account is found in any case or spelling of its name; in open mode every name is anyone's
         Optional<String> owner = Setting.OPEN_MODE.isOn() ? Optional.of(typed.value())
                 : knownNames.ownerOf(typed.value());
         if (owner.isEmpty()) {
-            Reception.refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + typed.value(), send.ref());
+            refusals.refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + typed.value(), send.ref());
             return Optional.empty();
         }
         if (owner.get().equals(sender.user().value())) {
-            Reception.refuse(sender, ErrorCode.SELF_MESSAGE, "you cannot send a message to yourself", send.ref());
+            refusals.refuse(sender, ErrorCode.SELF_MESSAGE, "you cannot send a message to yourself", send.ref());
             return Optional.empty();
         }
         if (mailboxFull(owner.get())) {
-            Reception.refuse(sender, ErrorCode.MAILBOX_FULL,
+            refusals.refuse(sender, ErrorCode.MAILBOX_FULL,
                     owner.get() + " has too many messages waiting; nothing was stored", send.ref());
             return Optional.empty();
         }

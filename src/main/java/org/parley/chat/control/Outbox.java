@@ -58,6 +58,10 @@ final class Outbox {
         return limitBytes;
     }
 
+    synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
     /** @return completes once the frame is handed to the network, or fails if it never will be */
     CompletionStage<Void> send(String text) {
         return enqueue(new Item(text, Utf8.length(text), null, new CompletableFuture<>()));

@@ -30,6 +30,9 @@ public class Receipts {
     Marks marks;
 
     @Inject
+    Refusals refusals;
+
+    @Inject
     MessageStore store;
 
     @Inject
@@ -75,7 +78,7 @@ public class Receipts {
         Optional<Conversation> conversation = Conversation.parse(conversationId)
                 .filter(c -> c.hasParticipant(user));
         if (conversation.isEmpty()) {
-            Reception.refuse(connection, ErrorCode.UNKNOWN_CONVERSATION,
+            refusals.refuse(connection, ErrorCode.UNKNOWN_CONVERSATION,
                     "you take no part in a conversation called " + abbreviated(conversationId), null);
             return;
         }

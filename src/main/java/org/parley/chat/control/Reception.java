@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import org.parley.chat.entity.ClientFrame;
 import org.parley.chat.entity.ErrorCode;
-import org.parley.chat.entity.ServerFrame;
 import org.parley.presence.control.PresenceBoard;
 
 /**
@@ -30,6 +29,9 @@ public class Reception {
     @Inject
     PresenceBoard presence;
 
+    @Inject
+    Refusals refusals;
+
     public void receive(Connection sender, ClientFrame frame) {
         sender.heardFrom();
         if (frame instanceof ClientFrame.Oversized oversized) {
@@ -39,7 +41,7 @@ public class Reception {
         }
         switch (floodGuard.take(sender.user())) {
             case SEND -> act(sender, frame);
-            case REFUSE_AND_SAY -> refuse(sender, ErrorCode.RATE_LIMITED, "slow down: " + floodGuard.limits()
+            case REFUSE_AND_SAY -> refusals.refuse(sender, ErrorCode.RATE_LIMITED, "slow down: " + floodGuard.limits()
                     + "; until then further frames are dropped unanswered", refOf(frame));
             case REFUSE -> {
                 // answered once per run already
@@ -59,16 +61,12 @@ public class Reception {
         } else if (frame instanceof ClientFrame.Watch watch) {
             presence.watch(sender, watch.users());
         } else if (frame instanceof ClientFrame.Refused refused) {
-            refuse(sender, refused.code(), refused.message(), refused.ref());
+            refusals.refuse(sender, refused.code(), refused.message(), refused.ref());
         }
     }
 
     private static String refOf(ClientFrame frame) {
         return frame instanceof ClientFrame.Send send ? send.ref()
                 : frame instanceof ClientFrame.Refused refused ? refused.ref() : null;
-    }
-
-    static void refuse(Connection sender, ErrorCode code, String message, String ref) {
-        sender.send(new ServerFrame.Error(code, message, ref).encode());
     }
 }

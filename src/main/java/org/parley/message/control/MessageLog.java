@@ -3,8 +3,8 @@ package org.parley.message.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.message.entity.ChatMessage;
+import org.parley.operations.control.ParleyMetrics;
 
 /**
  * Commits messages to the log, then hands each one on: persist, then push. Messages that arrive while a commit is
@@ -36,6 +37,9 @@ public class MessageLog {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    ParleyMetrics metrics;
 
     private SerialQueue<Pending> writes;
     private final AtomicLong lastSeq = new AtomicLong(-1);
@@ -71,14 +75,17 @@ public class MessageLog {
         for (Pending pending : batch) {
             messages.add(pending.message().numbered(next++));
         }
+        long started = System.nanoTime();
         try {
             store.appendAll(messages);
         } catch (EJBException | jakarta.persistence.PersistenceException e) {
+            metrics.batchFailed();
             LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
             batch.forEach(pending -> pending.failed().accept(e));
             return;
         }
         lastSeq.set(next - 1);
+        metrics.batchCommitted(batch.size(), System.nanoTime() - started);
         for (int i = 0; i < batch.size(); i++) {
             Pending pending = batch.get(i);
             try {
