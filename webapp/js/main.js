@@ -14,6 +14,7 @@ const CLOSE_EXPLAINED = {
   1006: 'the network or the server went away',
   1009: 'a message was too large',
   1011: 'the server ran into a problem',
+  1012: 'the server is restarting',
   1013: 'the connection fell behind',
   4000: 'the server stopped hearing from this page',
 };

@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.chat.entity.ServerFrame;
@@ -37,6 +39,11 @@ public class Lobby {
     private static final Logger LOG = Logger.getLogger(Lobby.class.getName());
     // well past the end of the container's upgrade, and short for a person waiting to be told why
     private static final long TURN_AWAY_AFTER_MILLIS = 250;
+    private static final CloseReason RESTART = new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART,
+            "the server is restarting; reconnect");
+    // what a stopping server gives the log to commit what it took, and its connections to write what they were sent
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(2);
 
     @Inject
     ConnectionRegistry registry;
@@ -58,6 +65,9 @@ public class Lobby {
 
     @Inject
     ParleyMetrics metrics;
+
+    // set once, as the server stops; read by every joining connection and every message taken
+    private volatile boolean closing;
 
     @Resource
     ManagedExecutorService executor;
@@ -84,6 +94,10 @@ public class Lobby {
      * direct messages, and of the conversation with everyone only what comes from now on.
      */
     public void join(UserName user, Session session, OptionalLong since) {
+        if (closing) {
+            turnAway(session, RESTART);
+            return;
+        }
         int frameLimit = Setting.FRAME_LIMIT.positiveInt();
         session.setMaxTextMessageBufferSize(frameLimit);
         // read before the connection is registered: a broadcast committed after it is offered live or read back
@@ -107,11 +121,51 @@ public class Lobby {
                 presence.changed(user.value(), true);
             }
         }
+        if (closing) {
+            // registered after the stop took its list of connections
+            drop(connection, RESTART);
+            return;
+        }
         try {
             executor.execute(() -> catchUp.run(connection, everyoneAfter, this::drop));
         } catch (RejectedExecutionException e) {
             drop(connection, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "the server is busy; reconnect"));
         }
+    }
+
+    /** Whether the server is stopping: from then on nothing new is taken. */
+    public boolean closing() {
+        return closing;
+    }
+
+    /**
+     * When Parley stops (undeployed, or its server told to stop, as by SIGTERM), before the container closes the
+     * sockets: no new connection or message is taken; the log commits what it already took, so each of those
+     * senders is acknowledged; every connection writes what it was sent, then closes with 1012 "service restart",
+     * which tells a page to come back (to this server once it is up, or to another behind the same address).
+     * Nothing acknowledged is lost either way; this spares clients a broken socket and "unconfirmed" sends.
+     */
+    public synchronized void stop() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        if (!log.awaitCommitted(COMMIT_WAIT)) {
+            LOG.warning(() -> "Stopping with messages not yet committed after " + COMMIT_WAIT
+                    + "; their senders were not acknowledged");
+        }
+        List<Connection> open = registry.all().toList();
+        long deadline = System.nanoTime() + WRITE_WAIT.toNanos();
+        while (open.stream().anyMatch(connection -> connection.queuedBytes() > 0) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        for (Connection connection : open) {
+            metrics.closedByServer(RESTART.getCloseCode().getCode());
+            leave(connection);
+            connection.settle();
+            connection.close(RESTART);
+        }
+        LOG.info(() -> "Stopped: " + open.size() + " connections closed with 1012");
     }
 
     /**

@@ -52,7 +52,10 @@ public class Reception {
     }
 
     private void act(Connection sender, ClientFrame frame) {
-        if (frame instanceof ClientFrame.Send send) {
+        if (frame instanceof ClientFrame.Send send && lobby.closing()) {
+            refusals.refuse(sender, ErrorCode.UNAVAILABLE,
+                    "the server is restarting; nothing was stored, send it again once reconnected", send.ref());
+        } else if (frame instanceof ClientFrame.Send send) {
             router.route(sender, send);
         } else if (frame instanceof ClientFrame.Received received) {
             receipts.received(sender, received.upTo());

@@ -6,9 +6,12 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +54,22 @@ public class MessageLog {
 
     public void append(ChatMessage message, Consumer<ChatMessage> committed, Consumer<RuntimeException> failed) {
         writes.add(new Pending(message, committed, failed));
+    }
+
+    /**
+     * Waits until every message appended so far is committed (or refused) and handed on, for a server that stops.
+     *
+     * @return false if {@code limit} passed first
+     */
+    public boolean awaitCommitted(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!writes.isIdle()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
     }
 
     /** The number of the latest message committed (0 for an empty log). */

@@ -46,6 +46,11 @@ public final class SerialQueue<T> {
         }
     }
 
+    /** Whether every item added so far has been worked through. */
+    public boolean isIdle() {
+        return items.isEmpty() && !working.get();
+    }
+
     private void workThrough() {
         do {
             List<T> batch = new ArrayList<>();

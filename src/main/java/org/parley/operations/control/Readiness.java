@@ -20,8 +20,18 @@ public class Readiness {
     @Inject
     DataSourceChoice database;
 
+    private volatile boolean stopping;
+
+    /** From now on this server is sent no one new: it is closing its connections. */
+    public void stopping() {
+        stopping = true;
+    }
+
     /** @return why this server is not ready, or empty when it is */
     public Optional<String> notReadyBecause() {
+        if (stopping) {
+            return Optional.of("the server is stopping");
+        }
         try (Connection connection = database.dataSource().getConnection()) {
             if (!connection.isValid(VALID_TIMEOUT_SECONDS)) {
                 return Optional.of("the database " + database.describe() + " does not answer");

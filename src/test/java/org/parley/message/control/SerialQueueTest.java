@@ -1,10 +1,12 @@
 package org.parley.message.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,5 +73,30 @@ class SerialQueueTest {
         pool.shutdown();
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
         assertEquals(List.of("good"), worked);
+    }
+
+    /** What a stopping server waits for: idle only once every item added is worked through, not when taken. */
+    @Test
+    void idleOnlyOnceEverythingAddedIsWorkedThrough() throws InterruptedException {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SerialQueue<String> queue = new SerialQueue<>(pool, 16, batch -> {
+            working.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(queue.isIdle());
+        queue.add("first");
+        assertTrue(working.await(5, TimeUnit.SECONDS));
+        assertFalse(queue.isIdle(), "taken, not yet worked");
+        queue.add("second");
+        release.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+        assertTrue(queue.isIdle());
     }
 }
