@@ -92,10 +92,15 @@ public enum Setting {
      */
     METRICS_FROM("parley.metrics.from", "127.0.0.1/32,::1/128", Kind.ADDRESSES),
     /** A bearer token that opens {@code /parley/metrics} from anywhere; unset, only the addresses above may. */
-    METRICS_TOKEN("parley.metrics.token", "", Kind.SECRET);
+    METRICS_TOKEN("parley.metrics.token", "", Kind.SECRET),
+    /**
+     * The accounts that may use the administration API ({@code /parley/api/admin}): names separated by commas, in any
+     * case or spelling of the account's name. None by default: README "Operating Parley", the first operator.
+     */
+    OPERATORS("parley.operators", "", Kind.NAMES);
 
     private enum Kind {
-        DURATION, SPAN, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME, ADDRESSES, SECRET
+        DURATION, SPAN, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME, ADDRESSES, SECRET, NAMES
     }
 
     /** Fewer characters than this in a secret setting are too few to resist guessing. */
@@ -134,6 +139,7 @@ public enum Setting {
                 case JNDI_NAME -> setting.jndiName();
                 case ADDRESSES -> setting.addressRanges();
                 case SECRET -> setting.secret();
+                case NAMES -> setting.names();
             }
         }
     }
@@ -276,6 +282,22 @@ public enum Setting {
             }
         }
         return List.copyOf(ranges);
+    }
+
+    /** @return the names listed, as written; empty when none are */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (String entry : raw().split(",")) {
+            String name = entry.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.chars().anyMatch(Character::isWhitespace)) {
+                throw invalid(raw(), "account names separated by commas");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
     }
 
     /** @return the secret, or none when the setting is unset; the value itself never appears in a message */

@@ -21,6 +21,16 @@ class SettingTest {
         System.clearProperty(Setting.DATASOURCE.property());
         System.clearProperty(Setting.METRICS_FROM.property());
         System.clearProperty(Setting.METRICS_TOKEN.property());
+        System.clearProperty(Setting.OPERATORS.property());
+    }
+
+    @Test
+    void operatorsAreNamesSeparatedByCommas() {
+        assertEquals(List.of(), Setting.OPERATORS.names(), "none by default");
+        System.setProperty(Setting.OPERATORS.property(), " ann, Ben ,");
+        assertEquals(List.of("ann", "Ben"), Setting.OPERATORS.names());
+        System.setProperty(Setting.OPERATORS.property(), "ann smith");
+        assertThrows(IllegalStateException.class, Setting.OPERATORS::names);
     }
 
     @Test

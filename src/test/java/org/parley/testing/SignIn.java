@@ -100,6 +100,18 @@ public final class SignIn {
                 .build());
     }
 
+    /** Any request to the API as the holder of this ticket, with a JSON body or none (null). */
+    public static HttpResponse<String> as(URL base, String method, String path, String ticket, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api(base, path))
+                .header("Authorization", "Bearer " + ticket)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.build());
+    }
+
     public static HttpResponse<String> signOut(URL base, String ticket) {
         return send(HttpRequest.newBuilder(api(base, "tickets")).header("Authorization", "Bearer " + ticket)
                 .DELETE().build());

@@ -77,6 +77,11 @@ public class TicketsResource {
             throw JsonBody.refusal(Response.Status.UNAUTHORIZED, "wrong-credentials", "wrong name or password");
         }
         throttle.succeeded(name);
+        if (account.get().suspended()) {
+            metrics.signIn(ParleyMetrics.SignIn.FAILED);
+            throw JsonBody.refusal(Response.Status.FORBIDDEN, "account-suspended",
+                    "this account is suspended by an operator");
+        }
         metrics.signIn(ParleyMetrics.SignIn.OK);
         return issued(tickets.issue(account.get(), now));
     }
@@ -106,7 +111,7 @@ public class TicketsResource {
         return Response.noContent().build();
     }
 
-    private static Response issued(Tickets.Issued ticket) {
+    static Response issued(Tickets.Issued ticket) {
         return Response.ok(Json.createObjectBuilder().add("ticket", ticket.value()).add("name", ticket.name())
                 .add("expiresAt", ticket.expiresAt().toString()).build().toString()).build();
     }

@@ -152,6 +152,45 @@ public class Accounts {
         }
     }
 
+    /** @return the account, suspended now (if it was not already) */
+    public Optional<Account> suspend(String name, Instant now) {
+        Optional<Account> account = find(name);
+        account.ifPresent(a -> a.suspend(now));
+        return account;
+    }
+
+    public Optional<Account> reinstate(String name) {
+        Optional<Account> account = find(name);
+        account.ifPresent(Account::reinstate);
+        return account;
+    }
+
+    /**
+     * Sets a new password and voids every ticket issued before {@code now}, on every device: whoever had the old one
+     * signs in again.
+     */
+    public void changePassword(String name, String newPassword, Instant now) {
+        checkPassword(newPassword);
+        Account account = em.find(Account.class, name);
+        account.changePassword(PasswordHash.of(newPassword, Setting.PASSWORD_ITERATIONS.positiveInt()));
+        account.voidTicketsIssuedBefore(now);
+    }
+
+    /**
+     * Removes the account and its name, so that the name may be taken again (by someone who sees nothing of what
+     * was). Its messages and marks go with it ({@link AccountRemoval}).
+     */
+    public boolean remove(String name) {
+        Account account = em.find(Account.class, name);
+        if (account == null) {
+            return false;
+        }
+        em.createQuery("DELETE FROM NameClaim c WHERE c.accountName = :name").setParameter("name", name)
+                .executeUpdate();
+        em.remove(account);
+        return true;
+    }
+
     /** @return the stored signing key, made now if there is none yet */
     public byte[] signingKey() {
         SigningKey stored = em.find(SigningKey.class, SigningKey.THE_ONE);

@@ -36,6 +36,9 @@ public class Tickets {
         if (valid.issuedAt().isBefore(account.ticketsValidFrom())) {
             throw new TicketSigner.Refused("signed out: sign in again");
         }
+        if (account.suspended()) {
+            throw new TicketSigner.Refused("the account is suspended by an operator");
+        }
         return new UserName(account.name());
     }
 

@@ -31,6 +31,10 @@ public class Account {
     @Column(name = "TICKETS_VALID_FROM", nullable = false)
     private long ticketsValidFrom;
 
+    // when an operator suspended it; null while it is not suspended
+    @Column(name = "SUSPENDED_AT")
+    private Long suspendedAt;
+
     protected Account() {
     }
 
@@ -51,6 +55,25 @@ public class Account {
 
     public Instant ticketsValidFrom() {
         return Instant.ofEpochMilli(ticketsValidFrom);
+    }
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    /** Suspended, it cannot sign in, and no ticket it holds opens a connection, until it is reinstated. */
+    public void suspend(Instant now) {
+        if (suspendedAt == null) {
+            suspendedAt = now.toEpochMilli();
+        }
+    }
+
+    public void reinstate() {
+        suspendedAt = null;
+    }
+
+    public void changePassword(String newHash) {
+        passwordHash = Objects.requireNonNull(newHash);
     }
 
     public void voidTicketsIssuedBefore(Instant moment) {

@@ -225,7 +225,19 @@ public class Lobby {
 
     /** Closes every connection of a user who signed out: their tickets are void, and so is what they opened. */
     public void signedOut(UserName user) {
-        List.copyOf(registry.connectionsOf(user.value())).forEach(connection -> drop(connection,
-                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out")));
+        dismiss(user.value(), "signed out");
+    }
+
+    /**
+     * Closes every connection of this user with 1008 and this reason, which a page shows and does not reconnect
+     * after (signed out, suspended, removed, or disconnected by an operator).
+     *
+     * @return how many were closed
+     */
+    public int dismiss(String user, String reason) {
+        List<Connection> connections = List.copyOf(registry.connectionsOf(user));
+        connections.forEach(connection -> drop(connection,
+                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason)));
+        return connections.size();
     }
 }

@@ -64,4 +64,10 @@ public class Marks {
         ReadMark mark = em.find(ReadMark.class, new ReadMark.Key(user, conversation.id()));
         return mark == null ? 0 : mark.upTo();
     }
+
+    /** Forgets what a user received and read: for an account that is removed. */
+    public void forget(String user) {
+        em.createQuery("DELETE FROM DeliveryMark d WHERE d.user = :user").setParameter("user", user).executeUpdate();
+        em.createQuery("DELETE FROM ReadMark r WHERE r.user = :user").setParameter("user", user).executeUpdate();
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.parley.message.entity.ChatMessage;
+import org.parley.message.entity.LogFloor;
 import org.parley.message.entity.Conversation;
 
 /** The message log in the database. Each call is its own transaction: what a caller is told is committed. */
@@ -25,9 +26,11 @@ public class MessageStore {
         return messages;
     }
 
+    /** The highest number the log has used: its newest message's, or that of one since deleted. */
     public long lastSeq() {
         Long last = em.createNamedQuery(ChatMessage.LAST_SEQ, Long.class).getSingleResult();
-        return last == null ? 0 : last;
+        LogFloor floor = em.find(LogFloor.class, LogFloor.THE_ONE);
+        return Math.max(last == null ? 0 : last, floor == null ? 0 : floor.seq());
     }
 
     /**
@@ -123,7 +126,27 @@ public class MessageStore {
     }
 
     public int delete(Collection<Long> seqs) {
-        return seqs.isEmpty() ? 0 : em.createNamedQuery(ChatMessage.DELETE).setParameter("seqs", seqs)
-                .executeUpdate();
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        keepFloor();
+        return em.createNamedQuery(ChatMessage.DELETE).setParameter("seqs", seqs).executeUpdate();
+    }
+
+    /** Deletes every message a user sent, and every direct message to them: for an account that is removed. */
+    public int deleteAllOf(String user) {
+        keepFloor();
+        return em.createNamedQuery(ChatMessage.DELETE_OF).setParameter("user", user).executeUpdate();
+    }
+
+    // in the deleting transaction: the number is kept exactly when the messages go
+    private void keepFloor() {
+        long last = lastSeq();
+        LogFloor floor = em.find(LogFloor.class, LogFloor.THE_ONE);
+        if (floor == null) {
+            em.persist(new LogFloor(last));
+        } else {
+            floor.raiseTo(last);
+        }
     }
 }

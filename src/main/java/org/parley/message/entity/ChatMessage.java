@@ -42,6 +42,8 @@ import java.util.Objects;
 @NamedQuery(name = ChatMessage.CONFIRMED_DIRECT, query = "SELECT m.seq FROM ChatMessage m, DeliveryMark d"
         + " WHERE m.recipient = d.user AND m.seq <= d.upTo ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.DELETE, query = "DELETE FROM ChatMessage m WHERE m.seq IN :seqs")
+@NamedQuery(name = ChatMessage.DELETE_OF, query = "DELETE FROM ChatMessage m WHERE m.sender = :user"
+        + " OR m.recipient = :user")
 public class ChatMessage {
 
     public static final String TO_AFTER = "ChatMessage.toAfter";
@@ -57,6 +59,7 @@ public class ChatMessage {
     public static final String OLDER_THAN = "ChatMessage.olderThan";
     public static final String CONFIRMED_DIRECT = "ChatMessage.confirmedDirect";
     public static final String DELETE = "ChatMessage.delete";
+    public static final String DELETE_OF = "ChatMessage.deleteOf";
 
     // numbered by the log's one writer as it commits (MessageLog), not by the database: then a batch is inserted
     // in one JDBC batch, with no round trip per row to learn its key

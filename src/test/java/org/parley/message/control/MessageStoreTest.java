@@ -174,4 +174,22 @@ class MessageStoreTest {
         assertEquals(List.of("not yet"), bodies(inTransaction(() -> store.history(Conversation.between(ann, ben),
                 Long.MAX_VALUE, 10))));
     }
+
+    /** Numbers are never given twice: deleting the newest messages keeps the highest number the log used. */
+    @Test
+    void deletingTheNewestMessagesKeepsTheirNumbersUsed() {
+        String gone = unique("gone");
+        String stays = unique("stays");
+        append(message(stays, gone, "to the one who goes"));
+        List<ChatMessage> last = append(message(gone, stays, "newest"), message(gone, null, "to everyone"));
+        long highest = last.get(1).seq();
+        assertEquals(highest, (long) inTransaction(store::lastSeq));
+
+        assertEquals(3, (int) inTransaction(() -> store.deleteAllOf(gone)));
+        assertEquals(highest, (long) inTransaction(store::lastSeq), "the next message is numbered after them");
+        long next = append(message(stays, null, "x")).get(0).seq();
+        assertEquals(highest + 1, next);
+        assertEquals(1, (int) inTransaction(() -> store.delete(List.of(next))));
+        assertEquals(highest + 1, (long) inTransaction(store::lastSeq));
+    }
 }

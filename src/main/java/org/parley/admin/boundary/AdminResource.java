@@ -1,0 +1,161 @@
+package org.parley.admin.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.parley.account.boundary.Bearer;
+import org.parley.account.boundary.JsonBody;
+import org.parley.account.control.AccountRemoval;
+import org.parley.account.control.Accounts;
+import org.parley.account.entity.Account;
+import org.parley.admin.control.Operators;
+import org.parley.chat.control.ConnectionRegistry;
+import org.parley.chat.control.Lobby;
+import org.parley.chat.entity.UserName;
+
+/**
+ * The operator's API, under {@code /parley/api/admin}, for the holder of an operator's ticket
+ * ({@code parley.operators}): who is online, disconnecting someone, suspending and reinstating an account, and
+ * removing one with its data. Others get 403; a request without a valid ticket 401.
+ */
+@Path("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private static final int MAX_LIMIT = 200;
+
+    @Inject
+    Bearer bearer;
+
+    @Inject
+    Operators operators;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AccountRemoval removal;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    Lobby lobby;
+
+    /** {@code GET admin/online?prefix=&after=&limit=}: who is online, with how many connections each. */
+    @GET
+    @Path("online")
+    public Response online(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("prefix") @DefaultValue("") String prefix, @QueryParam("after") @DefaultValue("") String after,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        operator(authorization);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-limit",
+                    "limit must be from 1 to " + MAX_LIMIT);
+        }
+        List<String> page = registry.onlineUsers(prefix, after, limit + 1);
+        JsonArrayBuilder people = Json.createArrayBuilder();
+        page.stream().limit(limit).forEach(name -> people.add(Json.createObjectBuilder().add("name", name)
+                .add("connections", registry.connectionsOf(name).size())));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("count", registry.onlineCount()).add("people", people);
+        if (page.size() > limit) {
+            answer.add("next", page.get(limit - 1));
+        }
+        return Response.ok(answer.build()).build();
+    }
+
+    /** {@code DELETE admin/users/NAME/connections}: closes the user's connections (1008); they may sign in again. */
+    @DELETE
+    @Path("users/{name}/connections")
+    public Response disconnect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name) {
+        operator(authorization);
+        Account account = existing(name);
+        int closed = lobby.dismiss(account.name(), "disconnected by an operator");
+        return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("closed", closed).build())
+                .build();
+    }
+
+    /** {@code PUT admin/users/NAME/suspension}: the account can no longer sign in, and its connections close. */
+    @PUT
+    @Path("users/{name}/suspension")
+    public Response suspend(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name) {
+        String caller = operator(authorization);
+        Account account = existing(name);
+        notYourself(caller, account);
+        accounts.suspend(account.name(), Instant.now());
+        int closed = lobby.dismiss(account.name(), "the account is suspended by an operator");
+        return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("suspended", true)
+                .add("closed", closed).build()).build();
+    }
+
+    /** {@code DELETE admin/users/NAME/suspension}: the account may sign in again. */
+    @DELETE
+    @Path("users/{name}/suspension")
+    public Response reinstate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name) {
+        operator(authorization);
+        Account account = existing(name);
+        accounts.reinstate(account.name());
+        return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("suspended", false).build())
+                .build();
+    }
+
+    /** {@code DELETE admin/users/NAME}: removes the account, its messages and marks; its connections close. */
+    @DELETE
+    @Path("users/{name}")
+    public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("name") String name) {
+        String caller = operator(authorization);
+        Account account = existing(name);
+        notYourself(caller, account);
+        // suspended first: no connection of its opens, and no message of its is taken, while it goes
+        accounts.suspend(account.name(), Instant.now());
+        int closed = lobby.dismiss(account.name(), "the account was removed");
+        removal.remove(account.name());
+        return Response.ok(Json.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
+                .build();
+    }
+
+    private String operator(String authorization) {
+        String caller = bearer.holder(authorization, Instant.now()).value();
+        if (!operators.isOperator(caller)) {
+            throw JsonBody.refusal(Response.Status.FORBIDDEN, "not-an-operator",
+                    "only the accounts parley.operators names may administer");
+        }
+        return caller;
+    }
+
+    private Account existing(String name) {
+        try {
+            UserName.parse(name);
+        } catch (UserName.InvalidUserName e) {
+            throw JsonBody.refusal(Response.Status.NOT_FOUND, "unknown-user", "no such user name: " + e.getMessage());
+        }
+        return accounts.find(name).orElseThrow(() -> JsonBody.refusal(Response.Status.NOT_FOUND, "unknown-user",
+                "nobody is called " + name));
+    }
+
+    // an operator locked out by their own hand would need the server's settings to get back in
+    private static void notYourself(String caller, Account account) {
+        if (caller.equals(account.name())) {
+            throw JsonBody.refusal(Response.Status.CONFLICT, "yourself", "an operator cannot do that to themselves");
+        }
+    }
+}
