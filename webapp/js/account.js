@@ -10,6 +10,11 @@ export const signUp = (name, password) => call('POST', 'accounts', { body: { nam
 export const signIn = (name, password) => call('POST', 'tickets', { body: { name, password } });
 export const renew = (ticket) => call('POST', 'tickets/renewal', { auth: { ticket } });
 export const signOut = (ticket) => call('DELETE', 'tickets', { auth: { ticket } });
+/** @returns {Promise<{ticket: string, name: string, expiresAt: string}>} a fresh ticket for this page */
+export const changePassword = (ticket, password, newPassword) => call('PUT', 'accounts/me/password',
+  { auth: { ticket }, body: { password, newPassword } });
+export const removeAccount = (ticket, password) => call('POST', 'accounts/me/removal',
+  { auth: { ticket }, body: { password } });
 
 // sessionStorage: a reload stays signed in, closing the tab forgets the ticket, and no other site can read it
 export function savedTicket() {

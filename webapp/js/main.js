@@ -1,12 +1,15 @@
 import { Connection } from './connection.js';
-import { renew, saveTicket, savedTicket, serverMode, signIn, signOut, signUp } from './account.js';
+import {
+  changePassword, removeAccount, renew, saveTicket, savedTicket, serverMode, signIn, signOut, signUp,
+} from './account.js';
 import * as chat from './chat.js';
 import { personItem } from './render.js';
 import { onlinePeople } from './api.js';
 
 const ui = Object.fromEntries(['login', 'name', 'password', 'connect', 'signup', 'disconnect', 'status', 'notice',
   'notice-text', 'retry', 'open-mode', 'conversations', 'start', 'start-name', 'online', 'messages', 'compose',
-  'target', 'target-note', 'body', 'send', 'online-count', 'find', 'find-name'].map((id) => [id, document.getElementById(id)]));
+  'target', 'target-note', 'body', 'send', 'online-count', 'find', 'find-name', 'account', 'password-change',
+  'current-password', 'new-password', 'removal', 'removal-password', 'account-note'].map((id) => [id, document.getElementById(id)]));
 
 const NAME_KEY = 'parley.name';
 const CLOSE_EXPLAINED = {
@@ -269,6 +272,7 @@ function showLoginFields(idle) {
 function keepTicket(issued) {
   ticket = issued;
   saveTicket(issued);
+  ui.account.hidden = !issued;
   clearTimeout(renewalTimer);
   if (issued) {
     // renewed at half its life, so a page left open stays signed in without asking for the password again
@@ -335,6 +339,30 @@ ui.disconnect.addEventListener('click', () => {
   }
   connection.disconnect();
   chat.forget(); // the next person at this browser sees nothing of this one's conversations
+});
+ui['password-change'].addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    // every connection of the account is closed, this page's too; it goes on with the fresh ticket the answer brings
+    connectWithTicket(await changePassword(ticket.ticket, ui['current-password'].value, ui['new-password'].value));
+    ui['password-change'].reset();
+    ui['account-note'].textContent = 'Password changed. Your other devices must sign in again.';
+  } catch (error) {
+    ui['account-note'].textContent = `Could not change the password: ${error.message}`;
+  }
+});
+ui.removal.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    const { removed } = await removeAccount(ticket.ticket, ui['removal-password'].value);
+    keepTicket(null);
+    connection.disconnect();
+    chat.forget();
+    ui.removal.reset();
+    say(`The account ${removed} was removed, with everything it wrote.`);
+  } catch (error) {
+    ui['account-note'].textContent = `Could not remove the account: ${error.message}`;
+  }
 });
 ui.retry.addEventListener('click', () => connection.retryNow());
 window.addEventListener('online', () => connection.retryNow());

@@ -67,6 +67,86 @@ public final class Person implements AutoCloseable {
         return person;
     }
 
+    /** Opens the operator's page (admin.html) in a new browser. */
+    public static Person atAdminPage(URL base, String name) {
+        Person person = new Person(name);
+        person.browser.get(base + "admin.html");
+        person.wait.until(driver -> driver.findElement(By.id("admin-sign-in")).isDisplayed());
+        return person;
+    }
+
+    /** Signs in on the operator's page, and waits for the list of who is online. */
+    public void signInAsOperator() {
+        browser.findElement(By.id("admin-name")).sendKeys(name);
+        browser.findElement(By.id("admin-password")).sendKeys(SignIn.password(name), Keys.ENTER);
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "signed-in"));
+    }
+
+    /** On the operator's page: lists who is online with this prefix, and waits until this person is or is not. */
+    public void awaitListedOnline(String prefix, String other, boolean listed) {
+        WebElement field = browser.findElement(By.id("admin-prefix"));
+        field.clear();
+        field.sendKeys(prefix, Keys.ENTER);
+        wait.until(driver -> (Boolean) script("""
+                const row = document.querySelector(`#admin-online tr[data-user="${CSS.escape(arguments[0])}"]`);
+                return Boolean(row) === arguments[1];""", other, listed));
+    }
+
+    /** On the operator's page: the connections shown for someone listed online. */
+    public int connectionsListedFor(String other) {
+        return Integer.parseInt((String) script("""
+                return document.querySelector(`#admin-online tr[data-user="${CSS.escape(arguments[0])}"] td:nth-child(2)`)
+                    .textContent;""", other));
+    }
+
+    /** On the operator's page: presses an action's button on someone's row of the online list. */
+    public void actOnListed(String action, String other) {
+        script("""
+                document.querySelector(`#admin-online button[data-action="${arguments[0]}"][data-user="${CSS.escape(
+                    arguments[1])}"]`).click();""", action, other);
+    }
+
+    /** On the operator's page: types a name and presses an action's button for that account. */
+    public void actOnAccount(String action, String other) {
+        WebElement field = browser.findElement(By.id("admin-target"));
+        field.clear();
+        field.sendKeys(other);
+        browser.findElement(By.cssSelector("#admin-account button[data-action='" + action + "']")).click();
+    }
+
+    /** On the operator's page: waits until its status line says this. */
+    public void awaitAdminStatus(String text) {
+        wait.until(driver -> driver.findElement(By.id("admin-status")).getText().contains(text));
+    }
+
+    // clicking its summary would close it if it is open already
+    private void openAccountFold() {
+        if (!Boolean.parseBoolean(browser.findElement(By.id("account")).getAttribute("open"))) {
+            browser.findElement(By.cssSelector("#account summary")).click();
+        }
+    }
+
+    /** Changes the password in the page's account fold; the page goes on connected, with a fresh ticket. */
+    public void changePassword(String current, String next) {
+        String before = storedTicket();
+        openAccountFold();
+        browser.findElement(By.id("current-password")).sendKeys(current);
+        browser.findElement(By.id("new-password")).sendKeys(next, Keys.ENTER);
+        awaitStoredTicketOtherThan(before);
+        awaitState("connected");
+        wait.until(driver -> driver.findElement(By.id("account-note")).getText().startsWith("Password changed"));
+    }
+
+    /** Removes the account from the page's account fold; the page is left signed out, and says why. */
+    public void removeAccount(String password) {
+        openAccountFold();
+        browser.findElement(By.id("removal-password")).sendKeys(password, Keys.ENTER);
+        awaitState("disconnected");
+        wait.until(driver -> (Boolean) script("""
+                return [...document.querySelectorAll('#messages li.system')]
+                    .some((li) => li.textContent.includes('was removed'));"""));
+    }
+
     public void createAccount() {
         fillIn();
         browser.findElement(By.id("signup")).click();

@@ -1,0 +1,98 @@
+// The operator's page: who is online, and what an operator does to an account, over /api/admin.
+import { call } from './api.js';
+import { signIn } from './account.js';
+
+const ui = Object.fromEntries(['admin-login', 'admin-name', 'admin-password', 'admin-status', 'admin-main',
+  'admin-count', 'admin-find', 'admin-prefix', 'admin-online', 'admin-account', 'admin-target']
+  .map((id) => [id, document.getElementById(id)]));
+
+// kept in this page only: a reload asks for the password again
+let ticket = null;
+
+const ACTIONS = {
+  disconnect: { method: 'DELETE', path: (name) => `users/${name}/connections`, done: 'disconnected' },
+  suspend: { method: 'PUT', path: (name) => `users/${name}/suspension`, done: 'suspended' },
+  reinstate: { method: 'DELETE', path: (name) => `users/${name}/suspension`, done: 'reinstated' },
+  remove: { method: 'DELETE', path: (name) => `users/${name}`, done: 'removed, with its messages' },
+};
+
+function say(text, kind) {
+  ui['admin-status'].textContent = text;
+  ui['admin-status'].dataset.kind = kind ?? 'info';
+}
+
+function actionButton(action, name, label) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.action = action;
+  button.dataset.user = name;
+  button.textContent = label;
+  if (action === 'remove') {
+    button.className = 'danger';
+  }
+  return button;
+}
+
+async function refresh() {
+  const query = new URLSearchParams({ prefix: ui['admin-prefix'].value.trim(), limit: '200' });
+  const { count, people } = await call('GET', `admin/online?${query}`, { auth: { ticket } });
+  ui['admin-count'].textContent = String(count);
+  const rows = people.map(({ name, connections }) => {
+    const row = document.createElement('tr');
+    row.dataset.user = name;
+    const who = document.createElement('td');
+    who.textContent = name;
+    const how = document.createElement('td');
+    how.textContent = String(connections);
+    const what = document.createElement('td');
+    what.append(actionButton('disconnect', name, 'Disconnect'), actionButton('suspend', name, 'Suspend'),
+      actionButton('remove', name, 'Remove'));
+    row.append(who, how, what);
+    return row;
+  });
+  ui['admin-online'].tBodies[0].replaceChildren(...rows);
+}
+
+async function act(action, name) {
+  const { method, path, done } = ACTIONS[action];
+  try {
+    await call(method, `admin/${path(encodeURIComponent(name))}`, { auth: { ticket } });
+    say(`${name}: ${done}.`, 'ok');
+  } catch (error) {
+    say(`${name}: ${error.message}`, 'error');
+  }
+  await refresh().catch((error) => say(`Could not list who is online: ${error.message}`, 'error'));
+}
+
+ui['admin-login'].addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    ticket = (await signIn(ui['admin-name'].value.trim(), ui['admin-password'].value)).ticket;
+    await refresh();
+    ui['admin-password'].value = '';
+    ui['admin-main'].hidden = false;
+    document.body.dataset.state = 'signed-in';
+    say('Signed in.', 'ok');
+  } catch (error) {
+    ticket = null;
+    say(`Could not sign in: ${error.message}`, 'error');
+  }
+});
+ui['admin-find'].addEventListener('submit', (event) => {
+  event.preventDefault();
+  refresh().catch((error) => say(`Could not list who is online: ${error.message}`, 'error'));
+});
+ui['admin-online'].addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (button) {
+    act(button.dataset.action, button.dataset.user);
+  }
+});
+ui['admin-account'].addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  const name = ui['admin-target'].value.trim();
+  if (button && name) {
+    act(button.dataset.action, name);
+  }
+});
+ui['admin-account'].addEventListener('submit', (event) => event.preventDefault());
