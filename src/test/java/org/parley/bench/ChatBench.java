@@ -17,7 +17,7 @@ import org.parley.testing.PageAnswer;
 /**
  * The benchmark run ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro,
  * Parley on WildFly ({@code -Dparley.bench.servers=payara,wildfly}, the default) and the {@link BaselineRelay}, each
- * pinned to core 0 and loaded one at a time, measured by the same generator on core 1; the report and plot go to
+ * pinned to core 0 and started only for its own turn, measured by the same generator on core 1; the report and plot go to
  * target/bench/. Not part of the test suite: it asserts nothing, it measures.
  */
 class ChatBench {
@@ -48,90 +48,98 @@ class ChatBench {
         Path war = Path.of(System.getProperty("parley.bench.war", System.getProperty("parley.war")));
         Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("bench");
         Files.createDirectories(work);
-        List<Process> processes = new ArrayList<>();
-        try {
-            List<Target> parleys = new ArrayList<>();
-            for (String server : SERVERS) {
-                int port = FreePort.pick();
-                Process process = "wildfly".equals(server)
-                        ? BenchServers.wildfly(Path.of(System.getProperty("wildfly.home")), war, work, port)
-                        : BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, port);
-                processes.add(process);
+        BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
+        // one server at a time, started for its turn and stopped after it: a server idling on core 0 meanwhile
+        // (its timers, its JIT, its garbage) would take from the one being measured
+        for (String server : SERVERS) {
+            int port = FreePort.pick();
+            Process process = "wildfly".equals(server)
+                    ? BenchServers.wildfly(Path.of(System.getProperty("wildfly.home")), war, work, port)
+                    : BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, port);
+            try {
                 URL base = new URL("http://127.0.0.1:" + port + "/parley/");
                 PageAnswer.await(base, Duration.ofMinutes(3));
-                parleys.add(Target.parley(base).named("wildfly".equals(server) ? "Parley on WildFly"
+                Target parley = Target.parley(base).named("wildfly".equals(server) ? "Parley on WildFly"
                         : "Parley on Payara Micro").runningAs("wildfly".equals(server) ? BenchServers.jvmOf(process)
-                        : process.pid()));
+                        : process.pid());
+                measure(parley, true, report);
+            } finally {
+                stop(process);
             }
-            int baselinePort = FreePort.pick();
-            Process baseline = BenchServers.baseline(work, baselinePort);
-            processes.add(baseline);
+        }
+        int baselinePort = FreePort.pick();
+        Process baseline = BenchServers.baseline(work, baselinePort);
+        try {
             BenchServers.awaitListening(baselinePort);
-            Target baselineTarget = Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
-                    .runningAs(baseline.pid());
-            List<Target> everyone = new ArrayList<>(parleys);
-            everyone.add(baselineTarget);
-            BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
-            for (Target target : SCENARIOS.contains("direct") ? everyone : List.<Target>of()) {
-                try (LoadGenerator generator = new LoadGenerator(target)) {
-                    // every server, and the generator, reach their compiled speed before anything is counted
-                    generator.direct(USERS, RATES[0], STEP_SECONDS);
-                    generator.broadcast(USERS, 5, 250);
-                    List<LoadGenerator.DirectResult> steps = new ArrayList<>();
-                    for (int rate : RATES) {
-                        LoadGenerator.DirectResult step = generator.direct(USERS, rate, STEP_SECONDS);
-                        LOG.info(() -> target.label() + " direct " + rate + "/s: p99 "
-                                + step.latency().getValueAtPercentile(99) / 1000 + " ms, lost " + step.lost());
-                        steps.add(step);
-                        if (step.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || step.lost() > 0) {
-                            break;
-                        }
-                    }
-                    report.direct(target.label(), steps);
-                    report.broadcast(generator.broadcast(USERS, 20, 250));
-                }
-            }
-            for (Target parley : parleys) {
-                try (LoadGenerator generator = new LoadGenerator(parley)) {
-                    if (SCENARIOS.contains("backlog")) {
-                        report.backlog(parley.label(), generator.backlog(10_000));
-                        LOG.info("backlog done");
-                    }
-                    if (SCENARIOS.contains("slow")) {
-                        report.slowConsumers(generator.slowConsumers(USERS, SLOW, 1000, STEP_SECONDS * 4));
-                        LOG.info("slow done");
-                    }
-                    if (SCENARIOS.contains("churn")) {
-                        report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
-                        LOG.info("churn done");
-                    }
-                }
-            }
-            for (Target target : SCENARIOS.contains("storm") ? everyone : List.<Target>of()) {
-                try (LoadGenerator generator = new LoadGenerator(target)) {
-                    LoadGenerator.JoinStormResult storm = generator.joinStorm(STORM_PEOPLE, STORM_RATE,
-                            STORM_HOLD_SECONDS);
-                    LOG.info(() -> "join storm: " + storm);
-                    report.joinStorm(storm);
-                }
-            }
-            // last: it leaves thousands of accounts and connections' garbage behind
-            for (Target target : SCENARIOS.contains("capacity") ? everyone : List.<Target>of()) {
-                try (LoadGenerator generator = new LoadGenerator(target)) {
-                    LoadGenerator.CapacityResult held = generator.capacity(CAPACITY, CAPACITY_SECONDS);
-                    LOG.info(() -> "capacity: " + held);
-                    report.capacity(held);
-                }
-            }
-            report.write(work);
+            measure(Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
+                    .runningAs(baseline.pid()), false, report);
         } finally {
-            for (Process process : processes) {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
+            stop(baseline);
+        }
+        report.write(work);
+    }
+
+    /** Every scenario chosen, on one target; those only Parley has (its log, its limits) when it is Parley. */
+    private static void measure(Target target, boolean isParley, BenchReport report) {
+        if (SCENARIOS.contains("direct")) {
+            try (LoadGenerator generator = new LoadGenerator(target)) {
+                // the server, and the generator, reach their compiled speed before anything is counted
+                generator.direct(USERS, RATES[0], STEP_SECONDS);
+                generator.broadcast(USERS, 5, 250);
+                List<LoadGenerator.DirectResult> steps = new ArrayList<>();
+                for (int rate : RATES) {
+                    LoadGenerator.DirectResult step = generator.direct(USERS, rate, STEP_SECONDS);
+                    LOG.info(() -> target.label() + " direct " + rate + "/s: p99 "
+                            + step.latency().getValueAtPercentile(99) / 1000 + " ms, lost " + step.lost());
+                    steps.add(step);
+                    if (step.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || step.lost() > 0) {
+                        break;
+                    }
+                }
+                report.direct(target.label(), steps);
+                report.broadcast(generator.broadcast(USERS, 20, 250));
             }
-            for (Process process : processes) {
-                process.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (isParley) {
+            try (LoadGenerator generator = new LoadGenerator(target)) {
+                if (SCENARIOS.contains("backlog")) {
+                    report.backlog(target.label(), generator.backlog(10_000));
+                    LOG.info("backlog done");
+                }
+                if (SCENARIOS.contains("slow")) {
+                    report.slowConsumers(generator.slowConsumers(USERS, SLOW, 1000, STEP_SECONDS * 4));
+                    LOG.info("slow done");
+                }
+                if (SCENARIOS.contains("churn")) {
+                    report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
+                    LOG.info("churn done");
+                }
             }
+        }
+        if (SCENARIOS.contains("storm")) {
+            try (LoadGenerator generator = new LoadGenerator(target)) {
+                LoadGenerator.JoinStormResult storm = generator.joinStorm(STORM_PEOPLE, STORM_RATE,
+                        STORM_HOLD_SECONDS);
+                LOG.info(() -> "join storm: " + storm);
+                report.joinStorm(storm);
+            }
+        }
+        // last: it leaves thousands of accounts and connections' garbage behind
+        if (SCENARIOS.contains("capacity")) {
+            try (LoadGenerator generator = new LoadGenerator(target)) {
+                LoadGenerator.CapacityResult held = generator.capacity(CAPACITY, CAPACITY_SECONDS);
+                LOG.info(() -> "capacity: " + held);
+                report.capacity(held);
+            }
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
         }
     }
 }

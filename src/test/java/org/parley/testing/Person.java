@@ -142,9 +142,11 @@ public final class Person implements AutoCloseable {
         openAccountFold();
         browser.findElement(By.id("removal-password")).sendKeys(password, Keys.ENTER);
         awaitState("disconnected");
+        // the page's own word, once the answer came: the server closes the page's connection ("the account was
+        // removed") before it removes the account, so that notice alone does not say it is gone yet
         wait.until(driver -> (Boolean) script("""
                 return [...document.querySelectorAll('#messages li.system')]
-                    .some((li) => li.textContent.includes('was removed'));"""));
+                    .some((li) => li.textContent.startsWith(`The account ${arguments[0]} was removed`));""", name));
     }
 
     public void createAccount() {
