@@ -1,5 +1,6 @@
 package org.parley.chat.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -34,6 +34,10 @@ public class CatchUp {
     private static final Logger LOG = Logger.getLogger(CatchUp.class.getName());
     private static final int PAGE = 500;
     private static final long PAGE_WRITE_TIMEOUT_SECONDS = 60;
+    // connections catching up at once; the rest wait their turn without a thread. Each read holds one of the
+    // embedded pool's 32 connections, and the executor's threads are everyone's: a crowd of 4,000 connecting at
+    // 1,000 a second had all 200 of Payara's waiting for a connection, and commits and departures refused
+    private static final int CONCURRENT_READS = 4;
 
     @Inject
     MessageStore store;
@@ -44,6 +48,13 @@ public class CatchUp {
     @Resource
     ManagedExecutorService executor;
 
+    private LimitedExecutor reads;
+
+    @PostConstruct
+    void limitReads() {
+        reads = new LimitedExecutor(executor, CONCURRENT_READS);
+    }
+
     @Inject
     ParleyMetrics metrics;
 
@@ -51,9 +62,10 @@ public class CatchUp {
      * @param everyoneAfter the conversation with everyone is sent only after this message
      * @param dropper       ends the connection when its backlog cannot be read
      */
-    void run(Connection connection, long everyoneAfter, BiConsumer<Connection, CloseReason> dropper) {
+    void start(Connection connection, long everyoneAfter, BiConsumer<Connection, CloseReason> dropper) {
         // offline mail older than the retention is not pushed; a client still finds it in the history
-        new Run(connection, everyoneAfter, Instant.now().minus(Setting.RETENTION.duration()), dropper).next();
+        Run run = new Run(connection, everyoneAfter, Instant.now().minus(Setting.RETENTION.duration()), dropper);
+        reads.execute(run::next);
     }
 
     /**
@@ -146,12 +158,7 @@ public class CatchUp {
         }
 
         private void execute(Runnable step) {
-            try {
-                executor.execute(step);
-            } catch (RejectedExecutionException e) {
-                dropper.accept(connection, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
-                        "the server is busy; reconnect"));
-            }
+            reads.execute(step);
         }
     }
 

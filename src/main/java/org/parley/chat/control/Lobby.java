@@ -126,11 +126,7 @@ public class Lobby {
             drop(connection, RESTART);
             return;
         }
-        try {
-            executor.execute(() -> catchUp.run(connection, everyoneAfter, this::drop));
-        } catch (RejectedExecutionException e) {
-            drop(connection, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "the server is busy; reconnect"));
-        }
+        catchUp.start(connection, everyoneAfter, this::drop);
     }
 
     /** Whether the server is stopping: from then on nothing new is taken. */

@@ -33,15 +33,19 @@ public final class SerialQueue<T> {
         this.worker = worker;
     }
 
+    /**
+     * Adds the item, and starts a task to work through the queue unless one runs. When the executor refuses that
+     * task (saturated, or stopping), the caller works through the queue itself: left for the next item added, the
+     * items could wait for ever (a departure never worked, a message never committed) when no next item comes.
+     */
     public void add(T item) {
         items.add(item);
         if (working.compareAndSet(false, true)) {
             try {
                 executor.execute(this::workThrough);
             } catch (RejectedExecutionException e) {
-                // stopping, or saturated: the next item added tries again
-                working.set(false);
-                LOG.log(Level.WARNING, "Work waits: the executor refused the task", e);
+                LOG.log(Level.FINE, "The executor refused the task: the caller works through the queue", e);
+                workThrough();
             }
         }
     }

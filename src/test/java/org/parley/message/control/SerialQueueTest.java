@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
@@ -97,6 +98,18 @@ class SerialQueueTest {
         release.countDown();
         pool.shutdown();
         assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+        assertTrue(queue.isIdle());
+    }
+
+    /** An executor that refuses (saturated, stopping) must not strand what was added: the caller works it. */
+    @Test
+    void whatTheExecutorRefusesTheCallerWorksThrough() {
+        List<String> worked = new ArrayList<>();
+        SerialQueue<String> queue = new SerialQueue<>(task -> {
+            throw new RejectedExecutionException("saturated");
+        }, 16, worked::addAll);
+        queue.add("only one, and nothing after it");
+        assertEquals(List.of("only one, and nothing after it"), worked);
         assertTrue(queue.isIdle());
     }
 }
