@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.RestartableParley;
 import org.parley.testing.RestartableServer;
+import org.parley.testing.Scrape;
 import org.parley.testing.ServerProcess;
 import org.parley.testing.SignIn;
 
@@ -65,6 +66,9 @@ class RestartUnderLoadIT extends RestartableParley {
         }
 
         URL second = start(Map.of());
+        // a server just started counts its connections from the first scrape, before anyone connects
+        assertEquals(0.0, Scrape.of(second).value("parley_connections"));
+        assertTrue(Scrape.of(second).has("parley_users_online"));
         b = ChatClient.connect(second, bob, lastSeqOf(bobGot));
         a = ChatClient.connect(second, alice);
         try {
