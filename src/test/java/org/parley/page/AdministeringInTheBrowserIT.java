@@ -17,12 +17,8 @@ import org.parley.testing.SignIn;
 class AdministeringInTheBrowserIT extends DeployedParley {
 
     private static final String OPERATOR = "suiteoperator";
+    private static final int POLICY = CloseReason.CloseCodes.VIOLATED_POLICY.getCode();
 
-    private static void assertClosedWith(ChatClient client, String reason) {
-        CloseReason closed = client.awaitClose();
-        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), closed.getCloseCode().getCode());
-        assertEquals(reason, closed.getReasonPhrase());
-    }
 
     @Test
     void anOperatorDisconnectsSuspendsReinstatesAndRemovesFromThePage() {
@@ -37,12 +33,12 @@ class AdministeringInTheBrowserIT extends DeployedParley {
                 assertEquals(1, operator.connectionsListedFor(ann));
                 operator.actOnListed("disconnect", ann);
                 operator.awaitAdminStatus(ann + ": disconnected.");
-                assertClosedWith(a, "disconnected by an operator");
+                a.awaitClosedWith(POLICY, "disconnected by an operator");
                 operator.awaitListedOnline(prefix, ann, false);
 
                 operator.actOnListed("suspend", ben);
                 operator.awaitAdminStatus(ben + ": suspended.");
-                assertClosedWith(b, "the account is suspended by an operator");
+                b.awaitClosedWith(POLICY, "the account is suspended by an operator");
             }
             assertEquals(403, SignIn.attempt(base, SignIn.credentials(ben, SignIn.password(ben))).statusCode());
             operator.actOnAccount("reinstate", ben);

@@ -251,6 +251,15 @@ public final class ChatClient implements AutoCloseable {
         return received.stream().filter(frame -> frame != null).toList();
     }
 
+    /** Waits for the server to close this connection, and fails unless it did with this code and reason. */
+    public void awaitClosedWith(int code, String reason) {
+        CloseReason closed = awaitClose();
+        if (closed.getCloseCode().getCode() != code || !reason.equals(closed.getReasonPhrase())) {
+            throw new AssertionError("expected a close with " + code + " '" + reason + "', got "
+                    + closed.getCloseCode().getCode() + " '" + closed.getReasonPhrase() + "'");
+        }
+    }
+
     public CloseReason awaitClose() {
         try {
             return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import org.parley.account.control.AccountRemoval;
 import org.parley.account.control.Accounts;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
+import org.parley.admin.control.AccountClosure;
 import org.parley.chat.control.Lobby;
 
 /**
@@ -35,7 +35,7 @@ public class OwnAccountResource {
     Accounts accounts;
 
     @Inject
-    AccountRemoval removal;
+    AccountClosure closure;
 
     @Inject
     Tickets tickets;
@@ -66,10 +66,7 @@ public class OwnAccountResource {
     @Path("removal")
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         Account account = confirmed(authorization, JsonBody.parse(headers, body));
-        // suspended first: no connection of its opens, and no message of its is taken, while it goes
-        accounts.suspend(account.name(), Instant.now());
-        lobby.dismiss(account.name(), "the account was removed");
-        removal.remove(account.name());
+        closure.remove(account.name());
         return Response.ok(Json.createObjectBuilder().add("removed", account.name()).build()).build();
     }
 

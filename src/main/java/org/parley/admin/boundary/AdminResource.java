@@ -20,9 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import org.parley.account.boundary.Bearer;
 import org.parley.account.boundary.JsonBody;
-import org.parley.account.control.AccountRemoval;
 import org.parley.account.control.Accounts;
 import org.parley.account.entity.Account;
+import org.parley.admin.control.AccountClosure;
 import org.parley.admin.control.Operators;
 import org.parley.chat.control.ConnectionRegistry;
 import org.parley.chat.control.Lobby;
@@ -49,7 +49,7 @@ public class AdminResource {
     Accounts accounts;
 
     @Inject
-    AccountRemoval removal;
+    AccountClosure closure;
 
     @Inject
     ConnectionRegistry registry;
@@ -96,11 +96,8 @@ public class AdminResource {
     @Path("users/{name}/suspension")
     public Response suspend(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("name") String name) {
-        String caller = operator(authorization);
-        Account account = existing(name);
-        notYourself(caller, account);
-        accounts.suspend(account.name(), Instant.now());
-        int closed = lobby.dismiss(account.name(), "the account is suspended by an operator");
+        Account account = otherThanTheCaller(authorization, name);
+        int closed = closure.suspend(account.name(), "the account is suspended by an operator");
         return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("suspended", true)
                 .add("closed", closed).build()).build();
     }
@@ -122,13 +119,8 @@ public class AdminResource {
     @Path("users/{name}")
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("name") String name) {
-        String caller = operator(authorization);
-        Account account = existing(name);
-        notYourself(caller, account);
-        // suspended first: no connection of its opens, and no message of its is taken, while it goes
-        accounts.suspend(account.name(), Instant.now());
-        int closed = lobby.dismiss(account.name(), "the account was removed");
-        removal.remove(account.name());
+        Account account = otherThanTheCaller(authorization, name);
+        int closed = closure.remove(account.name());
         return Response.ok(Json.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
                 .build();
     }
@@ -153,9 +145,12 @@ public class AdminResource {
     }
 
     // an operator locked out by their own hand would need the server's settings to get back in
-    private static void notYourself(String caller, Account account) {
+    private Account otherThanTheCaller(String authorization, String name) {
+        String caller = operator(authorization);
+        Account account = existing(name);
         if (caller.equals(account.name())) {
             throw JsonBody.refusal(Response.Status.CONFLICT, "yourself", "an operator cannot do that to themselves");
         }
+        return account;
     }
 }

@@ -133,14 +133,19 @@ public class CatchUp {
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             long bytes = 0;
             int next = from;
+            int direct = 0;
             while (next < page.size() && (next == from || bytes < connection.writeAheadBytes())) {
                 ChatMessage message = page.get(next++);
                 String frame = ServerFrame.Chat.of(message, true).encode();
                 bytes += Utf8.length(frame);
                 writes.add(connection.offerCaughtUp(message.seq(), frame));
-                // as the caught-up frame counts them: a message also pushed live meanwhile is written once
-                metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.CATCH_UP);
+                if (!message.isBroadcast()) {
+                    direct++;
+                }
             }
+            // as the caught-up frame counts them: a message also pushed live meanwhile is written once
+            metrics.delivered(true, ParleyMetrics.Path.CATCH_UP, direct);
+            metrics.delivered(false, ParleyMetrics.Path.CATCH_UP, next - from - direct);
             int rest = next;
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                     .orTimeout(PAGE_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS)

@@ -31,14 +31,17 @@ public class Fanout {
         Stream<Connection> stream = message.isBroadcast() ? registry.all()
                 : Stream.concat(registry.connectionsOf(message.recipient()).stream(),
                         registry.connectionsOf(message.sender()).stream());
-        stream.forEach(connection -> {
+        long written = 0;
+        Iterable<Connection> connections = stream::iterator;
+        for (Connection connection : connections) {
             // the connection a direct message came from has it already; its ack, just below, says where it went
             if (connection == sender && !message.isBroadcast()) {
                 connection.passLive(message.seq());
             } else if (connection.offerLive(message.seq(), frame)) {
-                metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.LIVE);
+                written++;
             }
-        });
+        }
+        metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.LIVE, written);
         if (!message.isBroadcast()) {
             presence.talked(message.sender(), message.recipient());
         }

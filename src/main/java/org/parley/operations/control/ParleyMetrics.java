@@ -1,5 +1,6 @@
 package org.parley.operations.control;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -47,6 +48,8 @@ public class ParleyMetrics {
     private PrometheusRegistry registry;
     private Counter received;
     private Counter delivered;
+    private final CounterDataPoint[] receivedBy = new CounterDataPoint[2];
+    private final CounterDataPoint[][] deliveredBy = new CounterDataPoint[2][Path.values().length];
     private Histogram ack;
     private Histogram batchSize;
     private Histogram batchTime;
@@ -87,10 +90,11 @@ public class ParleyMetrics {
         signIns = Counter.builder().name("parley_sign_ins_total")
                 .help("Sign-ins, by outcome (ok, failed, throttled)").labelNames("outcome").register(registry);
         // every label value known beforehand starts at 0, so that a rate is there from the first scrape
+        // and the message path's own series are looked up once, here, not at each message
         for (boolean direct : new boolean[] {true, false}) {
-            received.labelValues(kind(direct));
+            receivedBy[index(direct)] = received.labelValues(kind(direct));
             for (Path path : Path.values()) {
-                delivered.labelValues(kind(direct), path.label());
+                deliveredBy[index(direct)][path.ordinal()] = delivered.labelValues(kind(direct), path.label());
             }
         }
         for (SignIn outcome : SignIn.values()) {
@@ -114,12 +118,15 @@ public class ParleyMetrics {
 
     /** A message was committed {@code sinceArrivalNanos} after its send frame arrived. */
     public void stored(boolean direct, long sinceArrivalNanos) {
-        received.labelValues(kind(direct)).inc();
+        receivedBy[index(direct)].inc();
         ack.observe(seconds(sinceArrivalNanos));
     }
 
-    public void delivered(boolean direct, Path path) {
-        delivered.labelValues(kind(direct), path.label()).inc();
+    /** {@code frames} frames of one message, or of one page of a backlog, were handed to connections. */
+    public void delivered(boolean direct, Path path, long frames) {
+        if (frames > 0) {
+            deliveredBy[index(direct)][path.ordinal()].inc(frames);
+        }
     }
 
     public void batchCommitted(int messages, long nanos) {
@@ -145,6 +152,10 @@ public class ParleyMetrics {
 
     public void signIn(SignIn outcome) {
         signIns.labelValues(outcome.label()).inc();
+    }
+
+    private static int index(boolean direct) {
+        return direct ? 0 : 1;
     }
 
     private static String kind(boolean direct) {

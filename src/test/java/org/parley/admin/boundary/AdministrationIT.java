@@ -23,6 +23,7 @@ import org.parley.testing.SignIn;
 class AdministrationIT extends DeployedParley {
 
     private static final String OPERATOR = "suiteoperator";
+    private static final int POLICY = CloseReason.CloseCodes.VIOLATED_POLICY.getCode();
 
     private String operator;
 
@@ -36,11 +37,6 @@ class AdministrationIT extends DeployedParley {
         return SignIn.as(base, method, "admin/" + path, operator, null);
     }
 
-    private static void assertClosedWith(ChatClient client, String reason) {
-        CloseReason closed = client.awaitClose();
-        assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), closed.getCloseCode().getCode());
-        assertEquals(reason, closed.getReasonPhrase());
-    }
 
     @Test
     void onlyAnOperatorAdministers() {
@@ -65,8 +61,8 @@ class AdministrationIT extends DeployedParley {
 
             JsonObject disconnected = SignIn.json(admin("DELETE", "users/" + ann + "/connections"));
             assertEquals(2, disconnected.getInt("closed"));
-            assertClosedWith(phone, "disconnected by an operator");
-            assertClosedWith(laptop, "disconnected by an operator");
+            phone.awaitClosedWith(POLICY, "disconnected by an operator");
+            laptop.awaitClosedWith(POLICY, "disconnected by an operator");
         }
         try (ChatClient again = ChatClient.connect(base, ann)) {
             assertTrue(again.isOpen(), "a disconnect is not a ban");
@@ -81,7 +77,7 @@ class AdministrationIT extends DeployedParley {
             JsonObject suspended = SignIn.json(admin("PUT", "users/" + ben.toUpperCase() + "/suspension"));
             assertEquals(ben, suspended.getString("name"), "found in any case");
             assertTrue(suspended.getBoolean("suspended"));
-            assertClosedWith(b, "the account is suspended by an operator");
+            b.awaitClosedWith(POLICY, "the account is suspended by an operator");
         }
         HttpResponse<String> signIn = SignIn.attempt(base, SignIn.credentials(ben, SignIn.password(ben)));
         assertEquals(403, signIn.statusCode(), signIn.body());
@@ -109,7 +105,7 @@ class AdministrationIT extends DeployedParley {
             d.next(frame -> "before cy went".equals(frame.getString("body", null)));
             JsonObject removed = SignIn.json(admin("DELETE", "users/" + cy));
             assertEquals(cy, removed.getString("removed"));
-            assertClosedWith(c, "the account was removed");
+            c.awaitClosedWith(POLICY, "the account was removed");
             assertTrue(d.isOpen(), "the other person stays");
         }
         assertEquals(401, SignIn.attempt(base, SignIn.credentials(cy, SignIn.password(cy))).statusCode());
@@ -139,7 +135,7 @@ class AdministrationIT extends DeployedParley {
                             .build().toString());
             assertEquals(200, changed.statusCode(), changed.body());
             ticket = SignIn.json(changed).getString("ticket");
-            assertClosedWith(other, "the password was changed: sign in again");
+            other.awaitClosedWith(POLICY, "the password was changed: sign in again");
         }
         assertEquals(401, SignIn.attempt(base, SignIn.credentials(eve, SignIn.password(eve))).statusCode());
         assertEquals(200, SignIn.attempt(base, SignIn.credentials(eve, newPassword)).statusCode());

@@ -38,7 +38,6 @@ class LimitedExecutorTest {
                         firstThree.countDown();
                         firstThree.await(5, TimeUnit.SECONDS);
                     }
-                    Thread.sleep(1);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

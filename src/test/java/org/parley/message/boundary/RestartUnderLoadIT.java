@@ -67,8 +67,9 @@ class RestartUnderLoadIT extends RestartableParley {
 
         URL second = start(Map.of());
         // a server just started counts its connections from the first scrape, before anyone connects
-        assertEquals(0.0, Scrape.of(second).value("parley_connections"));
-        assertTrue(Scrape.of(second).has("parley_users_online"));
+        Scrape fresh = Scrape.of(second);
+        assertEquals(0.0, fresh.value("parley_connections"));
+        assertTrue(fresh.has("parley_users_online"));
         b = ChatClient.connect(second, bob, lastSeqOf(bobGot));
         a = ChatClient.connect(second, alice);
         try {
