@@ -1,10 +1,12 @@
 package org.parley.chat.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.stream.Stream;
 import org.parley.chat.entity.ServerFrame;
 import org.parley.message.entity.ChatMessage;
+import org.parley.message.entity.CommittedElsewhere;
 import org.parley.operations.control.ParleyMetrics;
 import org.parley.presence.control.PresenceBoard;
 
@@ -25,6 +27,12 @@ public class Fanout {
     @Inject
     ParleyMetrics metrics;
 
+    /** A message another server committed: pushed to this server's connections of its stream, the sender's too. */
+    void pushFromElsewhere(@Observes CommittedElsewhere committed) {
+        push(committed.message(), null, null);
+    }
+
+    /** @param sender the connection it came from, acknowledged after the push; null for another server's message */
     void push(ChatMessage message, Connection sender, String ref) {
         // encoded once, the same text for every connection
         String frame = ServerFrame.Chat.of(message, false).encode();
@@ -44,6 +52,9 @@ public class Fanout {
         metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.LIVE, written);
         if (!message.isBroadcast()) {
             presence.talked(message.sender(), message.recipient());
+        }
+        if (sender == null) {
+            return;
         }
         sender.send(new ServerFrame.Ack(message.seq(), message.messageId(), message.conversation().id(),
                 message.sentAt(), ref).encode());

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +21,36 @@ public class MessageStore {
     @Inject
     EntityManager em;
 
-    /** Adds the messages, numbered already, in one transaction (and one JDBC batch where the provider batches). */
+    /**
+     * Numbers the messages after the highest number the log has used, in their order, and adds them in one
+     * transaction (and one JDBC batch where the provider batches). The numbers are taken first, so that their row
+     * is locked for the whole transaction ({@link LogFloor}).
+     *
+     * @return the messages as numbered
+     */
     public List<ChatMessage> appendAll(List<ChatMessage> messages) {
-        messages.forEach(em::persist);
-        return messages;
+        em.createNamedQuery(LogFloor.ADVANCE).setParameter("count", (long) messages.size()).executeUpdate();
+        long next = lastSeq() - messages.size() + 1;
+        List<ChatMessage> numbered = new ArrayList<>(messages.size());
+        for (ChatMessage message : messages) {
+            numbered.add(message.numbered(next++));
+        }
+        numbered.forEach(em::persist);
+        return numbered;
     }
 
     /** The highest number the log has used: its newest message's, or that of one since deleted. */
     public long lastSeq() {
-        Long last = em.createNamedQuery(ChatMessage.LAST_SEQ, Long.class).getSingleResult();
-        LogFloor floor = em.find(LogFloor.class, LogFloor.THE_ONE);
-        return Math.max(last == null ? 0 : last, floor == null ? 0 : floor.seq());
+        return em.createNamedQuery(LogFloor.HEAD, Long.class).getSingleResult();
+    }
+
+    /** The messages numbered in (after, upTo], oldest first: whatever of them is still kept. */
+    public List<ChatMessage> between(long after, long upTo, int max) {
+        return em.createNamedQuery(ChatMessage.BETWEEN, ChatMessage.class)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /**
@@ -129,24 +149,11 @@ public class MessageStore {
         if (seqs.isEmpty()) {
             return 0;
         }
-        keepFloor();
         return em.createNamedQuery(ChatMessage.DELETE).setParameter("seqs", seqs).executeUpdate();
     }
 
     /** Deletes every message a user sent, and every direct message to them: for an account that is removed. */
     public int deleteAllOf(String user) {
-        keepFloor();
         return em.createNamedQuery(ChatMessage.DELETE_OF).setParameter("user", user).executeUpdate();
-    }
-
-    // in the deleting transaction: the number is kept exactly when the messages go
-    private void keepFloor() {
-        long last = lastSeq();
-        LogFloor floor = em.find(LogFloor.class, LogFloor.THE_ONE);
-        if (floor == null) {
-            em.persist(new LogFloor(last));
-        } else {
-            floor.raiseTo(last);
-        }
     }
 }

@@ -36,7 +36,8 @@ import java.util.Objects;
         + " WHERE m.sender = :user AND m.recipient IS NOT NULL GROUP BY m.conversation")
 @NamedQuery(name = ChatMessage.RECEIVED_CONVERSATIONS, query = "SELECT m.conversation, MAX(m.seq) FROM ChatMessage m"
         + " WHERE m.recipient = :user GROUP BY m.conversation")
-@NamedQuery(name = ChatMessage.LAST_SEQ, query = "SELECT MAX(m.seq) FROM ChatMessage m")
+@NamedQuery(name = ChatMessage.BETWEEN, query = "SELECT m FROM ChatMessage m WHERE m.seq > :after AND m.seq <= :upTo"
+        + " ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.OLDER_THAN, query = "SELECT m.seq FROM ChatMessage m WHERE m.sentAt <= :cutoff"
         + " ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.CONFIRMED_DIRECT, query = "SELECT m.seq FROM ChatMessage m, DeliveryMark d"
@@ -55,14 +56,15 @@ public class ChatMessage {
     public static final String SENDERS_TO_BETWEEN = "ChatMessage.sendersToBetween";
     public static final String DIRECT_CONVERSATIONS = "ChatMessage.directConversations";
     public static final String RECEIVED_CONVERSATIONS = "ChatMessage.receivedConversations";
-    public static final String LAST_SEQ = "ChatMessage.lastSeq";
+    public static final String BETWEEN = "ChatMessage.between";
     public static final String OLDER_THAN = "ChatMessage.olderThan";
     public static final String CONFIRMED_DIRECT = "ChatMessage.confirmedDirect";
     public static final String DELETE = "ChatMessage.delete";
     public static final String DELETE_OF = "ChatMessage.deleteOf";
 
-    // numbered by the log's one writer as it commits (MessageLog), not by the database: then a batch is inserted
-    // in one JDBC batch, with no round trip per row to learn its key
+    // numbered from LogFloor in the transaction that adds it (MessageStore.appendAll), not by an identity column:
+    // then a batch is inserted in one JDBC batch, with no round trip per row to learn its key, and numbers become
+    // visible in the order they were given, whichever server gave them
     @Id
     @Column(name = "SEQ")
     private Long seq;

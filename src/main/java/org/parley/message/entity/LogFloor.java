@@ -3,18 +3,25 @@ package org.parley.message.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The highest message number the log ever used, kept when messages are deleted (the purge, an account's removal):
- * the log numbers new messages after the newest one it holds, and without this a restart after the newest ones
- * were deleted would give their numbers again, to messages a client that had the old ones would take for seen.
+ * The highest message number the log ever used: each batch is numbered after it, in the transaction that adds it.
+ * Raising it locks its one row until that transaction ends, so a second server numbering a batch waits for the first
+ * one's commit, and numbers become visible in the order they were given, whichever server gave them: a reader that
+ * sees message n knows that every number below it is committed (or was deleted since). It outlives deleted
+ * messages (the purge, an account's removal): numbers are never given twice, or a client that had the old message
+ * would take the new one for seen.
  */
 @Entity
 @Table(name = "LOG_FLOOR")
+@NamedQuery(name = LogFloor.ADVANCE, query = "UPDATE LogFloor f SET f.seq = f.seq + :count WHERE f.id = 1")
+@NamedQuery(name = LogFloor.HEAD, query = "SELECT f.seq FROM LogFloor f WHERE f.id = 1")
 public class LogFloor {
 
-    public static final int THE_ONE = 1;
+    public static final String ADVANCE = "LogFloor.advance";
+    public static final String HEAD = "LogFloor.head";
 
     @Id
     @Column(name = "ID")
@@ -24,18 +31,5 @@ public class LogFloor {
     private long seq;
 
     protected LogFloor() {
-    }
-
-    public LogFloor(long seq) {
-        this.id = THE_ONE;
-        this.seq = seq;
-    }
-
-    public long seq() {
-        return seq;
-    }
-
-    public void raiseTo(long seq) {
-        this.seq = Math.max(this.seq, seq);
     }
 }

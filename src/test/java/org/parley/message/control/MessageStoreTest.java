@@ -2,6 +2,7 @@ package org.parley.message.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
@@ -9,11 +10,13 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,13 +67,7 @@ class MessageStoreTest {
     }
 
     private List<ChatMessage> append(ChatMessage... messages) {
-        // numbered as the log's writer numbers them: after the last one committed
-        long last = inTransaction(store::lastSeq);
-        List<ChatMessage> numbered = new ArrayList<>();
-        for (ChatMessage message : messages) {
-            numbered.add(message.numbered(++last));
-        }
-        return inTransaction(() -> store.appendAll(numbered));
+        return inTransaction(() -> store.appendAll(List.of(messages)));
     }
 
     private static String unique(String prefix) {
@@ -191,5 +188,37 @@ class MessageStoreTest {
         assertEquals(highest + 1, next);
         assertEquals(1, (int) inTransaction(() -> store.delete(List.of(next))));
         assertEquals(highest + 1, (long) inTransaction(store::lastSeq));
+    }
+
+    /**
+     * Two servers on one log: the second to number a batch waits for the first one's commit, so the numbers it gets
+     * come after the first batch's, and a reader never sees a number before the ones below it.
+     */
+    @Test
+    void aSecondWriterWaitsForTheFirstsCommitAndNumbersAfterIt() throws Exception {
+        String ann = unique("ann");
+        EntityManager first = factory.createEntityManager();
+        EntityManager second = factory.createEntityManager();
+        MessageStore firstStore = new MessageStore();
+        firstStore.em = first;
+        MessageStore secondStore = new MessageStore();
+        secondStore.em = second;
+        first.getTransaction().begin();
+        List<ChatMessage> firstBatch = firstStore.appendAll(List.of(message(ann, null, "a"), message(ann, null, "b")));
+        CompletableFuture<List<ChatMessage>> secondBatch = CompletableFuture.supplyAsync(() -> {
+            second.getTransaction().begin();
+            List<ChatMessage> numbered = secondStore.appendAll(List.of(message(ann, null, "c")));
+            second.getTransaction().commit();
+            return numbered;
+        });
+        assertThrows(TimeoutException.class, () -> secondBatch.get(500, TimeUnit.MILLISECONDS),
+                "the second writer waits while the first one's batch is not committed");
+        first.getTransaction().commit();
+        long secondSeq = secondBatch.get(30, TimeUnit.SECONDS).get(0).seq();
+        assertEquals(firstBatch.get(1).seq() + 1, secondSeq);
+        assertEquals(List.of("a", "b", "c"), bodies(inTransaction(() -> store.between(firstBatch.get(0).seq() - 1,
+                secondSeq, 10))));
+        first.close();
+        second.close();
     }
 }
