@@ -97,7 +97,20 @@ public enum Setting {
      * The accounts that may use the administration API ({@code /parley/api/admin}): names separated by commas, in any
      * case or spelling of the account's name. None by default: README "Operating Parley", the first operator.
      */
-    OPERATORS("parley.operators", "", Kind.NAMES);
+    OPERATORS("parley.operators", "", Kind.NAMES),
+    /**
+     * The JNDI name of a Jakarta Messaging connection factory ({@code java:/jms/parleyConnectionFactory},
+     * {@code jms/parleyConnectionFactory}) through which several Parley servers on one shared database act as one
+     * chat; empty means this server is the only one, and nothing uses messaging.
+     */
+    CLUSTER_CONNECTION_FACTORY("parley.cluster.connectionFactory", "", Kind.JNDI_NAME),
+    /** The topic the servers of one chat tell each other on; servers of another chat on the same broker use another. */
+    CLUSTER_TOPIC("parley.cluster.topic", "parley", Kind.JNDI_NAME),
+    /**
+     * How long a server is taken for alive after its last heartbeat in the shared database: a server gone longer
+     * (killed, cut off) has its people shown offline by the others.
+     */
+    CLUSTER_LEASE("parley.cluster.lease", "15s", Kind.DURATION);
 
     private enum Kind {
         DURATION, SPAN, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME, ADDRESSES, SECRET, NAMES

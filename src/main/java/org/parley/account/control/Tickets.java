@@ -1,7 +1,9 @@
 package org.parley.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import org.parley.account.entity.Account;
 import org.parley.chat.entity.UserName;
@@ -46,8 +48,17 @@ public class Tickets {
     private synchronized TicketSigner signer() {
         if (signer == null) {
             byte[] key = Setting.TICKET_KEY.key();
-            signer = new TicketSigner(key.length > 0 ? key : accounts.signingKey());
+            signer = new TicketSigner(key.length > 0 ? key : storedKey());
         }
         return signer;
+    }
+
+    private byte[] storedKey() {
+        try {
+            return accounts.signingKey();
+        } catch (EJBException | PersistenceException e) {
+            // another server sharing the database stored one at the same moment: its key is everyone's
+            return accounts.signingKey();
+        }
     }
 }

@@ -8,15 +8,20 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.parley.operations.control.ParleyMetrics;
 
 /**
- * The connection pool: who is online, on which connections.
+ * The connection pool: who is online, on which connections; and, when other servers share the chat, who is online
+ * only on those ({@link #placeElsewhere}).
  * <p>
  * Concurrency is the bean's own (concurrent maps, no container lock), so reading the pool never waits. Joining or
  * leaving together with announcing it happens while holding {@link #lineOf(String) that user's line} ({@link Lobby}),
@@ -35,6 +40,10 @@ public class ConnectionRegistry {
     private static final int LINES = 1024;
 
     private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    // the other servers each user is online on, as they last said
+    private final ConcurrentHashMap<String, Set<String>> elsewhere = new ConcurrentHashMap<>();
+    // users online here or elsewhere; changed only holding the user's line, with the two maps
+    private final AtomicInteger online = new AtomicInteger();
     private final Object[] lines = Stream.generate(Object::new).limit(LINES).toArray();
 
     @Inject
@@ -44,7 +53,8 @@ public class ConnectionRegistry {
     @PostConstruct
     void measured() {
         metrics.gauge("parley_connections", "Open WebSocket connections", () -> all().count());
-        metrics.gauge("parley_users_online", "People with at least one open connection", this::onlineCount);
+        metrics.gauge("parley_users_online", "People with at least one open connection here",
+                () -> byUser.size());
         metrics.gauge("parley_outbox_bytes", "Bytes queued for writing, over every connection",
                 () -> all().mapToLong(Connection::queuedBytes).sum());
     }
@@ -53,7 +63,12 @@ public class ConnectionRegistry {
         return lines[Math.floorMod(user.hashCode(), LINES)];
     }
 
-    /** @return whether this is the user's first connection, that is, the user just came online */
+    /**
+     * Called holding the user's line.
+     *
+     * @return whether this is the user's first connection here (they are online elsewhere too when
+     *         {@link #isElsewhere})
+     */
     public boolean add(Connection connection) {
         AtomicBoolean first = new AtomicBoolean();
         byUser.compute(connection.user().value(), (user, connections) -> {
@@ -65,10 +80,13 @@ public class ConnectionRegistry {
             set.add(connection);
             return set;
         });
+        if (first.get() && !isElsewhere(connection.user().value())) {
+            online.incrementAndGet();
+        }
         return first.get();
     }
 
-    /** @return whether this was the user's last connection, that is, the user just went offline */
+    /** Called holding the user's line. @return whether this was the user's last connection here */
     public boolean remove(Connection connection) {
         AtomicBoolean last = new AtomicBoolean();
         byUser.computeIfPresent(connection.user().value(), (user, connections) -> {
@@ -78,7 +96,54 @@ public class ConnectionRegistry {
             }
             return connections;
         });
+        if (last.get() && !isElsewhere(connection.user().value())) {
+            online.decrementAndGet();
+        }
         return last.get();
+    }
+
+    /**
+     * Another server says the user is online there. Called holding the user's line.
+     *
+     * @return whether the user just came online, having been online nowhere
+     */
+    public boolean placeElsewhere(String user, String server) {
+        boolean nowhere = !isOnline(user);
+        elsewhere.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(server);
+        if (nowhere) {
+            online.incrementAndGet();
+        }
+        return nowhere;
+    }
+
+    /**
+     * Another server says the user is no longer online there. Called holding the user's line.
+     *
+     * @return whether the user just went offline, being online nowhere now
+     */
+    public boolean removeElsewhere(String user, String server) {
+        boolean[] was = new boolean[1];
+        elsewhere.computeIfPresent(user, (u, servers) -> {
+            was[0] = servers.remove(server);
+            return servers.isEmpty() ? null : servers;
+        });
+        boolean gone = was[0] && !isOnline(user);
+        if (gone) {
+            online.decrementAndGet();
+        }
+        return gone;
+    }
+
+    public boolean isElsewhere(String user) {
+        return elsewhere.containsKey(user);
+    }
+
+    /** @return each other server with the users online there, as they last said */
+    public Map<String, Set<String>> elsewhereByServer() {
+        Map<String, Set<String>> byServer = new HashMap<>();
+        elsewhere.forEach((user, servers) -> servers.forEach(
+                server -> byServer.computeIfAbsent(server, s -> new HashSet<>()).add(user)));
+        return byServer;
     }
 
     public Set<Connection> connectionsOf(String user) {
@@ -89,22 +154,31 @@ public class ConnectionRegistry {
         return byUser.values().stream().flatMap(Set::stream);
     }
 
+    /** Whether the user is online, here or on another server. */
     public boolean isOnline(String user) {
-        return byUser.containsKey(user);
+        return byUser.containsKey(user) || elsewhere.containsKey(user);
     }
 
+    /** How many users are online, here or on other servers. */
     public int onlineCount() {
-        return byUser.size();
+        return online.get();
     }
 
     /** @return up to {@code max} online users whose names start with {@code prefix} and sort after {@code after} */
     public List<String> onlineUsers(String prefix, String after, int max) {
-        return byUser.keySet().stream()
+        return everyoneOnline()
                 .filter(user -> user.startsWith(prefix) && user.compareTo(after) > 0)
                 .sorted().limit(max).toList();
     }
 
     public List<String> onlineUsers() {
-        return byUser.keySet().stream().sorted().toList();
+        return everyoneOnline().sorted().toList();
+    }
+
+    private Stream<String> everyoneOnline() {
+        if (elsewhere.isEmpty()) {
+            return byUser.keySet().stream();
+        }
+        return Stream.concat(byUser.keySet().stream(), elsewhere.keySet().stream()).distinct();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.chat.entity.Dismissal;
+import org.parley.chat.entity.HereChanged;
 import org.parley.chat.entity.ServerFrame;
 import org.parley.chat.entity.UserName;
 import org.parley.message.control.Marks;
@@ -66,6 +69,12 @@ public class Lobby {
     @Inject
     ParleyMetrics metrics;
 
+    @Inject
+    Event<HereChanged> hereChanged;
+
+    @Inject
+    Event<Dismissal> dismissed;
+
     // set once, as the server stops; read by every joining connection and every message taken
     private volatile boolean closing;
 
@@ -112,13 +121,16 @@ public class Lobby {
                 // a write can break while another user's line is held; dropping takes this user's line
                 (broken, reason) -> departures.add(() -> drop(broken, reason)));
         synchronized (registry.lineOf(user.value())) {
-            boolean cameOnline = registry.add(connection);
+            boolean firstHere = registry.add(connection);
             PresenceBoard.Welcome told = presence.joined(connection, crowd, partners);
             connection.send(new ServerFrame.Welcome(user.value(), told.online(), told.count(), crowd,
                     Instant.now(), frameLimit, Setting.OPEN_MODE.isOn()).encode());
             presence.welcomed(connection);
-            if (cameOnline) {
-                presence.changed(user.value(), true);
+            if (firstHere) {
+                hereChanged.fire(new HereChanged(user.value(), true));
+                if (!registry.isElsewhere(user.value())) {
+                    presence.changed(user.value(), true);
+                }
             }
         }
         if (closing) {
@@ -202,8 +214,24 @@ public class Lobby {
         presence.left(connection);
         synchronized (registry.lineOf(user)) {
             if (registry.remove(connection)) {
-                presence.changed(user, false);
+                hereChanged.fire(new HereChanged(user, false));
+                if (!registry.isElsewhere(user)) {
+                    presence.changed(user, false);
+                }
                 floodGuard.forget(connection.user());
+            }
+        }
+    }
+
+    /**
+     * Another server of the chat says the user came online there (their first connection there) or went offline
+     * from it (their last). Everyone here hears of it only when the user was online nowhere before, or is nowhere now.
+     */
+    public void placedElsewhere(String user, String server, boolean online) {
+        synchronized (registry.lineOf(user)) {
+            boolean changed = online ? registry.placeElsewhere(user, server) : registry.removeElsewhere(user, server);
+            if (changed) {
+                presence.changed(user, online);
             }
         }
     }
@@ -226,11 +254,19 @@ public class Lobby {
 
     /**
      * Closes every connection of this user with 1008 and this reason, which a page shows and does not reconnect
-     * after (signed out, suspended, removed, or disconnected by an operator).
+     * after (signed out, suspended, removed, or disconnected by an operator), here and on the other servers of the
+     * chat.
      *
-     * @return how many were closed
+     * @return how many were closed here
      */
     public int dismiss(String user, String reason) {
+        int closed = dismissHere(user, reason);
+        dismissed.fire(new Dismissal(user, reason));
+        return closed;
+    }
+
+    /** Like {@link #dismiss}, on this server only: as another server of the chat asks. */
+    public int dismissHere(String user, String reason) {
         List<Connection> connections = List.copyOf(registry.connectionsOf(user));
         connections.forEach(connection -> drop(connection,
                 new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason)));

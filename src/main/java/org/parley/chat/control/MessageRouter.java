@@ -107,11 +107,11 @@ public class MessageRouter {
 
     /**
      * Whether an absent recipient already has the most undelivered messages one person may have waiting. Only
-     * for the absent: whoever is connected is taking them. Counted before the message joins the log's queue, so a
+     * for the absent: whoever is connected (here or to another server of the chat) is taking them. Counted before the message joins the log's queue, so a
      * burst from several senders at once may pass the cap by what is in flight.
      */
     private boolean mailboxFull(String recipient) {
-        if (!registry.connectionsOf(recipient).isEmpty()) {
+        if (registry.isOnline(recipient)) {
             return false;
         }
         try {

@@ -1,0 +1,163 @@
+package org.parley.cluster.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Topic;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.parley.cluster.entity.Hint;
+import org.parley.message.control.SerialQueue;
+
+/**
+ * The topic the servers of one chat tell each other on, through the operator's Jakarta Messaging connection factory
+ * (on ActiveMQ Artemis, or any broker the server reaches). Hints only: sent after what they say is committed, never
+ * in a transaction, non-persistent, and dropped rather than piled up while the broker is away — every server also
+ * reads the database for what it may have missed.
+ * <p>
+ * The topic is read by one thread of the container's {@link ManagedThreadFactory} with {@code receive}: both servers
+ * refuse a message listener inside the container. A context that fails is closed and made again.
+ */
+@ApplicationScoped
+public class ClusterBus {
+
+    private static final Logger LOG = Logger.getLogger(ClusterBus.class.getName());
+    private static final long RECEIVE_MILLIS = 1000;
+    private static final long RETRY_MILLIS = 1000;
+    // hints waiting while the broker is slow or away; beyond this they are dropped (the database has what they say)
+    private static final int MOST_WAITING = 10_000;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private ConnectionFactory factory;
+    private String topicName;
+    private volatile boolean running;
+    // set to make the reader drop its context and make another (it went deaf)
+    private volatile boolean renew;
+    private Thread reader;
+    private SerialQueue<String> outgoing;
+    private final AtomicInteger waiting = new AtomicInteger();
+    // the sender's own, used by one batch at a time (the queue's)
+    private JMSContext sending;
+
+    /** Looks up the connection factory and starts reading the topic; each hint heard goes to {@code listener}. */
+    void start(String factoryName, String topic, Consumer<Hint> listener) throws NamingException {
+        factory = InitialContext.doLookup(factoryName);
+        topicName = topic;
+        outgoing = new SerialQueue<>(executor, 64, this::send);
+        running = true;
+        reader = threads.newThread(() -> read(listener));
+        reader.setName("parley-cluster-reader");
+        reader.start();
+        LOG.info(() -> "Telling the other servers of the chat on topic " + topic + " through " + factoryName);
+    }
+
+    void stop() {
+        running = false;
+        if (reader != null) {
+            reader.interrupt();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeQuietly(sending);
+    }
+
+    void publish(Hint hint) {
+        if (!running) {
+            return;
+        }
+        if (waiting.incrementAndGet() > MOST_WAITING) {
+            waiting.decrementAndGet();
+            LOG.fine("A hint was dropped: too many wait for the broker");
+            return;
+        }
+        outgoing.add(hint.encode());
+    }
+
+    /** The reader makes a new context: it stopped hearing even this server's own hints. */
+    void renewReader() {
+        renew = true;
+    }
+
+    private void send(List<String> texts) {
+        waiting.addAndGet(-texts.size());
+        try {
+            if (sending == null) {
+                sending = factory.createContext();
+            }
+            Topic topic = sending.createTopic(topicName);
+            JMSProducer producer = sending.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            texts.forEach(text -> producer.send(topic, text));
+        } catch (JMSRuntimeException e) {
+            LOG.log(Level.WARNING, "Could not send " + texts.size() + " hints to the other servers; they will read"
+                    + " the database instead: " + e.getMessage());
+            closeQuietly(sending);
+            sending = null;
+        }
+    }
+
+    private void read(Consumer<Hint> listener) {
+        while (running) {
+            renew = false;
+            try (JMSContext context = factory.createContext()) {
+                JMSConsumer consumer = context.createConsumer(context.createTopic(topicName));
+                while (running && !renew) {
+                    Message message = consumer.receive(RECEIVE_MILLIS);
+                    if (message != null) {
+                        hear(message.getBody(String.class), listener);
+                    }
+                }
+            } catch (JMSRuntimeException | JMSException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Lost the topic of the other servers; trying again in " + RETRY_MILLIS
+                            + " ms: " + e.getMessage());
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RETRY_MILLIS));
+                }
+            }
+        }
+    }
+
+    private static void hear(String text, Consumer<Hint> listener) {
+        try {
+            listener.accept(Hint.decode(text));
+        } catch (Hint.Unreadable e) {
+            LOG.log(Level.WARNING, "Ignored a message on the topic that is not a Parley hint: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not act on a hint of another server", e);
+        }
+    }
+
+    private static void closeQuietly(JMSContext context) {
+        if (context == null) {
+            return;
+        }
+        try {
+            context.close();
+        } catch (JMSRuntimeException e) {
+            LOG.log(Level.FINE, "Closing a failed context failed too", e);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.parley.cluster.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.NamingException;
+import org.parley.chat.control.ConnectionRegistry;
+import org.parley.chat.control.Lobby;
+import org.parley.chat.entity.Dismissal;
+import org.parley.chat.entity.HereChanged;
+import org.parley.cluster.entity.Hint;
+import org.parley.message.control.MessageLog;
+import org.parley.message.entity.ChatMessage;
+import org.parley.message.entity.CommittedHere;
+import org.parley.setup.Setting;
+
+/**
+ * This server among the others of its chat, when {@code parley.cluster.connectionFactory} names a connection
+ * factory; otherwise it does nothing, and the server is the only one.
+ * <p>
+ * The shared database is the truth, the topic ({@link ClusterBus}) carries hints of it. Every message a server
+ * commits is told to the others, who push it to their connections in the log's order; a hint that never comes is
+ * read from the log ({@link MessageLog#checkHead}, every second). Who comes online here and who leaves is written to
+ * the database ({@link Whereabouts}), then told. Every server holds a lease it renews; when a server's lease runs out
+ * (killed, cut off), the others forget it, and its people are shown offline unless they are online elsewhere.
+ */
+@Singleton
+@Startup
+@DependsOn("Schema")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Peers {
+
+    private static final Logger LOG = Logger.getLogger(Peers.class.getName());
+    private static final long HEAD_CHECK_MILLIS = 1000;
+    // a hint carries at most about this much message text: brokers handle big messages slowly
+    private static final int HINT_CHARS = 256 * 1024;
+
+    @Inject
+    ClusterBus bus;
+
+    @Inject
+    Whereabouts whereabouts;
+
+    @Inject
+    Lobby lobby;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    MessageLog log;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final String me = UUID.randomUUID().toString();
+    private boolean clustered;
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    // who came and went here since the last flush: each one's latest state; guarded by itself
+    private final Map<String, Boolean> placesHere = new LinkedHashMap<>();
+    // how many hints of whereabouts each server sent: a sweep leaves alone a server that spoke while it read
+    private final Map<String, AtomicLong> heardFrom = new ConcurrentHashMap<>();
+    private volatile long ownHintSentAt;
+    private volatile long ownHintHeardAt;
+
+    @PostConstruct
+    void start() {
+        var factory = Setting.CLUSTER_CONNECTION_FACTORY.jndiName();
+        if (factory.isEmpty()) {
+            return;
+        }
+        clustered = true;
+        whereabouts.renew(me, System.currentTimeMillis() + lease());
+        try {
+            bus.start(factory.get(), Setting.CLUSTER_TOPIC.jndiName().orElseThrow(), this::heard);
+        } catch (NamingException e) {
+            throw new IllegalStateException("Setting " + Setting.CLUSTER_CONNECTION_FACTORY.property()
+                    + " names " + factory.get() + ", which is not a connection factory of this server", e);
+        }
+        long sweepEvery = Math.max(1000, lease() / 3);
+        schedules.add(every(sweepEvery, this::sweep));
+        schedules.add(every(HEAD_CHECK_MILLIS, log::checkHead));
+        schedules.add(every(Setting.PRESENCE_INTERVAL.duration().toMillis(), this::flushPlaces));
+        LOG.info(() -> "This server is " + me + " in a chat of several; a server is taken for gone "
+                + Setting.CLUSTER_LEASE.duration() + " after its last heartbeat");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!clustered) {
+            return;
+        }
+        schedules.forEach(schedule -> schedule.cancel(false));
+        try {
+            whereabouts.remove(me);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not give up this server's lease; the others take it for gone when it"
+                    + " runs out", e);
+        }
+        bus.publish(new Hint.Gone(me));
+        bus.stop();
+    }
+
+    public void committedHere(@Observes CommittedHere committed) {
+        if (!clustered) {
+            return;
+        }
+        List<ChatMessage> part = new ArrayList<>();
+        int chars = 0;
+        for (ChatMessage message : committed.messages()) {
+            if (!part.isEmpty() && chars + message.body().length() > HINT_CHARS) {
+                bus.publish(new Hint.Messages(me, part));
+                part = new ArrayList<>();
+                chars = 0;
+            }
+            part.add(message);
+            chars += message.body().length();
+        }
+        bus.publish(new Hint.Messages(me, part));
+    }
+
+    public void hereChanged(@Observes HereChanged changed) {
+        if (!clustered) {
+            return;
+        }
+        synchronized (placesHere) {
+            placesHere.remove(changed.user());
+            placesHere.put(changed.user(), changed.online());
+        }
+    }
+
+    public void dismissed(@Observes Dismissal dismissal) {
+        if (clustered) {
+            bus.publish(new Hint.Dismiss(me, dismissal.user(), dismissal.reason()));
+        }
+    }
+
+    private void heard(Hint hint) {
+        if (hint.server().equals(me)) {
+            ownHintHeardAt = System.nanoTime();
+            return;
+        }
+        if (hint instanceof Hint.Messages messages) {
+            log.committedElsewhere(messages.messages());
+        } else if (hint instanceof Hint.Places places) {
+            heardFrom.computeIfAbsent(places.server(), s -> new AtomicLong()).incrementAndGet();
+            places.offline().forEach(user -> lobby.placedElsewhere(user, places.server(), false));
+            places.online().forEach(user -> lobby.placedElsewhere(user, places.server(), true));
+        } else if (hint instanceof Hint.Dismiss dismiss) {
+            lobby.dismissHere(dismiss.user(), dismiss.reason());
+        } else if (hint instanceof Hint.Gone gone) {
+            heardFrom.computeIfAbsent(gone.server(), s -> new AtomicLong()).incrementAndGet();
+            forget(gone.server());
+        }
+    }
+
+    /** Writes who came and went here since the last flush, then tells the others. */
+    private void flushPlaces() {
+        List<String> online = new ArrayList<>();
+        List<String> offline = new ArrayList<>();
+        synchronized (placesHere) {
+            placesHere.forEach((user, isOnline) -> (isOnline ? online : offline).add(user));
+            placesHere.clear();
+        }
+        if (online.isEmpty() && offline.isEmpty()) {
+            return;
+        }
+        try {
+            whereabouts.place(me, online, offline);
+        } catch (RuntimeException e) {
+            // told anyway: the next sweep of the others sets what they heard right by the database
+            LOG.log(Level.WARNING, "Could not record who came and went on this server", e);
+        }
+        bus.publish(new Hint.Places(me, online, offline));
+    }
+
+    /**
+     * Renews this server's lease; forgets servers whose leases ran out; sets what this server believes of the others
+     * right by the database, where a hint was lost; and checks that the topic still brings this server's own hints.
+     */
+    private void sweep() {
+        long now = System.currentTimeMillis();
+        whereabouts.renew(me, now + lease());
+        for (String dead : whereabouts.expired(now)) {
+            LOG.warning(() -> "Server " + dead + " of the chat stopped renewing its lease; its people are offline");
+            whereabouts.remove(dead);
+            forget(dead);
+        }
+        Map<String, Long> spoke = new LinkedHashMap<>();
+        heardFrom.forEach((server, count) -> spoke.put(server, count.get()));
+        Map<String, Set<String>> inDatabase = whereabouts.elsewhere(me, now);
+        Map<String, Set<String>> believed = registry.elsewhereByServer();
+        for (String server : union(inDatabase.keySet(), believed.keySet())) {
+            AtomicLong count = heardFrom.get(server);
+            if (count != null && count.get() != spoke.getOrDefault(server, -1L)) {
+                continue;
+            }
+            Set<String> there = inDatabase.getOrDefault(server, Set.of());
+            Set<String> thought = believed.getOrDefault(server, Set.of());
+            thought.stream().filter(user -> !there.contains(user))
+                    .forEach(user -> lobby.placedElsewhere(user, server, false));
+            there.stream().filter(user -> !thought.contains(user))
+                    .forEach(user -> lobby.placedElsewhere(user, server, true));
+        }
+        checkOwnHints();
+    }
+
+    private void checkOwnHints() {
+        long sweepNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1000, lease() / 3));
+        if (ownHintSentAt != 0 && ownHintHeardAt < ownHintSentAt && System.nanoTime() - ownHintSentAt > sweepNanos) {
+            LOG.warning("This server's own hints did not come back from the topic; reading it anew");
+            bus.renewReader();
+        }
+        ownHintSentAt = System.nanoTime();
+        bus.publish(new Hint.Places(me, List.of(), List.of()));
+    }
+
+    private void forget(String server) {
+        Set<String> there = registry.elsewhereByServer().getOrDefault(server, Set.of());
+        there.forEach(user -> lobby.placedElsewhere(user, server, false));
+        heardFrom.remove(server);
+    }
+
+    private ScheduledFuture<?> every(long millis, Runnable work) {
+        return scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // a failure must not end the schedule
+                LOG.log(Level.WARNING, "A task of the chat's servers failed; it runs again", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static long lease() {
+        return Setting.CLUSTER_LEASE.duration().toMillis();
+    }
+
+    private static Set<String> union(Set<String> one, Set<String> other) {
+        Set<String> both = new java.util.HashSet<>(one);
+        both.addAll(other);
+        return both;
+    }
+}
