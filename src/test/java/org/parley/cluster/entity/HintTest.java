@@ -1,0 +1,46 @@
+package org.parley.cluster.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.message.entity.ChatMessage;
+
+/** What servers tell each other reads back as it was said; anything else on the topic is refused, not guessed at. */
+class HintTest {
+
+    @Test
+    void messagesReadBackWithTheirNumbersTimesAndRecipients() {
+        ChatMessage direct = new ChatMessage("id-1", "ann", "ben", "hé \"there\"\n", Instant.ofEpochMilli(1234))
+                .numbered(41);
+        ChatMessage everyone = new ChatMessage("id-2", "ann", null, "to all", Instant.ofEpochMilli(1235)).numbered(42);
+        Hint.Messages read = (Hint.Messages) Hint.decode(new Hint.Messages("s1", List.of(direct, everyone)).encode());
+        assertEquals("s1", read.server());
+        ChatMessage first = read.messages().get(0);
+        assertEquals(List.of(41L, "id-1", "ann", "ben", "hé \"there\"\n", Instant.ofEpochMilli(1234)),
+                List.of(first.seq(), first.messageId(), first.sender(), first.recipient(), first.body(),
+                        first.sentAt()));
+        assertEquals(direct.conversation(), first.conversation());
+        assertNull(read.messages().get(1).recipient());
+        assertEquals(everyone.conversation(), read.messages().get(1).conversation());
+    }
+
+    @Test
+    void theOtherKindsReadBackAsThemselves() {
+        List<Hint> hints = List.of(new Hint.Places("s2", List.of("ann", "cy"), List.of("ben")),
+                new Hint.Dismiss("s2", "ann", "signed out"), new Hint.Gone("s3"));
+        hints.forEach(hint -> assertEquals(hint, Hint.decode(hint.encode())));
+    }
+
+    @Test
+    void whatIsNotAHintOfThisVersionIsRefused() {
+        for (String text : List.of("", "[]", "{\"v\":2,\"server\":\"s\",\"kind\":\"gone\"}",
+                "{\"v\":1,\"server\":\"s\",\"kind\":\"shout\"}", "{\"v\":1,\"kind\":\"gone\"}",
+                "{\"v\":1,\"server\":\"s\",\"kind\":\"messages\",\"messages\":[{\"seq\":\"x\"}]}")) {
+            assertThrows(Hint.Unreadable.class, () -> Hint.decode(text), text);
+        }
+    }
+}
