@@ -13,7 +13,7 @@
 # PARLEY_BROKER is the adapter's ConnectionParameters, with each = escaped as \= (asadmin's property syntax). More
 # adapter properties may follow, colon-separated: ':UserName=parley:Password=…' if the broker asks for them (escape a
 # colon inside a value as \:), or ':RetryInterval=500' to override the reconnection defaults of the archive's ra.xml
-# (CLUSTER-PAYARA-NOTES.md). ASADMIN_OPTIONS passes anything asadmin needs to reach the domain (--port 4848, --user,
+# (docs/cluster/payara-notes.md). ASADMIN_OPTIONS passes anything asadmin needs to reach the domain (--port 4848, --user,
 # --passwordfile). The pool takes no part in transactions and is filled on demand, each connection matched to its
 # request: parley-cluster.micro.asadmin says why.
 set -euo pipefail

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
 import liquibase.Scope;
@@ -35,6 +37,7 @@ public class Schema {
 
     static final String CHANGELOG = "db/changelog.xml";
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
+    private static final int MIGRATION_ATTEMPTS = 3;
 
     @Inject
     DataSourceChoice choice;
@@ -54,11 +57,23 @@ public class Schema {
         if (current) {
             return;
         }
-        try (Connection connection = choice.dataSource().getConnection()) {
-            migrate(connection);
-        } catch (SQLException | NamingException e) {
-            throw new IllegalStateException("Could not bring the database " + choice.describe() + " up to date: "
-                    + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = choice.dataSource().getConnection()) {
+                migrate(connection);
+                break;
+            } catch (SQLException | NamingException e) {
+                throw new IllegalStateException("Could not bring the database " + choice.describe() + " up to date: "
+                        + e.getMessage(), e);
+            } catch (IllegalStateException e) {
+                // servers of one chat starting together on a new database: both make Liquibase's own tables, and
+                // the second one's attempt fails; its next one finds them and waits for Liquibase's lock
+                if (attempt == MIGRATION_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warning(() -> "The schema migration failed; trying again, as another server sharing the"
+                        + " database may be migrating it: " + e.getMessage());
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
+            }
         }
         current = true;
     }

@@ -1,0 +1,220 @@
+package org.parley.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.parley.testing.Broker;
+import org.parley.testing.ChatClient;
+import org.parley.testing.DirectoryTree;
+import org.parley.testing.ExternalDatabase;
+import org.parley.testing.Frames;
+import org.parley.testing.PayaraMicroNode;
+import org.parley.testing.SignIn;
+
+/**
+ * Two Parley servers as one chat, as README "Several servers as one chat" sets them up: Payara Micro twice, with the
+ * post-boot commands of server-config/payara (the shared database's pool, and the broker's resource adapter), on one
+ * Derby network server and one ActiveMQ Artemis broker. What a person on one server does reaches people on the
+ * other; a server that dies is noticed within its lease; the broker going away costs a delay, never a message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterOnPayaraMicroIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(6);
+
+    private final Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("cluster-payara-micro");
+    private ExternalDatabase database;
+    private Broker broker;
+    private PayaraMicroNode a;
+    private PayaraMicroNode b;
+
+    @BeforeAll
+    void startTheChat() throws Exception {
+        // a fresh database and fresh logs each run
+        DirectoryTree.delete(work);
+        Files.createDirectories(work);
+        database = ExternalDatabase.start(work.resolve("shared-db"));
+        broker = Broker.start();
+        Path commands = ClusterCommands.forPayaraMicro(work, database, broker);
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "PARLEY_DATASOURCE", "jdbc/parley",
+                "PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory",
+                "PARLEY_CLUSTER_LEASE", LEASE.toSeconds() + "s",
+                "PARLEY_SIGNUP_PER_ADDRESS", "1000"));
+        a = PayaraMicroNode.start(work.resolve("a.log"), commands, ExternalDatabase.driverJars(), settings);
+        b = PayaraMicroNode.start(work.resolve("b.log"), commands, ExternalDatabase.driverJars(), settings);
+        a.awaitUp();
+        b.awaitUp();
+    }
+
+    @AfterAll
+    void stopTheChat() throws Exception {
+        for (AutoCloseable each : new AutoCloseable[] {a, b, broker, database}) {
+            if (each != null) {
+                each.close();
+            }
+        }
+    }
+
+    private static String newName(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @Test
+    @Order(1)
+    void aDirectMessageReachesSomeoneOnTheOtherServerAndTheAnswerComesBack() {
+        String ann = newName("ann");
+        String ben = newName("ben");
+        try (ChatClient annOnA = ChatClient.connect(a.base(), ann);
+                ChatClient benOnB = ChatClient.connect(b.base(), ben)) {
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long sent = System.nanoTime();
+                JsonObject ack = annOnA.sendTo(ben, "hello from A " + i);
+                assertEquals("ack", ack.getString("type"));
+                JsonObject got = benOnB.next(Frames.withBody("hello from A " + i));
+                millis.add((System.nanoTime() - sent) / 1_000_000);
+                assertEquals(ann, got.getString("from"));
+                assertEquals(ack.getJsonNumber("seq").longValue(), got.getJsonNumber("seq").longValue());
+            }
+            benOnB.sendTo(ann, "hello from B");
+            assertEquals(ben, annOnA.next(Frames.withBody("hello from B")).getString("from"));
+            List<Long> sorted = millis.stream().sorted().toList();
+            System.out.printf("ClusterOnPayaraMicroIT: 20 direct messages from A to B, one at a time, sent to received:"
+                    + " first %d ms, median %d ms, slowest %d ms%n", millis.get(0), sorted.get(10), sorted.get(19));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void peopleOnOneServerSeeWhoComesAndGoesOnTheOther() {
+        String cy = newName("cy");
+        String dee = newName("dee");
+        ChatClient cyOnA = ChatClient.connect(a.base(), cy);
+        try (ChatClient deeOnB = ChatClient.connect(b.base(), dee)) {
+            deeOnB.awaitPresence(cy, "online");
+            cyOnA.awaitPresence(dee, "online");
+            cyOnA.close();
+            deeOnB.awaitPresence(cy, "offline");
+        }
+        // a newcomer's welcome lists whoever is online on either server
+        String eve = newName("eve");
+        try (ChatClient eveOnA = ChatClient.connect(a.base(), eve);
+                ChatClient fayOnB = ChatClient.connect(b.base(), newName("fay"))) {
+            fayOnB.awaitPresence(eve, "online");
+            String gus = newName("gus");
+            SignIn.signUp(b.base(), gus);
+            try (ChatClient late = ChatClient.open(b.base(), "ticket=" + SignIn.ticket(b.base(), gus))) {
+                JsonObject welcome = late.next("welcome");
+                List<String> online = welcome.getJsonArray("online").getValuesAs(JsonString::getString);
+                assertTrue(online.contains(eve), "the welcome on B lists " + eve + " on A: " + online);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void historyAndUnreadCountsAreTheSameOnBothServers() {
+        String hal = newName("hal");
+        String ivy = newName("ivy");
+        try (ChatClient halOnA = ChatClient.connect(a.base(), hal);
+                ChatClient ivyOnB = ChatClient.connect(b.base(), ivy).withoutConfirming()) {
+            halOnA.sendTo(ivy, "one");
+            halOnA.sendTo(ivy, "two");
+            ivyOnB.next(Frames.withBody("two"));
+        }
+        String ticket = SignIn.ticket(a.base(), ivy);
+        String onA = SignIn.getWith(a.base(), "conversations", ticket).body();
+        String onB = SignIn.getWith(b.base(), "conversations", ticket).body();
+        assertEquals(onA, onB);
+        assertTrue(onA.contains("\"unread\":2"), onA);
+    }
+
+    @Test
+    @Order(4)
+    void signingOutOnOneServerClosesTheConnectionsOnTheOther() {
+        String jo = newName("jo");
+        try (ChatClient joOnB = ChatClient.connect(b.base(), jo)) {
+            String ticket = SignIn.ticket(a.base(), jo);
+            assertEquals(204, SignIn.signOut(a.base(), ticket).statusCode());
+            joOnB.awaitClosedWith(1008, "signed out");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aBrokerRestartDelaysMessagesButLosesNone() throws Exception {
+        String kim = newName("kim");
+        String lee = newName("lee");
+        try (ChatClient kimOnA = ChatClient.connect(a.base(), kim);
+                ChatClient leeOnB = ChatClient.connect(b.base(), lee)) {
+            broker.restart();
+            List<Long> acked = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                acked.add(kimOnA.sendTo(lee, "while the broker restarts " + i).getJsonNumber("seq").longValue());
+            }
+            List<Long> got = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                got.add(leeOnB.next(Frames.withBody("while the broker restarts " + i)).getJsonNumber("seq")
+                        .longValue());
+            }
+            assertEquals(acked, got);
+            assertEquals(List.of(), leeOnB.pending().stream().filter(f -> "message".equals(f.getString("type")))
+                    .toList(), "nothing twice");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void whenAServerDiesItsPeopleGoOfflineWithinTheLeaseAndTheirMessagesWait() throws Exception {
+        String max = newName("max");
+        String ned = newName("ned");
+        ChatClient maxOnB = ChatClient.connect(b.base(), max);
+        try (ChatClient nedOnA = ChatClient.connect(a.base(), ned)) {
+            nedOnA.awaitPresence(max, "online");
+            long acked = maxOnB.sendTo(ned, "before the end").getJsonNumber("seq").longValue();
+            assertEquals(acked, nedOnA.next(Frames.withBody("before the end")).getJsonNumber("seq").longValue());
+
+            long killed = System.nanoTime();
+            b.kill();
+            nedOnA.awaitPresence(max, "offline");
+            double seconds = (System.nanoTime() - killed) / 1e9;
+            System.out.printf("ClusterOnPayaraMicroIT: %s, on the killed server, shown offline on the other %.1f s"
+                    + " after the kill (lease %s)%n", max, seconds, LEASE);
+            assertTrue(seconds < LEASE.toSeconds() + 10, "offline after " + seconds + " s");
+
+            List<Long> kept = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                kept.add(nedOnA.sendTo(max, "while you were away " + i).getJsonNumber("seq").longValue());
+            }
+            try (ChatClient maxOnA = ChatClient.connect(a.base(), max)) {
+                List<Long> got = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    got.add(maxOnA.next(Frames.withBody("while you were away " + i)).getJsonNumber("seq")
+                            .longValue());
+                }
+                assertEquals(kept, got);
+            }
+        } finally {
+            maxOnB.close();
+        }
+    }
+}
