@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import org.parley.testing.DirectoryTree;
 
@@ -39,6 +40,26 @@ final class BenchServers {
         // the suite's short timers and small limits reach this JVM through failsafe; the server gets none of them
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
         builder.environment().putAll(PARLEY_SETTINGS);
+        return builder.start();
+    }
+
+    /**
+     * One Parley server of a chat of several, on the shared database and broker its post-boot commands name
+     * (README "Several servers as one chat"), with the JDBC driver on its class path.
+     */
+    static Process clusterNode(Path microJar, Path war, Path work, String name, int port, Path postBoot,
+            List<Path> libraries) throws IOException {
+        List<String> command = pinned(List.of("java", "-Xmx2g", "-Dderby.system.home=" + work.resolve(name + "-data"),
+                "-Dderby.stream.error.file=" + work.resolve(name + "-derby.log"), "-jar", microJar.toString(),
+                "--addlibs", libraries.stream().map(Path::toString).collect(Collectors.joining(":")),
+                "--postbootcommandfile", postBoot.toString(), "--deploy", war.toString(), "--contextroot", "parley",
+                "--port", Integer.toString(port), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("PARLEY_"));
+        builder.environment().putAll(PARLEY_SETTINGS);
+        builder.environment().put("PARLEY_DATASOURCE", "jdbc/parley");
+        builder.environment().put("PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory");
         return builder.start();
     }
 

@@ -11,6 +11,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import java.util.function.IntFunction;
+import org.parley.cluster.ClusterCommands;
+import org.parley.testing.Broker;
+import org.parley.testing.DirectoryTree;
+import org.parley.testing.ExternalDatabase;
 import org.parley.testing.FreePort;
 import org.parley.testing.PageAnswer;
 
@@ -37,7 +42,7 @@ class ChatBench {
     private static final int STORM_RATE = Integer.getInteger("parley.bench.storm.rate", 1_000);
     private static final long STORM_HOLD_SECONDS = 10;
     private static final Set<String> SCENARIOS = Set.of(System.getProperty("parley.bench.scenarios",
-            "direct,broadcast,backlog,slow,churn,storm,capacity").split(","));
+            "direct,broadcast,backlog,slow,churn,storm,capacity,cluster").split(","));
 
     private static final List<String> SERVERS = List.of(System.getProperty("parley.bench.servers", "payara,wildfly")
             .split(","));
@@ -51,7 +56,9 @@ class ChatBench {
         BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
         // one server at a time, started for its turn and stopped after it: a server idling on core 0 meanwhile
         // (its timers, its JIT, its garbage) would take from the one being measured
-        for (String server : SERVERS) {
+        // servers of their own for the cluster, below; none to start for it alone
+        boolean singleServerScenarios = SCENARIOS.stream().anyMatch(scenario -> !scenario.equals("cluster"));
+        for (String server : singleServerScenarios ? SERVERS : List.<String>of()) {
             int port = FreePort.pick();
             Process process = "wildfly".equals(server)
                     ? BenchServers.wildfly(Path.of(System.getProperty("wildfly.home")), war, work, port)
@@ -67,16 +74,77 @@ class ChatBench {
                 stop(process);
             }
         }
-        int baselinePort = FreePort.pick();
-        Process baseline = BenchServers.baseline(work, baselinePort);
-        try {
-            BenchServers.awaitListening(baselinePort);
-            measure(Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
-                    .runningAs(baseline.pid()), false, report);
-        } finally {
-            stop(baseline);
+        if (SCENARIOS.contains("cluster")) {
+            measureCluster(war, work, report);
+        }
+        if (singleServerScenarios) {
+            int baselinePort = FreePort.pick();
+            Process baseline = BenchServers.baseline(work, baselinePort);
+            try {
+                BenchServers.awaitListening(baselinePort);
+                measure(Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
+                        .runningAs(baseline.pid()), false, report);
+            } finally {
+                stop(baseline);
+            }
         }
         report.write(work);
+    }
+
+    /**
+     * Two Payara Micro servers as one chat (README "Several servers as one chat"), both on core 0, with the shared
+     * Derby network server and the Artemis broker in the generator's JVM on core 1: direct messages between people on
+     * one server, then between people on the two, step by step as for one server.
+     */
+    private static void measureCluster(Path war, Path work, BenchReport report) throws Exception {
+        Path cluster = work.resolve("cluster");
+        DirectoryTree.delete(cluster);
+        Files.createDirectories(cluster);
+        try (ExternalDatabase database = ExternalDatabase.start(cluster.resolve("shared-db"));
+                Broker broker = Broker.start()) {
+            Path commands = ClusterCommands.forPayaraMicro(cluster, database, broker);
+            Path microJar = Path.of(System.getProperty("payara.microJar"));
+            int portA = FreePort.pick();
+            int portB = FreePort.pick();
+            Process a = BenchServers.clusterNode(microJar, war, cluster, "a", portA, commands,
+                    ExternalDatabase.driverJars());
+            Process b = BenchServers.clusterNode(microJar, war, cluster, "b", portB, commands,
+                    ExternalDatabase.driverJars());
+            try {
+                URL baseA = new URL("http://127.0.0.1:" + portA + "/parley/");
+                URL baseB = new URL("http://127.0.0.1:" + portB + "/parley/");
+                PageAnswer.await(baseA, Duration.ofMinutes(3));
+                PageAnswer.await(baseB, Duration.ofMinutes(3));
+                try (LoadGenerator onA = new LoadGenerator(Target.parley(baseA).named("cluster server A")
+                        .runningAs(a.pid()));
+                        LoadGenerator onB = new LoadGenerator(Target.parley(baseB).named("cluster server B")
+                                .runningAs(b.pid()))) {
+                    onA.across(onB, USERS, RATES[0], STEP_SECONDS);
+                    report.direct("Parley cluster, both on server A", steps(rate -> onA.direct(USERS, rate,
+                            STEP_SECONDS)));
+                    report.direct("Parley cluster, server A to server B", steps(rate -> onA.across(onB, USERS, rate,
+                            STEP_SECONDS)));
+                }
+            } finally {
+                stop(a);
+                stop(b);
+            }
+        }
+    }
+
+    /** One step per rate, up to the first that misses p99 ≤ 50 ms or loses a message. */
+    private static List<LoadGenerator.DirectResult> steps(IntFunction<LoadGenerator.DirectResult> step) {
+        List<LoadGenerator.DirectResult> steps = new ArrayList<>();
+        for (int rate : RATES) {
+            LoadGenerator.DirectResult result = step.apply(rate);
+            LOG.info(() -> result.target() + " direct " + rate + "/s: p99 " + result.latency().getValueAtPercentile(99) / 1000
+                    + " ms, lost " + result.lost());
+            steps.add(result);
+            if (result.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || result.lost() > 0) {
+                break;
+            }
+        }
+        return steps;
     }
 
     /** Every scenario chosen, on one target; those only Parley has (its log, its limits) when it is Parley. */
@@ -86,17 +154,7 @@ class ChatBench {
                 // the server, and the generator, reach their compiled speed before anything is counted
                 generator.direct(USERS, RATES[0], STEP_SECONDS);
                 generator.broadcast(USERS, 5, 250);
-                List<LoadGenerator.DirectResult> steps = new ArrayList<>();
-                for (int rate : RATES) {
-                    LoadGenerator.DirectResult step = generator.direct(USERS, rate, STEP_SECONDS);
-                    LOG.info(() -> target.label() + " direct " + rate + "/s: p99 "
-                            + step.latency().getValueAtPercentile(99) / 1000 + " ms, lost " + step.lost());
-                    steps.add(step);
-                    if (step.latency().getValueAtPercentile(99) > P99_LIMIT_MICROS || step.lost() > 0) {
-                        break;
-                    }
-                }
-                report.direct(target.label(), steps);
+                report.direct(target.label(), steps(rate -> generator.direct(USERS, rate, STEP_SECONDS)));
                 report.broadcast(generator.broadcast(USERS, 20, 250));
             }
         }

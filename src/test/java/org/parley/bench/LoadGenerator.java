@@ -139,6 +139,35 @@ final class LoadGenerator implements AutoCloseable {
                 tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get());
     }
 
+    /**
+     * Half the users on this generator's server, half on {@code other}'s, of one chat of two servers; every message
+     * goes to someone on the other server, each way in turn: {@code perSecond} in all, for {@code seconds}.
+     */
+    DirectResult across(LoadGenerator other, int userCount, int perSecond, double seconds) {
+        Tally tally = new Tally(1);
+        List<BenchUser> here = connect("a", userCount / 2, tally);
+        List<BenchUser> there = other.connect("b", userCount / 2, tally);
+        long total = Math.round(perSecond * seconds);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        SplittableRandom random = new SplittableRandom(42);
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            waitUntil(scheduled);
+            List<BenchUser> senders = i % 2 == 0 ? here : there;
+            List<BenchUser> recipients = i % 2 == 0 ? there : here;
+            senders.get((int) (i / 2 % senders.size())).send(recipients.get(random.nextInt(recipients.size())).name,
+                    BenchUser.body(i, scheduled));
+        }
+        drain(tally, total);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        here.forEach(BenchUser::close);
+        there.forEach(BenchUser::close);
+        return new DirectResult(target.label() + " to " + other.target.label(), userCount, perSecond,
+                tally.complete() / Math.max(seconds, elapsed), tally.latency(), tally.sent.get(), tally.lost(),
+                tally.duplicated.get(), tally.refused.get());
+    }
+
     /** Schedules {@code total} messages from {@code senders} to random {@code recipients}, numbered from firstSeq. */
     private static void sendDirect(List<BenchUser> senders, List<BenchUser> recipients, int perSecond, long start,
             long total, long firstSeq) {

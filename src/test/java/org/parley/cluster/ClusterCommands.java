@@ -6,13 +6,13 @@ import org.parley.testing.Broker;
 import org.parley.testing.ExternalDatabase;
 
 /** The operator's post-boot commands of server-config/payara, with this test's database, broker and files. */
-final class ClusterCommands {
+public final class ClusterCommands {
 
     private ClusterCommands() {
     }
 
     /** One command file, as Payara Micro takes one: the shared database's pool, then the broker's adapter. */
-    static Path forPayaraMicro(Path work, ExternalDatabase database, Broker broker) throws Exception {
+    public static Path forPayaraMicro(Path work, ExternalDatabase database, Broker broker) throws Exception {
         String datasource = Files.readString(ExternalDatabase.serverConfig("payara/parley-datasource.micro.asadmin"))
                 .replace("portNumber=1527", "portNumber=" + database.port())
                 .replace("user=parley:password=change-me",
