@@ -80,7 +80,7 @@ class ClusterOnPayaraMicroIT {
 
     @Test
     @Order(1)
-    void aDirectMessageReachesSomeoneOnTheOtherServerAndTheAnswerComesBack() {
+    void aDirectMessageReachesSomeoneOnTheOtherServerItsReceiptComesBackAndSoDoesTheAnswer() {
         String ann = newName("ann");
         String ben = newName("ben");
         try (ChatClient annOnA = ChatClient.connect(a.base(), ann);
@@ -95,6 +95,11 @@ class ClusterOnPayaraMicroIT {
                 assertEquals(ann, got.getString("from"));
                 assertEquals(ack.getJsonNumber("seq").longValue(), got.getJsonNumber("seq").longValue());
             }
+            long last = annOnA.sendTo(ben, "tick").getJsonNumber("seq").longValue();
+            benOnB.next(Frames.withBody("tick"));
+            // ben's client confirms what it got: the receipt reaches ann on the other server
+            annOnA.next(frame -> "receipt".equals(frame.getString("type"))
+                    && "delivered".equals(frame.getString("status")) && frame.getJsonNumber("upTo").longValue() >= last);
             benOnB.sendTo(ann, "hello from B");
             assertEquals(ben, annOnA.next(Frames.withBody("hello from B")).getString("from"));
             List<Long> sorted = millis.stream().sorted().toList();

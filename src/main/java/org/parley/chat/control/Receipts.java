@@ -2,12 +2,14 @@ package org.parley.chat.control;
 
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.chat.entity.ErrorCode;
+import org.parley.chat.entity.Notice;
 import org.parley.chat.entity.ServerFrame;
 import org.parley.chat.entity.ServerFrame.ReceiptStatus;
 import org.parley.message.control.Marks;
@@ -40,6 +42,9 @@ public class Receipts {
 
     @Inject
     ConnectionRegistry registry;
+
+    @Inject
+    Event<Notice> notices;
 
     /**
      * A client can confirm only what its connection was sent, so a client that claims more cannot skip its user's
@@ -102,6 +107,7 @@ public class Receipts {
 
     private void tell(String user, String frame) {
         registry.connectionsOf(user).forEach(connection -> connection.send(frame));
+        notices.fire(new Notice(user, frame));
     }
 
     private static String abbreviated(String text) {

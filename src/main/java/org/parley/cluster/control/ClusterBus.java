@@ -57,8 +57,9 @@ public class ClusterBus {
     private Thread reader;
     private SerialQueue<String> outgoing;
     private final AtomicInteger waiting = new AtomicInteger();
-    // the sender's own, used by one batch at a time (the queue's)
+    // the sender's own, used by one batch at a time (the queue's), as is whether the last batch failed
     private JMSContext sending;
+    private boolean failing;
 
     /** Looks up the connection factory and starts reading the topic; each hint heard goes to {@code listener}. */
     void start(String factoryName, String topic, Consumer<Hint> listener) throws NamingException {
@@ -111,9 +112,17 @@ public class ClusterBus {
             Topic topic = sending.createTopic(topicName);
             JMSProducer producer = sending.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             texts.forEach(text -> producer.send(topic, text));
+            if (failing) {
+                failing = false;
+                LOG.info("Sending hints to the other servers again");
+            }
         } catch (JMSRuntimeException e) {
-            LOG.log(Level.WARNING, "Could not send " + texts.size() + " hints to the other servers; they will read"
-                    + " the database instead: " + e.getMessage());
+            // once per outage: every message committed meanwhile comes here
+            if (!failing) {
+                failing = true;
+                LOG.log(Level.WARNING, "Could not send hints to the other servers; they read the database instead"
+                        + " until the broker is back: " + e.getMessage());
+            }
             closeQuietly(sending);
             sending = null;
         }

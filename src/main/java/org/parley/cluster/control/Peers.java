@@ -30,6 +30,7 @@ import org.parley.chat.control.ConnectionRegistry;
 import org.parley.chat.control.Lobby;
 import org.parley.chat.entity.Dismissal;
 import org.parley.chat.entity.HereChanged;
+import org.parley.chat.entity.Notice;
 import org.parley.cluster.entity.Hint;
 import org.parley.message.control.MessageLog;
 import org.parley.message.entity.ChatMessage;
@@ -101,9 +102,11 @@ public class Peers {
                     + " names " + factory.get() + ", which is not a connection factory of this server", e);
         }
         long sweepEvery = Math.max(1000, lease() / 3);
-        schedules.add(every(sweepEvery, this::sweep));
-        schedules.add(every(HEAD_CHECK_MILLIS, log::checkHead));
-        schedules.add(every(Setting.PRESENCE_INTERVAL.duration().toMillis(), this::flushPlaces));
+        // the first sweep at once: who is online on the others is known before the first person here is welcomed
+        schedules.add(every(0, sweepEvery, this::sweep));
+        schedules.add(every(HEAD_CHECK_MILLIS, HEAD_CHECK_MILLIS, log::checkHead));
+        long placesEvery = Setting.PRESENCE_INTERVAL.duration().toMillis();
+        schedules.add(every(placesEvery, placesEvery, this::flushPlaces));
         LOG.info(() -> "This server is " + me + " in a chat of several; a server is taken for gone "
                 + Setting.CLUSTER_LEASE.duration() + " after its last heartbeat");
     }
@@ -152,6 +155,12 @@ public class Peers {
         }
     }
 
+    public void noticed(@Observes Notice notice) {
+        if (clustered) {
+            bus.publish(new Hint.Tell(me, notice.user(), notice.frame()));
+        }
+    }
+
     public void dismissed(@Observes Dismissal dismissal) {
         if (clustered) {
             bus.publish(new Hint.Dismiss(me, dismissal.user(), dismissal.reason()));
@@ -169,6 +178,8 @@ public class Peers {
             heardFrom.computeIfAbsent(places.server(), s -> new AtomicLong()).incrementAndGet();
             places.offline().forEach(user -> lobby.placedElsewhere(user, places.server(), false));
             places.online().forEach(user -> lobby.placedElsewhere(user, places.server(), true));
+        } else if (hint instanceof Hint.Tell tell) {
+            registry.connectionsOf(tell.user()).forEach(connection -> connection.send(tell.frame()));
         } else if (hint instanceof Hint.Dismiss dismiss) {
             lobby.dismissHere(dismiss.user(), dismiss.reason());
         } else if (hint instanceof Hint.Gone gone) {
@@ -244,7 +255,7 @@ public class Peers {
         heardFrom.remove(server);
     }
 
-    private ScheduledFuture<?> every(long millis, Runnable work) {
+    private ScheduledFuture<?> every(long firstMillis, long millis, Runnable work) {
         return scheduler.scheduleWithFixedDelay(() -> {
             try {
                 work.run();
@@ -252,7 +263,7 @@ public class Peers {
                 // a failure must not end the schedule
                 LOG.log(Level.WARNING, "A task of the chat's servers failed; it runs again", e);
             }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        }, firstMillis, millis, TimeUnit.MILLISECONDS);
     }
 
     private static long lease() {

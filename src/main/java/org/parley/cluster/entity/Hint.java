@@ -60,6 +60,14 @@ public sealed interface Hint {
         }
     }
 
+    /** A frame for every connection of this user (a receipt, what another device read). */
+    record Tell(String server, String user, String frame) implements Hint {
+        @Override
+        public JsonObjectBuilder addTo(JsonObjectBuilder json) {
+            return json.add("kind", "tell").add("user", user).add("frame", frame);
+        }
+    }
+
     /** The server is stopping: nobody is online there any more. */
     record Gone(String server) implements Hint {
         @Override
@@ -92,6 +100,7 @@ public sealed interface Hint {
                 case "places" -> new Places(server, names(json.getJsonArray("online")),
                         names(json.getJsonArray("offline")));
                 case "dismiss" -> new Dismiss(server, json.getString("user"), json.getString("reason"));
+                case "tell" -> new Tell(server, json.getString("user"), json.getString("frame"));
                 case "gone" -> new Gone(server);
                 default -> throw new Unreadable("a hint of unknown kind " + json.getString("kind"), null);
             };
