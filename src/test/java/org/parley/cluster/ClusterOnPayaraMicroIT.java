@@ -85,16 +85,14 @@ class ClusterOnPayaraMicroIT {
         String ben = newName("ben");
         try (ChatClient annOnA = ChatClient.connect(a.base(), ann);
                 ChatClient benOnB = ChatClient.connect(b.base(), ben)) {
-            List<Long> millis = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                long sent = System.nanoTime();
-                JsonObject ack = annOnA.sendTo(ben, "hello from A " + i);
-                assertEquals("ack", ack.getString("type"));
-                JsonObject got = benOnB.next(Frames.withBody("hello from A " + i));
-                millis.add((System.nanoTime() - sent) / 1_000_000);
-                assertEquals(ann, got.getString("from"));
-                assertEquals(ack.getJsonNumber("seq").longValue(), got.getJsonNumber("seq").longValue());
+            List<Long> across = oneAtATime(annOnA, benOnB, ben, "hello from A ");
+            List<Long> sameServer;
+            String cy = newName("cy");
+            try (ChatClient cyOnA = ChatClient.connect(a.base(), cy)) {
+                sameServer = oneAtATime(annOnA, cyOnA, cy, "hello on A ");
             }
+            System.out.printf("ClusterOnPayaraMicroIT: 20 direct messages one at a time, sent to received: from A to B"
+                    + " %s; from A to A %s%n", summary(across), summary(sameServer));
             long last = annOnA.sendTo(ben, "tick").getJsonNumber("seq").longValue();
             benOnB.next(Frames.withBody("tick"));
             // ben's client confirms what it got: the receipt reaches ann on the other server
@@ -102,10 +100,27 @@ class ClusterOnPayaraMicroIT {
                     && "delivered".equals(frame.getString("status")) && frame.getJsonNumber("upTo").longValue() >= last);
             benOnB.sendTo(ann, "hello from B");
             assertEquals(ben, annOnA.next(Frames.withBody("hello from B")).getString("from"));
-            List<Long> sorted = millis.stream().sorted().toList();
-            System.out.printf("ClusterOnPayaraMicroIT: 20 direct messages from A to B, one at a time, sent to received:"
-                    + " first %d ms, median %d ms, slowest %d ms%n", millis.get(0), sorted.get(10), sorted.get(19));
         }
+    }
+
+    /** Sends 20 messages one after the other, each once the last arrived: @return each one's milliseconds */
+    private static List<Long> oneAtATime(ChatClient sender, ChatClient recipient, String to, String prefix) {
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long sent = System.nanoTime();
+            JsonObject ack = sender.sendTo(to, prefix + i);
+            assertEquals("ack", ack.getString("type"));
+            JsonObject got = recipient.next(Frames.withBody(prefix + i));
+            millis.add((System.nanoTime() - sent) / 1_000_000);
+            assertEquals(ack.getJsonNumber("seq").longValue(), got.getJsonNumber("seq").longValue());
+        }
+        return millis;
+    }
+
+    private static String summary(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return "first " + millis.get(0) + " ms, median " + sorted.get(sorted.size() / 2) + " ms, slowest "
+                + sorted.get(sorted.size() - 1) + " ms";
     }
 
     @Test
