@@ -1,5 +1,6 @@
 package org.parley.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
 import java.nio.file.Files;
@@ -10,11 +11,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.parley.cluster.ClusterCommands;
+import org.parley.testing.Broker;
+import org.parley.testing.ChatClient;
 import org.parley.testing.Command;
+import org.parley.testing.DirectoryTree;
 import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
+import org.parley.testing.Frames;
 import org.parley.testing.FreePort;
 import org.parley.testing.PageAnswer;
+import org.parley.testing.PayaraMicroNode;
 
 /**
  * README "Deploy to Payara Server", step by step on the distribution Maven unpacked from Central: start a domain,
@@ -70,11 +77,52 @@ class PayaraServerDropInIT {
                 DropInRoundTrip.collect(parley, kept);
                 database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
 
+                joinAChatWithPayaraMicro(parley, database, portBase);
+
                 // the operator's database goes away: the server is no longer ready for people, and says why
                 database.close();
                 PageAnswer.awaitNotReady(parley, Duration.ofSeconds(30));
             } finally {
                 removeDomain(domain);
+            }
+        }
+    }
+
+    /**
+     * README "Several servers as one chat": server-config/payara/parley-cluster.sh connects the domain to a broker,
+     * and a Payara Micro server on the same database and broker chats with it as one.
+     */
+    private void joinAChatWithPayaraMicro(URL parley, ExternalDatabase database, int portBase) throws Exception {
+        Path work = Path.of(war).getParent().resolve("dropin-payara-cluster");
+        DirectoryTree.delete(work);
+        Files.createDirectories(work);
+        try (Broker broker = Broker.start()) {
+            Command.run(log, Duration.ofMinutes(3), Map.of(
+                    "ASADMIN", asadmin,
+                    "ASADMIN_OPTIONS", "--port " + adminPort(portBase),
+                    "PARLEY_RAR", System.getProperty("parley.artemis.rar"),
+                    "PARLEY_BROKER", "host\\=localhost;port\\=" + broker.port()),
+                    ExternalDatabase.serverConfig("payara/parley-cluster.sh").toString());
+            // the setting is read as Parley starts
+            Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", "--force",
+                    "true", war);
+            PageAnswer.await(parley, Duration.ofMinutes(1));
+            try (PayaraMicroNode micro = PayaraMicroNode.start(work.resolve("micro.log"),
+                    ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars(),
+                    Map.of("PARLEY_DATASOURCE", "jdbc/parley",
+                            "PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory"))) {
+                micro.awaitUp();
+                String ann = "ann" + System.nanoTime() % 100_000;
+                String ben = "ben" + System.nanoTime() % 100_000;
+                try (ChatClient annOnServer = ChatClient.connect(parley, ann);
+                        ChatClient benOnMicro = ChatClient.connect(micro.base(), ben)) {
+                    benOnMicro.awaitPresence(ann, "online");
+                    long seq = annOnServer.sendTo(ben, "from Payara Server").getJsonNumber("seq").longValue();
+                    assertEquals(seq, benOnMicro.next(Frames.withBody("from Payara Server")).getJsonNumber("seq")
+                            .longValue());
+                    benOnMicro.sendTo(ann, "from Payara Micro");
+                    annOnServer.next(Frames.withBody("from Payara Micro"));
+                }
             }
         }
     }
