@@ -16,6 +16,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -73,8 +74,13 @@ public class Database {
             LOG.info("Storing in the embedded Derby database");
             return embedded;
         }
-        EntityManagerFactory operators = Persistence.createEntityManagerFactory("parley",
-                Map.of("jakarta.persistence.jtaDataSource", name.get()));
+        Map<String, String> properties = new HashMap<>(Map.of("jakarta.persistence.jtaDataSource", name.get()));
+        if (Setting.CLUSTER_CONNECTION_FACTORY.jndiName().isPresent()) {
+            // other servers write this database too: a provider's cache of it (EclipseLink keeps one by default)
+            // would answer with what this server last read, as a sign-out on another server that had not happened
+            properties.put("jakarta.persistence.sharedCache.mode", "NONE");
+        }
+        EntityManagerFactory operators = Persistence.createEntityManagerFactory("parley", properties);
         operators.createEntityManager().close();
         LOG.info(() -> "Storing in the data source " + name.get());
         return operators;

@@ -175,12 +175,17 @@ class ClusterOnPayaraMicroIT {
 
     @Test
     @Order(4)
-    void signingOutOnOneServerClosesTheConnectionsOnTheOther() {
+    void signingOutOnOneServerClosesTheConnectionsOnTheOtherAndItsTicketsOpenNothingThere() {
         String jo = newName("jo");
         try (ChatClient joOnB = ChatClient.connect(b.base(), jo)) {
+            String onB = SignIn.ticket(b.base(), jo);
             String ticket = SignIn.ticket(a.base(), jo);
             assertEquals(204, SignIn.signOut(a.base(), ticket).statusCode());
             joOnB.awaitClosedWith(1008, "signed out");
+            // B read jo's account before: what it knows of it must be what A changed, not what it kept
+            try (ChatClient again = ChatClient.open(b.base(), "ticket=" + onB)) {
+                assertEquals(1008, again.awaitClose().getCloseCode().getCode());
+            }
         }
     }
 

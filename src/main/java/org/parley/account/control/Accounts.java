@@ -191,6 +191,24 @@ public class Accounts {
         return true;
     }
 
+    /** A sign-out or a suspension, and when it happened: connections opened before it are void. */
+    public record Voided(String name, Instant at, boolean suspended) {
+    }
+
+    /**
+     * Accounts signed out (or whose password changed) or suspended after {@code since}: for servers of one chat
+     * that may not have heard of it.
+     */
+    public List<Voided> voidedSince(Instant since) {
+        long after = since.toEpochMilli();
+        return em.createQuery("SELECT a FROM Account a WHERE a.ticketsValidFrom > :after OR a.suspendedAt > :after",
+                Account.class).setParameter("after", after).getResultList().stream()
+                .map(account -> account.suspended()
+                        ? new Voided(account.name(), account.suspendedAt().orElseThrow(), true)
+                        : new Voided(account.name(), account.ticketsValidFrom(), false))
+                .toList();
+    }
+
     /** @return the stored signing key, made now if there is none yet */
     public byte[] signingKey() {
         SigningKey stored = em.find(SigningKey.class, SigningKey.THE_ONE);

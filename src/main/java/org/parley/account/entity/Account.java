@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A person who may sign in: their name and a slow salted hash of their password, never the password itself.
@@ -59,6 +60,10 @@ public class Account {
 
     public boolean suspended() {
         return suspendedAt != null;
+    }
+
+    public Optional<Instant> suspendedAt() {
+        return Optional.ofNullable(suspendedAt).map(Instant::ofEpochMilli);
     }
 
     /** Suspended, it cannot sign in, and no ticket it holds opens a connection, until it is reinstated. */

@@ -4,6 +4,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -33,6 +34,7 @@ public final class Connection {
     private final StreamGate gate;
     private final boolean resumed;
     private final AtomicLong unansweredPingSince = new AtomicLong();
+    private final Instant openedAt = Instant.now();
 
     /**
      * @param position the last message its client has (what it said, or what its user's devices confirmed)
@@ -55,6 +57,10 @@ public final class Connection {
 
     public UserName user() {
         return user;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
     }
 
     public String id() {

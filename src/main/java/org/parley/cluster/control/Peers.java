@@ -13,6 +13,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
+import org.parley.account.control.Accounts;
+import org.parley.chat.control.Connection;
 import org.parley.chat.control.ConnectionRegistry;
 import org.parley.chat.control.Lobby;
 import org.parley.chat.entity.Dismissal;
@@ -58,6 +63,7 @@ public class Peers {
     private static final long HEAD_CHECK_MILLIS = 1000;
     // a hint carries at most about this much message text: brokers handle big messages slowly
     private static final int HINT_CHARS = 256 * 1024;
+    private static final Duration VOIDS_OVERLAP = Duration.ofSeconds(30);
 
     @Inject
     ClusterBus bus;
@@ -74,6 +80,9 @@ public class Peers {
     @Inject
     MessageLog log;
 
+    @Inject
+    Accounts accounts;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -84,6 +93,8 @@ public class Peers {
     private final Map<String, Boolean> placesHere = new LinkedHashMap<>();
     // how many hints of whereabouts each server sent: a sweep leaves alone a server that spoke while it read
     private final Map<String, AtomicLong> heardFrom = new ConcurrentHashMap<>();
+    // sign-outs and suspensions up to here were checked against this server's connections; touched by the sweep only
+    private Instant voidsCheckedUpTo = Instant.now();
     private volatile long ownHintSentAt;
     private volatile long ownHintHeardAt;
 
@@ -236,7 +247,28 @@ public class Peers {
             there.stream().filter(user -> !thought.contains(user))
                     .forEach(user -> lobby.placedElsewhere(user, server, true));
         }
+        closeVoided();
         checkOwnHints();
+    }
+
+    /**
+     * Closes this server's connections of accounts signed out or suspended on another server, in case its word of it
+     * was lost: as the sign-in's ticket check would refuse them now. Each sweep looks a while back, as the time of a
+     * sign-out is the clock of the server that made it, and its commit may come a moment after that time.
+     */
+    private void closeVoided() {
+        Instant now = Instant.now();
+        for (Accounts.Voided voided : accounts.voidedSince(voidsCheckedUpTo.minus(VOIDS_OVERLAP))) {
+            for (Connection connection : List.copyOf(registry.connectionsOf(voided.name()))) {
+                if (voided.suspended()) {
+                    lobby.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                            "the account is suspended by an operator"));
+                } else if (connection.openedAt().isBefore(voided.at())) {
+                    lobby.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
+                }
+            }
+        }
+        voidsCheckedUpTo = now;
     }
 
     private void checkOwnHints() {
