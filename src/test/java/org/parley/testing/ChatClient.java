@@ -224,10 +224,10 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /**
-     * Waits until a presence frame has said, at any time since this connection opened, that {@code user} is
-     * {@code status}. Presence is coalesced (one frame carries many people, and someone who came and went within one
-     * interval is told only as gone), so a test waits for what it was told, not for one frame per change; the frames
-     * stay available to {@link #next}.
+     * Waits until a presence frame (or, for online, the welcome) has said, at any time since this connection opened,
+     * that {@code user} is {@code status}. Presence is coalesced (one frame carries many people, and someone who came
+     * and went within one interval is told only as gone), so a test waits for what it was told, not for one frame per
+     * change; the frames stay available to {@link #next}.
      */
     public synchronized void awaitPresence(String user, String status) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -316,6 +316,11 @@ public final class ChatClient implements AutoCloseable {
                 frame.getJsonArray(status).getValuesAs(JsonString::getString)
                         .forEach(user -> told.add(user + " " + status));
             }
+        }
+        // whoever the welcome lists was online when the connection opened, and no presence frame says it again
+        if ("welcome".equals(frame.getString("type", null))) {
+            frame.getJsonArray("online").getValuesAs(JsonString::getString)
+                    .forEach(user -> told.add(user + " online"));
         }
         if ("message".equals(frame.getString("type", null)) && frame.get("seq") instanceof JsonNumber seq) {
             lastSeq = Math.max(lastSeq, seq.longValue());
