@@ -57,6 +57,7 @@ class ClusterOfWildFlyAndPayaraIT {
         broker = Broker.start();
         String lease = LEASE.toSeconds() + "s";
 
+        long started = System.nanoTime();
         // both servers boot at once (each takes most of the start-up); WildFly's ports are taken only as it boots
         wildFly = WildFlyNode.start(work.resolve("wildfly"), Map.of("PARLEY_CLUSTER_LEASE", lease));
         payara = PayaraMicroNode.start(FreePort.pickOtherThan(wildFly.ports().values()), work.resolve("payara.log"),
@@ -74,7 +75,11 @@ class ClusterOfWildFlyAndPayaraIT {
                         ClusterCommands.wildFlyCluster(work, broker))
                 .deploy(Path.of(System.getProperty("parley.war")))
                 .awaitUp();
+        double wildFlySeconds = (System.nanoTime() - started) / 1e9;
         payara.awaitUp();
+        System.out.printf("ClusterOfWildFlyAndPayaraIT: WildFly booted, set up by both scripts and serving Parley %.1f s"
+                + " after the start, Payara Micro %.1f s (booting side by side)%n", wildFlySeconds,
+                (System.nanoTime() - started) / 1e9);
     }
 
     @AfterAll
