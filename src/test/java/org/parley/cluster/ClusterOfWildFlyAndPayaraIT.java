@@ -152,6 +152,8 @@ class ClusterOfWildFlyAndPayaraIT {
     @Test
     @Order(3)
     void signingOutOnOneServerClosesTheConnectionsOnTheOther() {
+        // a sign-out reaches the other server on the topic alone (messages and presence are in the database too):
+        // this is what proves that WildFly and Payara Micro hear each other, both ways
         String jo = newName("jo");
         try (ChatClient joOnWildFly = ChatClient.connect(wildFly.base(), jo)) {
             assertEquals(204, SignIn.signOut(payara.base(), SignIn.ticket(payara.base(), jo)).statusCode());
