@@ -1,11 +1,16 @@
 package org.parley.cluster;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.parley.testing.Broker;
 import org.parley.testing.ExternalDatabase;
 
-/** The operator's post-boot commands of server-config/payara, with this test's database, broker and files. */
+/** The operator's files of server-config, with this test's database, broker and files filled in. */
 public final class ClusterCommands {
 
     private ClusterCommands() {
@@ -23,5 +28,56 @@ public final class ClusterCommands {
         Path commands = work.resolve("parley-cluster.micro.asadmin");
         Files.writeString(commands, datasource + "\n" + cluster);
         return commands;
+    }
+
+    /** server-config/wildfly/parley-datasource.properties, with this test's database and its client's jars. */
+    static Path wildFlyDataSource(Path work, ExternalDatabase database) throws IOException {
+        String jars = ExternalDatabase.driverJars().stream().map(Path::toString)
+                .collect(Collectors.joining(System.getProperty("path.separator")));
+        return filled("wildfly/parley-datasource.properties", work, Map.of(
+                "parley.driver.jars", jars,
+                "parley.db.url", database.url(),
+                "parley.db.user", ExternalDatabase.USER,
+                "parley.db.password", ExternalDatabase.PASSWORD));
+    }
+
+    /** server-config/wildfly/parley-cluster.properties, with this test's broker. */
+    static Path wildFlyCluster(Path work, Broker broker) throws IOException {
+        return filled("wildfly/parley-cluster.properties", work, Map.of(
+                "parley.cluster.broker.host", "localhost",
+                "parley.cluster.broker.port", Integer.toString(broker.port())));
+    }
+
+    /** The module parley-datasource.cli installs the JDBC driver as, by the operator's properties. */
+    static String wildFlyDriverModule() throws IOException {
+        return valueOf("wildfly/parley-datasource.properties", "parley.driver.module");
+    }
+
+    /**
+     * A copy of an operator's properties file with these keys' values replaced, the rest as the operator has it; a
+     * key the file does not have fails, as the script would then not get what the test means to give it.
+     */
+    private static Path filled(String template, Path work, Map<String, String> values) throws IOException {
+        Map<String, String> left = new HashMap<>(values);
+        List<String> lines = Files.readAllLines(ExternalDatabase.serverConfig(template)).stream()
+                .map(line -> {
+                    String key = line.startsWith("#") || !line.contains("=") ? "" : line.substring(0, line.indexOf('='));
+                    String value = left.remove(key);
+                    return value == null ? line : key + "=" + value;
+                })
+                .toList();
+        if (!left.isEmpty()) {
+            throw new IllegalStateException(template + " has no " + left.keySet());
+        }
+        Path copy = work.resolve(Path.of(template).getFileName());
+        Files.write(copy, lines);
+        return copy;
+    }
+
+    private static String valueOf(String template, String key) throws IOException {
+        return Files.readAllLines(ExternalDatabase.serverConfig(template)).stream()
+                .filter(line -> line.startsWith(key + "="))
+                .map(line -> line.substring(key.length() + 1))
+                .findFirst().orElseThrow(() -> new IllegalStateException(template + " has no " + key));
     }
 }

@@ -3,6 +3,8 @@ package org.parley.testing;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,15 +21,48 @@ public final class FreePort {
     }
 
     public static int pick() {
+        return pickOtherThan(List.of());
+    }
+
+    /**
+     * Like {@link #pick()}, and none of {@code promised}: ports another server was told to take and may not have
+     * bound yet.
+     */
+    public static int pickOtherThan(Collection<Integer> promised) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.bind(new InetSocketAddress(port));
+            if (!promised.contains(port) && isFree(port)) {
                 return port;
-            } catch (IOException taken) {
-                // another one
             }
         }
         throw new IllegalStateException("no free port between " + LOWEST + " and " + HIGHEST);
+    }
+
+    /**
+     * An offset that moves every one of {@code ports} to a free port in the same range, for a server that takes one
+     * offset for all its sockets (WildFly's {@code jboss.socket.binding.port-offset}).
+     */
+    public static int offsetFor(Collection<Integer> ports) {
+        int lowest = ports.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int highest = ports.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        if (highest - lowest >= HIGHEST - LOWEST) {
+            throw new IllegalArgumentException("ports " + lowest + " to " + highest + " span more than the range");
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int offset = ThreadLocalRandom.current().nextInt(LOWEST - lowest, HIGHEST - highest);
+            if (ports.stream().allMatch(port -> isFree(port + offset))) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no offset frees all of " + ports + " between " + LOWEST + " and " + HIGHEST);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 }
