@@ -54,6 +54,8 @@ public class ClusterBus {
     private volatile boolean running;
     // set to make the reader drop its context and make another (it went deaf)
     private volatile boolean renew;
+    // when the reader last subscribed (System.nanoTime), 0 before it ever did: hints sent before it are not heard
+    private volatile long subscribedAt;
     private Thread reader;
     private SerialQueue<String> outgoing;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -98,6 +100,10 @@ public class ClusterBus {
         outgoing.add(hint.encode());
     }
 
+    long subscribedAt() {
+        return subscribedAt;
+    }
+
     /** The reader makes a new context: it stopped hearing even this server's own hints. */
     void renewReader() {
         renew = true;
@@ -133,6 +139,7 @@ public class ClusterBus {
             renew = false;
             try (JMSContext context = factory.createContext()) {
                 JMSConsumer consumer = context.createConsumer(context.createTopic(topicName));
+                subscribedAt = System.nanoTime();
                 while (running && !renew) {
                     Message message = consumer.receive(RECEIVE_MILLIS);
                     if (message != null) {

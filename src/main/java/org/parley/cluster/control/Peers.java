@@ -273,7 +273,9 @@ public class Peers {
 
     private void checkOwnHints() {
         long sweepNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1000, lease() / 3));
-        if (ownHintSentAt != 0 && ownHintHeardAt < ownHintSentAt && System.nanoTime() - ownHintSentAt > sweepNanos) {
+        // a hint sent before the reader subscribed is not heard, and says nothing of it
+        boolean subscribedBefore = bus.subscribedAt() != 0 && bus.subscribedAt() < ownHintSentAt;
+        if (subscribedBefore && ownHintHeardAt < ownHintSentAt && System.nanoTime() - ownHintSentAt > sweepNanos) {
             LOG.warning("This server's own hints did not come back from the topic; reading it anew");
             bus.renewReader();
         }
