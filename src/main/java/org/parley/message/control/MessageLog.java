@@ -128,6 +128,7 @@ public class MessageLog {
         if (commits == null) {
             synchronized (numbering) {
                 if (order == null) {
+                    store.raiseHeadToNewest();
                     order = new CommitOrder(store.lastSeq());
                 }
                 commits = order;

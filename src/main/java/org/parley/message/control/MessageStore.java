@@ -39,6 +39,15 @@ public class MessageStore {
         return numbered;
     }
 
+    /**
+     * Raises the highest number used to the newest message's, should a message be numbered past it: by a Parley of
+     * before the log's head (an older version run on this database after a newer one), which numbered from its
+     * newest message and left the head behind, so that the next batch would take numbers already used.
+     */
+    public void raiseHeadToNewest() {
+        em.createNamedQuery(LogFloor.RAISE_TO_NEWEST).executeUpdate();
+    }
+
     /** The highest number the log has used: its newest message's, or that of one since deleted. */
     public long lastSeq() {
         return em.createNamedQuery(LogFloor.HEAD, Long.class).getSingleResult();

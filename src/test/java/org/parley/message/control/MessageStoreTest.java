@@ -221,4 +221,21 @@ class MessageStoreTest {
         first.close();
         second.close();
     }
+
+    /** An older Parley run on this database after a newer one numbered past the head: the head catches up. */
+    @Test
+    void messagesNumberedPastTheHeadRaiseItBeforeTheNextBatch() {
+        long head = inTransaction(store::lastSeq);
+        ChatMessage byAnOlderVersion = message(unique("old"), null, "numbered from its newest message").numbered(head + 5);
+        inTransaction(() -> {
+            em.persist(byAnOlderVersion);
+            return null;
+        });
+        inTransaction(() -> {
+            store.raiseHeadToNewest();
+            return null;
+        });
+        assertEquals(head + 5, (long) inTransaction(store::lastSeq));
+        assertEquals(head + 6, append(message(unique("new"), null, "after it")).get(0).seq());
+    }
 }
