@@ -45,7 +45,11 @@ public class MessageStore {
      * newest message and left the head behind, so that the next batch would take numbers already used.
      */
     public void raiseHeadToNewest() {
-        em.createNamedQuery(LogFloor.RAISE_TO_NEWEST).executeUpdate();
+        Long newest = em.createNamedQuery(ChatMessage.NEWEST, Long.class).getSingleResult();
+        if (newest != null) {
+            // only ever raised: another server's commit meanwhile has put it higher still
+            em.createNamedQuery(LogFloor.RAISE_TO).setParameter("seq", newest).executeUpdate();
+        }
     }
 
     /** The highest number the log has used: its newest message's, or that of one since deleted. */

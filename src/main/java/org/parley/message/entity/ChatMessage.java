@@ -36,6 +36,7 @@ import java.util.Objects;
         + " WHERE m.sender = :user AND m.recipient IS NOT NULL GROUP BY m.conversation")
 @NamedQuery(name = ChatMessage.RECEIVED_CONVERSATIONS, query = "SELECT m.conversation, MAX(m.seq) FROM ChatMessage m"
         + " WHERE m.recipient = :user GROUP BY m.conversation")
+@NamedQuery(name = ChatMessage.NEWEST, query = "SELECT MAX(m.seq) FROM ChatMessage m")
 @NamedQuery(name = ChatMessage.BETWEEN, query = "SELECT m FROM ChatMessage m WHERE m.seq > :after AND m.seq <= :upTo"
         + " ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.OLDER_THAN, query = "SELECT m.seq FROM ChatMessage m WHERE m.sentAt <= :cutoff"
@@ -57,6 +58,7 @@ public class ChatMessage {
     public static final String DIRECT_CONVERSATIONS = "ChatMessage.directConversations";
     public static final String RECEIVED_CONVERSATIONS = "ChatMessage.receivedConversations";
     public static final String BETWEEN = "ChatMessage.between";
+    public static final String NEWEST = "ChatMessage.newest";
     public static final String OLDER_THAN = "ChatMessage.olderThan";
     public static final String CONFIRMED_DIRECT = "ChatMessage.confirmedDirect";
     public static final String DELETE = "ChatMessage.delete";

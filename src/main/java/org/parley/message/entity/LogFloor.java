@@ -18,13 +18,12 @@ import jakarta.persistence.Table;
 @Table(name = "LOG_FLOOR")
 @NamedQuery(name = LogFloor.ADVANCE, query = "UPDATE LogFloor f SET f.seq = f.seq + :count WHERE f.id = 1")
 @NamedQuery(name = LogFloor.HEAD, query = "SELECT f.seq FROM LogFloor f WHERE f.id = 1")
-@NamedQuery(name = LogFloor.RAISE_TO_NEWEST, query = "UPDATE LogFloor f SET f.seq = (SELECT MAX(m.seq) FROM ChatMessage m)"
-        + " WHERE f.id = 1 AND f.seq < (SELECT MAX(m.seq) FROM ChatMessage m)")
+@NamedQuery(name = LogFloor.RAISE_TO, query = "UPDATE LogFloor f SET f.seq = :seq WHERE f.id = 1 AND f.seq < :seq")
 public class LogFloor {
 
     public static final String ADVANCE = "LogFloor.advance";
     public static final String HEAD = "LogFloor.head";
-    public static final String RAISE_TO_NEWEST = "LogFloor.raiseToNewest";
+    public static final String RAISE_TO = "LogFloor.raiseTo";
 
     @Id
     @Column(name = "ID")
