@@ -17,8 +17,8 @@ import org.parley.message.entity.ChatMessage;
  * whatever is below a committed number is committed too. Everything up to {@link #handedOn()} has been handed on,
  * once; nothing is handed on twice.
  * <p>
- * Every method holds this object's monitor, and handing on happens under it: that is what keeps the order. What is
- * handed on must not wait for anything (a connection's write only queues the frame).
+ * Every method but {@link #handedOn()} holds this object's monitor, and handing on happens under it: that is what
+ * keeps the order. What is handed on must not wait for anything (a connection's write only queues the frame).
  */
 final class CommitOrder {
 
@@ -28,7 +28,9 @@ final class CommitOrder {
     }
 
     private final TreeMap<Long, Waiting> waiting = new TreeMap<>();
-    private long handedOn;
+    // written holding the monitor, read without it: every joining connection and catch-up page asks, and must not
+    // wait while a batch is being handed on
+    private volatile long handedOn;
     // a number known to be committed (the log's head as last read), though not yet heard of
     private long known;
     // whether there is a hole just above handedOn, and since when
@@ -41,7 +43,7 @@ final class CommitOrder {
         this.known = handedOn;
     }
 
-    synchronized long handedOn() {
+    long handedOn() {
         return handedOn;
     }
 

@@ -174,6 +174,10 @@ public class MessageLog {
             return;
         }
         try {
+            // asked first without the writer's lock, which a batch holds while it is handed on: mostly there is no hole
+            if (commits.holeToFill(System.nanoTime(), HOLE_WAIT.toNanos()).isEmpty()) {
+                return;
+            }
             synchronized (numbering) {
                 OptionalLong upTo = commits.holeToFill(System.nanoTime(), HOLE_WAIT.toNanos());
                 if (upTo.isEmpty()) {
