@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -91,35 +90,20 @@ class ClusterOfWildFlyAndPayaraIT {
         }
     }
 
-    private static String newName(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 6);
-    }
-
     @Test
     @Order(1)
     void aDirectMessageFromWildFlyReachesPayaraMicroAndTheAnswerComesBack() {
-        String ann = newName("ann");
-        String ben = newName("ben");
+        String ann = Crossing.newName("ann");
+        String ben = Crossing.newName("ben");
         try (ChatClient annOnWildFly = ChatClient.connect(wildFly.base(), ann);
                 ChatClient benOnPayara = ChatClient.connect(payara.base(), ben)) {
-            List<Long> millis = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                long sent = System.nanoTime();
-                JsonObject ack = annOnWildFly.sendTo(ben, "hello from WildFly " + i);
-                assertEquals("ack", ack.getString("type"));
-                JsonObject got = benOnPayara.next(Frames.withBody("hello from WildFly " + i));
-                millis.add((System.nanoTime() - sent) / 1_000_000);
-                assertEquals(ann, got.getString("from"));
-                assertEquals(ack.getJsonNumber("seq").longValue(), got.getJsonNumber("seq").longValue());
-            }
+            List<Long> millis = Crossing.oneAtATime(annOnWildFly, benOnPayara, ben, "hello from WildFly ");
             JsonObject ack = benOnPayara.sendTo(ann, "hello from Payara Micro");
             JsonObject got = annOnWildFly.next(Frames.withBody("hello from Payara Micro"));
             assertEquals(ben, got.getString("from"));
             assertEquals(ack.getJsonNumber("seq").longValue(), got.getJsonNumber("seq").longValue());
-            List<Long> sorted = millis.stream().sorted().toList();
             System.out.printf("ClusterOfWildFlyAndPayaraIT: 20 direct messages from WildFly to Payara Micro, one at a"
-                    + " time, sent to received: first %d ms, median %d ms, slowest %d ms%n",
-                    millis.get(0), sorted.get(10), sorted.get(19));
+                    + " time, sent to received: %s%n", Crossing.summary(millis));
         }
     }
 
@@ -128,9 +112,9 @@ class ClusterOfWildFlyAndPayaraIT {
     void peopleOnEachServerSeeWhoComesAndGoesOnTheOther() {
         // each one watched is connected after their watcher: someone already online when a connection opens is in
         // its welcome, and no presence frame follows
-        String cy = newName("cy");
-        String dee = newName("dee");
-        String eve = newName("eve");
+        String cy = Crossing.newName("cy");
+        String dee = Crossing.newName("dee");
+        String eve = Crossing.newName("eve");
         try (ChatClient eveOnPayara = ChatClient.connect(payara.base(), eve)) {
             ChatClient cyOnWildFly = ChatClient.connect(wildFly.base(), cy);
             eveOnPayara.awaitPresence(cy, "online");
@@ -142,7 +126,7 @@ class ClusterOfWildFlyAndPayaraIT {
             eveOnPayara.awaitPresence(cy, "offline");
 
             // a newcomer's welcome on WildFly lists whoever is online on Payara Micro
-            String fay = newName("fay");
+            String fay = Crossing.newName("fay");
             SignIn.signUp(wildFly.base(), fay);
             try (ChatClient late = ChatClient.open(wildFly.base(), "ticket=" + SignIn.ticket(wildFly.base(), fay))) {
                 List<String> online = late.next("welcome").getJsonArray("online").getValuesAs(JsonString::getString);
@@ -156,12 +140,12 @@ class ClusterOfWildFlyAndPayaraIT {
     void signingOutOnOneServerClosesTheConnectionsOnTheOther() {
         // a sign-out reaches the other server on the topic alone (messages and presence are in the database too):
         // this is what proves that WildFly and Payara Micro hear each other, both ways
-        String jo = newName("jo");
+        String jo = Crossing.newName("jo");
         try (ChatClient joOnWildFly = ChatClient.connect(wildFly.base(), jo)) {
             assertEquals(204, SignIn.signOut(payara.base(), SignIn.ticket(payara.base(), jo)).statusCode());
             joOnWildFly.awaitClosedWith(1008, "signed out");
         }
-        String kay = newName("kay");
+        String kay = Crossing.newName("kay");
         try (ChatClient kayOnPayara = ChatClient.connect(payara.base(), kay)) {
             assertEquals(204, SignIn.signOut(wildFly.base(), SignIn.ticket(wildFly.base(), kay)).statusCode());
             kayOnPayara.awaitClosedWith(1008, "signed out");
@@ -171,8 +155,8 @@ class ClusterOfWildFlyAndPayaraIT {
     @Test
     @Order(4)
     void whenWildFlyIsKilledItsPeopleGoOfflineWithinTheLeaseAndTheirMessagesWait() throws Exception {
-        String max = newName("max");
-        String ned = newName("ned");
+        String max = Crossing.newName("max");
+        String ned = Crossing.newName("ned");
         try (ChatClient nedOnPayara = ChatClient.connect(payara.base(), ned)) {
             // ned first, so that max's coming is a presence frame, not a name in ned's welcome
             ChatClient maxOnWildFly = ChatClient.connect(wildFly.base(), max);

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,25 +78,21 @@ class ClusterOnPayaraMicroIT {
         }
     }
 
-    private static String newName(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 6);
-    }
-
     @Test
     @Order(1)
     void aDirectMessageReachesSomeoneOnTheOtherServerItsReceiptComesBackAndSoDoesTheAnswer() {
-        String ann = newName("ann");
-        String ben = newName("ben");
+        String ann = Crossing.newName("ann");
+        String ben = Crossing.newName("ben");
         try (ChatClient annOnA = ChatClient.connect(a.base(), ann);
                 ChatClient benOnB = ChatClient.connect(b.base(), ben)) {
-            List<Long> across = oneAtATime(annOnA, benOnB, ben, "hello from A ");
+            List<Long> across = Crossing.oneAtATime(annOnA, benOnB, ben, "hello from A ");
             List<Long> sameServer;
-            String cy = newName("cy");
+            String cy = Crossing.newName("cy");
             try (ChatClient cyOnA = ChatClient.connect(a.base(), cy)) {
-                sameServer = oneAtATime(annOnA, cyOnA, cy, "hello on A ");
+                sameServer = Crossing.oneAtATime(annOnA, cyOnA, cy, "hello on A ");
             }
             System.out.printf("ClusterOnPayaraMicroIT: 20 direct messages one at a time, sent to received: from A to B"
-                    + " %s; from A to A %s%n", summary(across), summary(sameServer));
+                    + " %s; from A to A %s%n", Crossing.summary(across), Crossing.summary(sameServer));
             long last = annOnA.sendTo(ben, "tick").getJsonNumber("seq").longValue();
             benOnB.next(Frames.withBody("tick"));
             // ben's client confirms what it got: the receipt reaches ann on the other server
@@ -108,31 +103,11 @@ class ClusterOnPayaraMicroIT {
         }
     }
 
-    /** Sends 20 messages one after the other, each once the last arrived: @return each one's milliseconds */
-    private static List<Long> oneAtATime(ChatClient sender, ChatClient recipient, String to, String prefix) {
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            long sent = System.nanoTime();
-            JsonObject ack = sender.sendTo(to, prefix + i);
-            assertEquals("ack", ack.getString("type"));
-            JsonObject got = recipient.next(Frames.withBody(prefix + i));
-            millis.add((System.nanoTime() - sent) / 1_000_000);
-            assertEquals(ack.getJsonNumber("seq").longValue(), got.getJsonNumber("seq").longValue());
-        }
-        return millis;
-    }
-
-    private static String summary(List<Long> millis) {
-        List<Long> sorted = millis.stream().sorted().toList();
-        return "first " + millis.get(0) + " ms, median " + sorted.get(sorted.size() / 2) + " ms, slowest "
-                + sorted.get(sorted.size() - 1) + " ms";
-    }
-
     @Test
     @Order(2)
     void peopleOnOneServerSeeWhoComesAndGoesOnTheOther() {
-        String cy = newName("cy");
-        String dee = newName("dee");
+        String cy = Crossing.newName("cy");
+        String dee = Crossing.newName("dee");
         ChatClient cyOnA = ChatClient.connect(a.base(), cy);
         try (ChatClient deeOnB = ChatClient.connect(b.base(), dee)) {
             deeOnB.awaitPresence(cy, "online");
@@ -141,11 +116,11 @@ class ClusterOnPayaraMicroIT {
             deeOnB.awaitPresence(cy, "offline");
         }
         // a newcomer's welcome lists whoever is online on either server
-        String eve = newName("eve");
+        String eve = Crossing.newName("eve");
         try (ChatClient eveOnA = ChatClient.connect(a.base(), eve);
-                ChatClient fayOnB = ChatClient.connect(b.base(), newName("fay"))) {
+                ChatClient fayOnB = ChatClient.connect(b.base(), Crossing.newName("fay"))) {
             fayOnB.awaitPresence(eve, "online");
-            String gus = newName("gus");
+            String gus = Crossing.newName("gus");
             SignIn.signUp(b.base(), gus);
             try (ChatClient late = ChatClient.open(b.base(), "ticket=" + SignIn.ticket(b.base(), gus))) {
                 JsonObject welcome = late.next("welcome");
@@ -158,8 +133,8 @@ class ClusterOnPayaraMicroIT {
     @Test
     @Order(3)
     void historyAndUnreadCountsAreTheSameOnBothServers() {
-        String hal = newName("hal");
-        String ivy = newName("ivy");
+        String hal = Crossing.newName("hal");
+        String ivy = Crossing.newName("ivy");
         try (ChatClient halOnA = ChatClient.connect(a.base(), hal);
                 ChatClient ivyOnB = ChatClient.connect(b.base(), ivy).withoutConfirming()) {
             halOnA.sendTo(ivy, "one");
@@ -176,7 +151,7 @@ class ClusterOnPayaraMicroIT {
     @Test
     @Order(4)
     void signingOutOnOneServerClosesTheConnectionsOnTheOtherAndItsTicketsOpenNothingThere() {
-        String jo = newName("jo");
+        String jo = Crossing.newName("jo");
         try (ChatClient joOnB = ChatClient.connect(b.base(), jo)) {
             String onB = SignIn.ticket(b.base(), jo);
             String ticket = SignIn.ticket(a.base(), jo);
@@ -192,8 +167,8 @@ class ClusterOnPayaraMicroIT {
     @Test
     @Order(5)
     void aBrokerRestartDelaysMessagesButLosesNone() throws Exception {
-        String kim = newName("kim");
-        String lee = newName("lee");
+        String kim = Crossing.newName("kim");
+        String lee = Crossing.newName("lee");
         try (ChatClient kimOnA = ChatClient.connect(a.base(), kim);
                 ChatClient leeOnB = ChatClient.connect(b.base(), lee)) {
             broker.restart();
@@ -216,8 +191,8 @@ class ClusterOnPayaraMicroIT {
     @Order(6)
     void whenAServerDiesNothingItAcknowledgedIsLostItsPeopleGoOfflineWithinTheLeaseAndTheirMessagesWait()
             throws Exception {
-        String max = newName("max");
-        String ned = newName("ned");
+        String max = Crossing.newName("max");
+        String ned = Crossing.newName("ned");
         ChatClient maxOnB = ChatClient.connect(b.base(), max);
         try (ChatClient nedOnA = ChatClient.connect(a.base(), ned)) {
             nedOnA.awaitPresence(max, "online");
