@@ -15,7 +15,7 @@ import org.parley.message.entity.ChatMessage;
  * ({@link org.parley.message.entity.LogFloor}), so a message waits here until every number below it is handed on;
  * a hole that stays longer than its wait is filled by reading the log ({@link #holeToFill}, {@link #fill}), where
  * whatever is below a committed number is committed too. Everything up to {@link #handedOn()} has been handed on,
- * once; nothing is handed on twice.
+ * once, or is being handed on; nothing is handed on twice.
  * <p>
  * Every method but {@link #handedOn()} holds this object's monitor, and handing on happens under it: that is what
  * keeps the order. What is handed on must not wait for anything (a connection's write only queues the frame).
@@ -29,7 +29,9 @@ final class CommitOrder {
 
     private final TreeMap<Long, Waiting> waiting = new TreeMap<>();
     // written holding the monitor, read without it: every joining connection and catch-up page asks, and must not
-    // wait while a batch is being handed on
+    // wait while a batch is being handed on. Raised before each message is handed on, not after: a catch-up that
+    // reads the log up to here then reads the one being pushed too (it is committed), where otherwise a connection
+    // that joined as it was pushed could miss it both ways (seen: NothingLostIT, 13 of 822 never arrived)
     private volatile long handedOn;
     // a number known to be committed (the log's head as last read), though not yet heard of
     private long known;
@@ -91,10 +93,10 @@ final class CommitOrder {
         }
         while (handedOn < upTo) {
             Waiting next = waiting.remove(handedOn + 1);
+            handedOn++;
             if (next != null) {
                 handOn(next);
             }
-            handedOn++;
         }
         hole = false;
         handOnInOrder(now);
@@ -105,8 +107,8 @@ final class CommitOrder {
         Map.Entry<Long, Waiting> next;
         while ((next = waiting.firstEntry()) != null && next.getKey() == handedOn + 1) {
             waiting.pollFirstEntry();
-            handOn(next.getValue());
             handedOn++;
+            handOn(next.getValue());
         }
         boolean holeNow = !waiting.isEmpty() || known > handedOn;
         if (holeNow && (!hole || handedOn != before)) {

@@ -104,8 +104,8 @@ public class MessageLog {
     }
 
     /**
-     * The number up to which every message of the log has been handed on (0 for an empty log): what a reader of the
-     * log may read up to, knowing that anything after it is still to be handed on.
+     * The number up to which every message of the log has been handed on or is being handed on now (0 for an empty
+     * log): what a reader of the log may read up to, knowing that anything after it is still to be handed on.
      */
     public long lastSeq() {
         return order().handedOn();
