@@ -16,15 +16,11 @@ import java.util.stream.Stream;
 public final class PayaraMicroNode implements AutoCloseable {
 
     private final Path log;
-    private final Map<String, String> settings;
-    private final String[] command;
     private final URL base;
     private Process process;
 
-    private PayaraMicroNode(Path log, Map<String, String> settings, String[] command, URL base) {
+    private PayaraMicroNode(Path log, URL base) {
         this.log = log;
-        this.settings = settings;
-        this.command = command;
         this.base = base;
     }
 
@@ -52,8 +48,7 @@ public final class PayaraMicroNode implements AutoCloseable {
                         .collect(Collectors.joining(System.getProperty("path.separator"))),
                 "--postbootcommandfile", postBoot.toString(), "--deploy", System.getProperty("parley.war"))
                 .toArray(String[]::new);
-        PayaraMicroNode node = new PayaraMicroNode(log, settings, command,
-                new URL("http://localhost:" + port + "/parley/"));
+        PayaraMicroNode node = new PayaraMicroNode(log, new URL("http://localhost:" + port + "/parley/"));
         node.process = Command.start(log, settings, command);
         return node;
     }
@@ -73,12 +68,6 @@ public final class PayaraMicroNode implements AutoCloseable {
     /** As {@code kill -9}: no goodbye to anyone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
-    }
-
-    /** Starts the same server again, on the same port, after {@link #kill} or {@link #close}. */
-    public PayaraMicroNode restart() throws Exception {
-        process = Command.start(log, settings, command);
-        return this;
     }
 
     /** As Ctrl+C: Payara Micro shuts down on SIGTERM. */
