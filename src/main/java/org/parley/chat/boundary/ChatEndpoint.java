@@ -30,10 +30,10 @@ import org.parley.setup.Setting;
 /**
  * The chat's WebSocket, {@code /parley/ws?ticket=TICKET} (the ticket from signing in; {@code ?user=NAME} in open
  * mode). Who is connecting comes from the ticket alone. It checks that and from which page
- * ({@link OriginCheck}), decodes frames and hands everything on: connections coming and going to the {@link Lobby},
+ * ({@link OriginCheck}), parses frames and hands everything on: connections coming and going to the {@link Lobby},
  * frames to the {@link Reception}. The protocol is in docs/PROTOCOL.md.
  */
-@ServerEndpoint(value = "/ws", decoders = ClientFrameDecoder.class, configurator = OriginCheck.class)
+@ServerEndpoint(value = "/ws", configurator = ChatHandshake.class)
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
@@ -47,6 +47,9 @@ public class ChatEndpoint {
 
     @Inject
     Tickets tickets;
+
+    // one endpoint serves every connection (ChatHandshake)
+    private final int frameLimit = Setting.FRAME_LIMIT.positiveInt();
 
     @OnOpen
     public void open(Session session) {
@@ -133,9 +136,10 @@ public class ChatEndpoint {
         return null;
     }
 
+    /** Unreadable frames become a refusal, never an exception. */
     @OnMessage
-    public void text(Session session, ClientFrame frame) {
-        reception.receive(Connection.of(session), frame);
+    public void text(Session session, String text) {
+        reception.receive(Connection.of(session), ClientFrame.parse(text, frameLimit));
     }
 
     @OnMessage

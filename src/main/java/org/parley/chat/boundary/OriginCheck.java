@@ -1,6 +1,5 @@
 package org.parley.chat.boundary;
 
-import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
@@ -17,12 +16,15 @@ import org.parley.setup.Setting;
  * is being hijacked and it is allowed. The verdict is left in the session's properties for
  * {@link ChatEndpoint#open} to close the connection with 1008 and a reason.
  */
-public class OriginCheck extends ServerEndpointConfig.Configurator {
+final class OriginCheck {
 
     static final String REFUSED_ORIGIN = OriginCheck.class.getName() + ".refused";
 
-    @Override
-    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+    private OriginCheck() {
+    }
+
+    /** Called during the handshake ({@link ChatHandshake}). */
+    static void check(ServerEndpointConfig config, HandshakeRequest request) {
         String origin = header(request.getHeaders(), "Origin");
         if (origin != null && !isAllowed(origin, header(request.getHeaders(), "Host"),
                 Setting.ALLOWED_ORIGINS.origins())) {

@@ -28,6 +28,7 @@ import org.parley.chat.entity.Utf8;
 final class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final ClassLoader SENDING_LOADER = ClassLoader.getPlatformClassLoader();
 
     private final Session session;
     private final long limitBytes;
@@ -175,16 +176,40 @@ final class Outbox {
         }
     }
 
+    /**
+     * Hands one frame to the container with the platform class loader as the thread's context loader. Payara's Tyrus
+     * restarts the session's idle timer on every send by scheduling a task on the container's managed executor, and
+     * Payara captures that task's context with a {@code ServiceLoader} lookup through the context loader: through the
+     * application's, that searches every jar of the server. A JFR profile of Payara Micro at 500 messages a second had
+     * two thirds of its samples there. The timer's task uses nothing of the application's; the completion, which may
+     * run on this thread before the send returns, gets the application's loader back.
+     */
     private void write(Item item) {
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(SENDING_LOADER);
         try {
             if (item.ping != null) {
                 session.getAsyncRemote().sendPing(item.ping);
-                written(item, null);
+                written(item, null, application);
             } else {
-                session.getAsyncRemote().sendText(item.text, result -> written(item, result));
+                session.getAsyncRemote().sendText(item.text, result -> written(item, result, application));
             }
         } catch (IOException | RuntimeException e) {
-            written(item, new SendResult(e));
+            written(item, new SendResult(e), application);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
+    }
+
+    private void written(Item item, SendResult result, ClassLoader application) {
+        Thread thread = Thread.currentThread();
+        ClassLoader current = thread.getContextClassLoader();
+        thread.setContextClassLoader(application);
+        try {
+            written(item, result);
+        } finally {
+            thread.setContextClassLoader(current);
         }
     }
 
