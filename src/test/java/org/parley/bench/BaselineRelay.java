@@ -14,7 +14,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.AttributeKey;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BaselineRelay {
 
     private static final AttributeKey<String> USER = AttributeKey.valueOf("user");
+    // looked up once: Json.createXxx() looks the provider up on every call, a service-loader scan of the class path
+    private static final JsonProvider JSON = JsonProvider.provider();
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws InterruptedException {
@@ -65,7 +67,7 @@ public final class BaselineRelay {
                 context.channel().attr(USER).set(user);
                 channels.put(user, context.channel());
                 context.channel().closeFuture().addListener(closed -> channels.remove(user, context.channel()));
-                context.writeAndFlush(new TextWebSocketFrame(Json.createObjectBuilder().add("type", "welcome")
+                context.writeAndFlush(new TextWebSocketFrame(JSON.createObjectBuilder().add("type", "welcome")
                         .add("user", user).build().toString()));
             } else {
                 super.userEventTriggered(context, event);
@@ -75,13 +77,13 @@ public final class BaselineRelay {
         @Override
         protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) {
             JsonObject send;
-            try (var reader = Json.createReader(new StringReader(frame.text()))) {
+            try (var reader = JSON.createReader(new StringReader(frame.text()))) {
                 send = reader.readObject();
             }
             String from = context.channel().attr(USER).get();
             String id = UUID.randomUUID().toString();
             String sentAt = Instant.now().toString();
-            var message = Json.createObjectBuilder().add("type", "message").add("id", id).add("from", from);
+            var message = JSON.createObjectBuilder().add("type", "message").add("id", id).add("from", from);
             String to = send.getString("to", null);
             if (to != null) {
                 message.add("to", to);
@@ -95,7 +97,7 @@ public final class BaselineRelay {
                     recipient.writeAndFlush(new TextWebSocketFrame(text));
                 }
             }
-            context.writeAndFlush(new TextWebSocketFrame(Json.createObjectBuilder().add("type", "ack").add("id", id)
+            context.writeAndFlush(new TextWebSocketFrame(JSON.createObjectBuilder().add("type", "ack").add("id", id)
                     .add("status", "delivered").add("sentAt", sentAt).build().toString()));
         }
     }

@@ -104,12 +104,16 @@ final class BenchReport {
                 .append("then `GC.heap_info`); RSS from /proc.\n\n");
         md.append("## Direct messages: ").append(users).append(" users to random online peers, ")
                 .append(stepSeconds).append(" s per step, open loop\n\n");
-        md.append("| target | offered/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| target | offered/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated "
+                + "| generator CPU | send lag p99 ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         direct.forEach((target, steps) -> steps.forEach(s -> md.append(String.format(Locale.ROOT,
-                "| %s | %d | %.0f | %s | %s | %s | %s | %d | %d |%n", target, s.offeredPerSecond(),
+                "| %s | %d | %.0f | %s | %s | %s | %s | %d | %d | %.0f%% | %s |%n", target, s.offeredPerSecond(),
                 s.deliveredPerSecond(), ms(s.latency(), 50), ms(s.latency(), 99), ms(s.latency(), 99.9),
-                ms(s.latency(), 100), s.lost(), s.duplicated()))));
+                ms(s.latency(), 100), s.lost(), s.duplicated(), s.generatorCpu() * 100, ms(s.sendLag(), 99)))));
+        md.append("\nGenerator CPU is the generator JVM's CPU time over the step's wall time (100% is its whole core); "
+                + "send lag is how late it sent messages after their scheduled times. A step where either is high "
+                + "measured the generator, not the target.\n");
         if (direct.containsKey("baseline")) {
             int baseline = bestRate(direct.get("baseline"));
             direct.forEach((target, steps) -> {

@@ -92,8 +92,22 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     /** Sends a message that no tally waits for. */
     void sendUncounted(String to, String body) {
-        channel.writeAndFlush(new TextWebSocketFrame(to == null ? "{\"type\":\"send\",\"body\":\"" + body + "\"}"
-                : "{\"type\":\"send\",\"to\":\"" + to + "\",\"body\":\"" + body + "\"}"));
+        channel.writeAndFlush(frame(to, body));
+    }
+
+    /** Counted like {@link #send}, written but not flushed: for the event loop, which flushes once per tick. */
+    void sendUnflushed(String to, String body) {
+        tally.sent.incrementAndGet();
+        channel.write(frame(to, body));
+    }
+
+    void flush() {
+        channel.flush();
+    }
+
+    private static TextWebSocketFrame frame(String to, String body) {
+        return new TextWebSocketFrame(to == null ? "{\"type\":\"send\",\"body\":\"" + body + "\"}"
+                : "{\"type\":\"send\",\"to\":\"" + to + "\",\"body\":\"" + body + "\"}");
     }
 
     /** Stops reading: what the server sends piles up in the socket buffers and then in the server. */
