@@ -235,7 +235,7 @@ final class LoadGenerator implements AutoCloseable {
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
-        }, Math.max(0, start - System.nanoTime()), 100, TimeUnit.MICROSECONDS);
+        }, Math.max(0, TimeUnit.NANOSECONDS.toMicros(start - System.nanoTime())), 100, TimeUnit.MICROSECONDS);
         try {
             done.join();
         } finally {

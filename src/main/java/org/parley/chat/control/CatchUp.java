@@ -24,9 +24,9 @@ import org.parley.setup.Setting;
 
 /**
  * Sends a new connection what its client missed, from the log, page by page and in order, then makes it live
- * ({@link StreamGate}). Runs off the container's thread: a backlog may be thousands of messages. Each page is
- * written before the next is read, so a long backlog never piles up in the connection's queue, and no thread waits
- * for the writes meanwhile.
+ * ({@link StreamGate}). Runs off the container's thread: a backlog may be thousands of messages. The next page is
+ * read while one is written, and queued only once that one is written, so a long backlog never piles up in the
+ * connection's queue, and no thread waits for the writes meanwhile.
  */
 @ApplicationScoped
 public class CatchUp {
@@ -69,8 +69,8 @@ public class CatchUp {
     }
 
     /**
-     * One connection catching up. A page is read on the executor; no thread waits while it is written: the next read
-     * is started by the last write's completion. The executor's threads are few and everyone's (four on a
+     * One connection catching up. A page is read on the executor; no thread waits while it is written: its writes'
+     * completion queues the page read meanwhile. The executor's threads are few and everyone's (four on a
      * two-core WildFly), so a reader that takes its time must not hold one.
      */
     private final class Run {
@@ -82,6 +82,8 @@ public class CatchUp {
         private final long started = System.nanoTime();
         private int count;
         private boolean readNothingBefore;
+        // completes once the last page queued is written
+        private CompletableFuture<Void> previousPage = CompletableFuture.completedFuture(null);
 
         Run(Connection connection, long everyoneAfter, Instant notBefore,
                 BiConsumer<Connection, CloseReason> dropper) {
@@ -115,7 +117,13 @@ public class CatchUp {
                         continue;
                     }
                     readNothingBefore = false;
-                    write(page, 0);
+                    // a page is queued once the one before it is written: at most one waits in the connection's queue
+                    List<ChatMessage> read = page;
+                    previousPage.whenComplete((written, failure) -> {
+                        if (failure == null) {
+                            execute(() -> write(read, 0));
+                        }
+                    });
                     return;
                 }
             } catch (RuntimeException e) {
@@ -147,19 +155,22 @@ public class CatchUp {
             metrics.delivered(true, ParleyMetrics.Path.CATCH_UP, direct);
             metrics.delivered(false, ParleyMetrics.Path.CATCH_UP, next - from - direct);
             int rest = next;
-            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                    .orTimeout(PAGE_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .whenComplete((written, failure) -> {
-                        if (failure != null) {
-                            // the connection broke and is being dropped; its client resumes from what it confirmed
-                            LOG.log(Level.FINE, "Backlog write stopped", failure);
-                        } else if (rest < page.size()) {
-                            execute(() -> write(page, rest));
-                        } else {
-                            count += page.size();
-                            execute(this::next);
-                        }
-                    });
+            CompletableFuture<Void> written = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                    .orTimeout(PAGE_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            written.whenComplete((done, failure) -> {
+                if (failure != null) {
+                    // the connection broke and is being dropped; its client resumes from what it confirmed
+                    LOG.log(Level.FINE, "Backlog write stopped", failure);
+                } else if (rest < page.size()) {
+                    execute(() -> write(page, rest));
+                }
+            });
+            if (rest == page.size()) {
+                // the next page is read while this one is written
+                count += page.size();
+                previousPage = written;
+                execute(this::next);
+            }
         }
 
         private void execute(Runnable step) {
