@@ -136,8 +136,8 @@ final class BenchReport {
                 + "lost: %d.%n", target, backlog.messages(), backlog.drainMillis(), backlog.inOrder(),
                 backlog.lost())));
         for (LoadGenerator.SlowConsumerResult r : slowConsumers) {
-            md.append(String.format(Locale.ROOT, "%n## Slow consumers (%s)%n%n%d users, direct messages at %d/s; "
-                    + "then %d of them stop reading while every other send is 16 KiB for one of them.%n%n"
+            md.append(String.format(Locale.ROOT, "%n## Slow consumers (%s)%n%n%d users, direct messages at %d/s, every "
+                    + "other one 16 KiB for one of %d of them; in the second phase those stop reading.%n%n"
                     + "| phase | others' p50 ms | p99 ms | p99.9 ms | max ms | others lost | refused | server live heap |%n"
                     + "|---|---|---|---|---|---|---|---|%n", r.target(), r.users(), r.perSecond(), r.slow()));
             md.append(String.format(Locale.ROOT, "| everyone reading | %s | %s | %s | %s | 0 | 0 | %s |%n",
@@ -196,10 +196,10 @@ final class BenchReport {
 
     /** p50/p99/p99.9 against offered rate, log scales, one colour per target. */
     private BufferedImage plot() {
-        int width = 900;
+        int width = 1100;
         int height = 560;
         int left = 80;
-        int right = 220;
+        int right = 420;
         int top = 40;
         int bottom = 70;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -238,7 +238,9 @@ final class BenchReport {
         g.drawString("offered direct messages per second (" + users + " users)", left + plotWidth / 2 - 140,
                 height - 25);
         g.drawString("latency from scheduled send to receipt", left, 25);
-        Color[] colours = {new Color(31, 90, 170), new Color(200, 90, 30)};
+        // one colour per target: up to five (two servers, two cluster steps, the baseline) before they repeat
+        Color[] colours = {new Color(31, 90, 170), new Color(200, 90, 30), new Color(40, 150, 60),
+                new Color(150, 50, 160), new Color(90, 90, 90)};
         float[][] dashes = {null, {8f, 5f}, {2f, 4f}};
         int legend = top + 10;
         int t = 0;

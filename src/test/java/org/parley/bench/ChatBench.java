@@ -34,6 +34,9 @@ class ChatBench {
     private static final int CAPACITY = Integer.getInteger("parley.bench.capacity", 19_500);
     private static final long CAPACITY_SECONDS = Long.getLong("parley.bench.capacity.seconds", 240);
     private static final int SLOW = Math.max(1, USERS / 100);
+    // a rate both servers sustain with every message committed (the direct steps), so that what changes when the
+    // ten stop reading is theirs, not an overload's
+    private static final int SLOW_RATE = Integer.getInteger("parley.bench.slow.rate", 200);
     private static final int CHURN_AT_ONCE = 50;
     private static final long CHURN_SECONDS = Long.getLong("parley.bench.churn.seconds", 120);
     private static final long P99_LIMIT_MICROS = 50_000;
@@ -165,7 +168,7 @@ class ChatBench {
                     LOG.info("backlog done");
                 }
                 if (SCENARIOS.contains("slow")) {
-                    report.slowConsumers(generator.slowConsumers(USERS, SLOW, 1000, STEP_SECONDS * 4));
+                    report.slowConsumers(generator.slowConsumers(USERS, SLOW, SLOW_RATE, STEP_SECONDS * 4));
                     LOG.info("slow done");
                 }
                 if (SCENARIOS.contains("churn")) {

@@ -348,31 +348,15 @@ final class LoadGenerator implements AutoCloseable {
         // a small receive buffer, so that a reader that stops is felt by the server within seconds, not minutes
         List<BenchUser> slow = connect(names("slow", slowCount), new Tally(1), 4096);
         long total = Math.round(perSecond * seconds);
-        sendDirect(readers, readers, perSecond, System.nanoTime(), total, 0);
-        drain(before, total);
+        // the same traffic in both phases; only whether the ten read differs
+        sendWithPressure(readers, slow, perSecond, total, 0);
+        drain(before, before.sent.get());
         ServerMemory memoryBefore = target.memory();
 
         Tally during = new Tally(1);
         readers.forEach(user -> user.countInto(during));
         slow.forEach(BenchUser::stopReading);
-        // every other send is 16 KiB for a slow reader: numbers only, so that what does arrive still parses
-        String pressure = BenchUser.body(-1, 0) + "0".repeat(16 * 1024);
-        long start = System.nanoTime();
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        SplittableRandom random = new SplittableRandom(7);
-        for (long i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            waitUntil(scheduled);
-            BenchUser from = readers.get((int) (i % readers.size()));
-            if (i % 2 == 0) {
-                from.sendUncounted(slow.get((int) (i / 2 % slowCount)).name, pressure);
-            } else {
-                BenchUser to = readers.get(random.nextInt(readers.size()));
-                if (to != from) {
-                    from.send(to.name, BenchUser.body(i, scheduled));
-                }
-            }
-        }
+        sendWithPressure(readers, slow, perSecond, total, total);
         drain(during, during.sent.get());
         ServerMemory memoryDuring = target.memory();
         // a reader that does not read cannot see its connection close either; once it reads again, it can
@@ -496,6 +480,31 @@ final class LoadGenerator implements AutoCloseable {
             if (tally.complete() != last) {
                 last = tally.complete();
                 quietSince = System.nanoTime();
+            }
+        }
+    }
+
+    /**
+     * {@code perSecond} sends from the readers: every other one 16 KiB for one of the {@code slow} (numbers only, so
+     * that what does arrive still parses), uncounted; the rest to a random reader, counted, numbered from firstSeq.
+     */
+    private static void sendWithPressure(List<BenchUser> readers, List<BenchUser> slow, int perSecond, long total,
+            long firstSeq) {
+        String pressure = BenchUser.body(-1, 0) + "0".repeat(16 * 1024);
+        long start = System.nanoTime();
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        SplittableRandom random = new SplittableRandom(7 + firstSeq);
+        for (long i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            waitUntil(scheduled);
+            BenchUser from = readers.get((int) (i % readers.size()));
+            if (i % 2 == 0) {
+                from.sendUncounted(slow.get((int) (i / 2 % slow.size())).name, pressure);
+            } else {
+                BenchUser to = readers.get(random.nextInt(readers.size()));
+                if (to != from) {
+                    from.send(to.name, BenchUser.body(firstSeq + i, scheduled));
+                }
             }
         }
     }
