@@ -15,22 +15,28 @@ import jakarta.websocket.server.ServerEndpointConfig;
  */
 public class ChatHandshake extends ServerEndpointConfig.Configurator {
 
+    // lives as long as the application (this class is the application's)
+    private static volatile ChatEndpoint endpoint;
+
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         OriginCheck.check(config, request);
     }
 
+    /** Only {@link ChatEndpoint} names this configurator. */
     @Override
-    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
-        if (endpointClass != ChatEndpoint.class) {
-            return super.getEndpointInstance(endpointClass);
+    public <T> T getEndpointInstance(Class<T> endpointClass) {
+        ChatEndpoint made = endpoint;
+        if (made == null) {
+            synchronized (ChatHandshake.class) {
+                if (endpoint == null) {
+                    // at the first handshake, when CDI is running; should it fail, the next handshake tries again
+                    endpoint = new Unmanaged<>(ChatEndpoint.class).newInstance().produce().inject().postConstruct()
+                            .get();
+                }
+                made = endpoint;
+            }
         }
-        return endpointClass.cast(Shared.ENDPOINT);
-    }
-
-    /** Made at the first handshake, when CDI is running; the instance lives as long as the application. */
-    private static final class Shared {
-        static final ChatEndpoint ENDPOINT = new Unmanaged<>(ChatEndpoint.class).newInstance().produce().inject()
-                .postConstruct().get();
+        return endpointClass.cast(made);
     }
 }
