@@ -86,18 +86,15 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     /** @param to null for everyone */
     void send(String to, String body) {
-        tally.sent.incrementAndGet();
-        sendUncounted(to, body);
+        write(to, body, true);
+        flush();
     }
 
-    /** Sends a message that no tally waits for. */
-    void sendUncounted(String to, String body) {
-        channel.writeAndFlush(frame(to, body));
-    }
-
-    /** Counted like {@link #send}, written but not flushed: for the event loop, which flushes once per tick. */
-    void sendUnflushed(String to, String body) {
-        tally.sent.incrementAndGet();
+    /** Writes without flushing: on the event loop, which flushes each connection once per tick. */
+    void write(String to, String body, boolean counted) {
+        if (counted) {
+            tally.sent.incrementAndGet();
+        }
         channel.write(frame(to, body));
     }
 

@@ -142,11 +142,19 @@ final class LoadGenerator implements AutoCloseable {
         long cpuBefore = processCpuNanos();
         Histogram lag = sendDirect(users, users, perSecond, start, total, 0);
         drain(tally, total);
+        DirectResult result = result(target.label(), userCount, perSecond, seconds, tally, start, cpuBefore, lag);
+        users.forEach(BenchUser::close);
+        return result;
+    }
+
+    /** What a step of {@code seconds} that started at {@code start} (nanos) saw, once its messages are drained. */
+    private static DirectResult result(String label, int userCount, int perSecond, double seconds, Tally tally,
+            long start, long cpuBefore, Histogram sendLag) {
         long wall = System.nanoTime() - start;
         double cpu = (processCpuNanos() - cpuBefore) / (double) wall;
-        users.forEach(BenchUser::close);
-        return new DirectResult(target.label(), userCount, perSecond, tally.complete() / Math.max(seconds, wall / 1e9),
-                tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get(), lag, cpu);
+        return new DirectResult(label, userCount, perSecond, tally.complete() / Math.max(seconds, wall / 1e9),
+                tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get(), sendLag,
+                cpu);
     }
 
     /**
@@ -166,17 +174,15 @@ final class LoadGenerator implements AutoCloseable {
             List<BenchUser> senders = i % 2 == 0 ? here : there;
             List<BenchUser> recipients = i % 2 == 0 ? there : here;
             BenchUser from = senders.get((int) (i / 2 % senders.size()));
-            from.sendUnflushed(recipients.get(random.nextInt(recipients.size())).name, BenchUser.body(i, scheduled));
+            from.write(recipients.get(random.nextInt(recipients.size())).name, BenchUser.body(i, scheduled), true);
             return from;
         });
         drain(tally, total);
-        long wall = System.nanoTime() - start;
-        double cpu = (processCpuNanos() - cpuBefore) / (double) wall;
+        DirectResult result = result(target.label() + " to " + other.target.label(), userCount, perSecond, seconds,
+                tally, start, cpuBefore, lag);
         here.forEach(BenchUser::close);
         there.forEach(BenchUser::close);
-        return new DirectResult(target.label() + " to " + other.target.label(), userCount, perSecond,
-                tally.complete() / Math.max(seconds, wall / 1e9), tally.latency(), tally.sent.get(), tally.lost(),
-                tally.duplicated.get(), tally.refused.get(), lag, cpu);
+        return result;
     }
 
     /**
@@ -194,7 +200,7 @@ final class LoadGenerator implements AutoCloseable {
             while (to == from) {
                 to = recipients.get(random.nextInt(recipients.size()));
             }
-            from.sendUnflushed(to.name, BenchUser.body(firstSeq + i, scheduled));
+            from.write(to.name, BenchUser.body(firstSeq + i, scheduled), true);
             return from;
         });
     }
@@ -486,27 +492,25 @@ final class LoadGenerator implements AutoCloseable {
 
     /**
      * {@code perSecond} sends from the readers: every other one 16 KiB for one of the {@code slow} (numbers only, so
-     * that what does arrive still parses), uncounted; the rest to a random reader, counted, numbered from firstSeq.
+     * that what does arrive still parses), uncounted; the rest to another reader, counted, numbered from firstSeq.
      */
-    private static void sendWithPressure(List<BenchUser> readers, List<BenchUser> slow, int perSecond, long total,
+    private void sendWithPressure(List<BenchUser> readers, List<BenchUser> slow, int perSecond, long total,
             long firstSeq) {
         String pressure = BenchUser.body(-1, 0) + "0".repeat(16 * 1024);
-        long start = System.nanoTime();
-        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
         SplittableRandom random = new SplittableRandom(7 + firstSeq);
-        for (long i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            waitUntil(scheduled);
+        pace(System.nanoTime(), total, perSecond, (i, scheduled) -> {
             BenchUser from = readers.get((int) (i % readers.size()));
             if (i % 2 == 0) {
-                from.sendUncounted(slow.get((int) (i / 2 % slow.size())).name, pressure);
+                from.write(slow.get((int) (i / 2 % slow.size())).name, pressure, false);
             } else {
                 BenchUser to = readers.get(random.nextInt(readers.size()));
-                if (to != from) {
-                    from.send(to.name, BenchUser.body(firstSeq + i, scheduled));
+                while (to == from) {
+                    to = readers.get(random.nextInt(readers.size()));
                 }
+                from.write(to.name, BenchUser.body(firstSeq + i, scheduled), true);
             }
-        }
+            return from;
+        });
     }
 
     /** CPU time of this whole JVM (the generator, with whatever else a scenario runs in it). */
