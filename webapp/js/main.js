@@ -292,7 +292,7 @@ function keepTicket(issued) {
 function connectWithTicket(issued) {
   keepTicket(issued);
   remember(issued.name);
-  connection.connect(() => `ticket=${encodeURIComponent(ticket?.ticket ?? '')}${chat.since()}`);
+  connection.connect(() => `ticket=${encodeURIComponent(ticket?.ticket ?? '')}&confirm=received${chat.since()}`);
   ui.password.value = '';
   ui.body.focus();
 }
@@ -306,7 +306,7 @@ async function enter(creating) {
   }
   if (openMode) {
     remember(name);
-    connection.connect(() => `user=${encodeURIComponent(name)}${chat.since()}`);
+    connection.connect(() => `user=${encodeURIComponent(name)}&confirm=received${chat.since()}`);
     ui.body.focus();
     return;
   }

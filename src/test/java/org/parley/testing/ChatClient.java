@@ -75,7 +75,19 @@ public final class ChatClient implements AutoCloseable {
     public static ChatClient connect(URL base, String user, Long since) {
         SignIn.signUp(base, user);
         ChatClient client = open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, user), StandardCharsets.UTF_8)
-                + (since == null ? "" : "&since=" + since));
+                + "&confirm=received" + (since == null ? "" : "&since=" + since));
+        client.next("welcome");
+        return client;
+    }
+
+    /**
+     * The original design's client: it connects without saying that it confirms, speaks {@code to|content} (with
+     * {@link #send}) and never sends {@code received}; the pongs its WebSocket answers pings with are all it says.
+     */
+    public static ChatClient connectOriginal(URL base, String user) {
+        SignIn.signUp(base, user);
+        ChatClient client = open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, user), StandardCharsets.UTF_8),
+                ClientEndpointConfig.Builder.create().build(), false);
         client.next("welcome");
         return client;
     }
@@ -109,7 +121,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Connects with this raw query string and waits for nothing. */
     public static ChatClient open(URL base, String query) {
-        return open(base, query, ClientEndpointConfig.Builder.create().build());
+        return open(base, query, ClientEndpointConfig.Builder.create().build(), true);
     }
 
     /** Like {@link #open(URL, String)}, as a page served from {@code origin} would. */
@@ -120,11 +132,12 @@ public final class ChatClient implements AutoCloseable {
                 headers.keySet().removeIf("Origin"::equalsIgnoreCase);
                 headers.put("Origin", List.of(origin));
             }
-        }).build());
+        }).build(), true);
     }
 
-    private static ChatClient open(URL base, String query, ClientEndpointConfig config) {
+    private static ChatClient open(URL base, String query, ClientEndpointConfig config, boolean confirming) {
         ChatClient client = new ChatClient();
+        client.confirming = confirming;
         try {
             URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "ws" + (query == null ? "" : "?" + query));
             client.session = CLIENTS.connectToServer(client.new Listener(), config, uri);
@@ -161,6 +174,15 @@ public final class ChatClient implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             return false;
+        }
+    }
+
+    /** An unasked pong, as a client may send at any time. */
+    public void sendPong(String payload) {
+        try {
+            session.getBasicRemote().sendPong(ByteBuffer.wrap(payload.getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -93,6 +93,31 @@ public final class SilentPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads frames until a text frame containing {@code wanted}, answering nothing (no pong either): the frame has
+     * reached this peer, and the server has no word of it.
+     */
+    public String awaitText(String wanted) throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0F;
+            long length = in.readUnsignedByte() & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if (opcode == 0x8) {
+                throw new IOException("closed by the server before '" + wanted + "' came");
+            }
+            String text = new String(payload, StandardCharsets.UTF_8);
+            if (opcode == 0x1 && text.contains(wanted)) {
+                return text;
+            }
+        }
+    }
+
     /** Sends one text frame (masked, as a client must) while still reading nothing and answering no ping. */
     public void say(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);

@@ -74,7 +74,28 @@ public class ChatEndpoint {
             lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
             return;
         }
-        lobby.join(user, session, since);
+        boolean confirms;
+        try {
+            confirms = confirms(queryParameter(session.getQueryString(), "confirm"));
+        } catch (IllegalArgumentException e) {
+            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
+            return;
+        }
+        lobby.join(user, session, since, confirms);
+    }
+
+    /**
+     * {@code confirm=received}: the client confirms what arrives with {@code received} frames. Without it, its pongs
+     * do, until its first {@code received} (docs/PROTOCOL.md, "Two kinds of client").
+     */
+    static boolean confirms(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        if (raw.equals("received")) {
+            return true;
+        }
+        throw new IllegalArgumentException("'confirm' must be 'received' (or left out)");
     }
 
     /** {@code since}: the {@code seq} of the last message the client has, when it says. */
@@ -136,21 +157,33 @@ public class ChatEndpoint {
         return null;
     }
 
-    /** Unreadable frames become a refusal, never an exception. */
+    /**
+     * Unreadable frames become a refusal, never an exception. A connection being turned away has no {@link Connection}
+     * (it is closed a moment after its handshake): what it sends meanwhile is ignored.
+     */
     @OnMessage
     public void text(Session session, String text) {
-        reception.receive(Connection.of(session), ClientFrame.parse(text, frameLimit));
+        Connection connection = Connection.of(session);
+        if (connection != null) {
+            reception.receive(connection, ClientFrame.parse(text, frameLimit));
+        }
     }
 
     @OnMessage
     public void binary(Session session, ByteBuffer ignored) {
-        reception.receive(Connection.of(session), new ClientFrame.Refused(ErrorCode.BINARY_UNSUPPORTED,
-                "binary frames are not supported; send text", null));
+        Connection connection = Connection.of(session);
+        if (connection != null) {
+            reception.receive(connection, new ClientFrame.Refused(ErrorCode.BINARY_UNSUPPORTED,
+                    "binary frames are not supported; send text", null));
+        }
     }
 
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        Connection.of(session).heardFrom();
+        Connection connection = Connection.of(session);
+        if (connection != null) {
+            reception.ponged(connection, pong.getApplicationData());
+        }
     }
 
     @OnClose

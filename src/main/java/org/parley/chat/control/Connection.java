@@ -9,9 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.chat.entity.UserName;
@@ -33,20 +35,38 @@ public final class Connection {
     private final Outbox outbox;
     private final StreamGate gate;
     private final boolean resumed;
+    private final PongConfirmation pongConfirmation;
     private final AtomicLong unansweredPingSince = new AtomicLong();
     private final Instant openedAt = Instant.now();
 
     /**
      * @param position the last message its client has (what it said, or what its user's devices confirmed)
      * @param resumed  whether the client said where it was
+     * @param confirms whether the client said it confirms what arrives ({@code received}); if not, pongs do
+     *                 ({@link PongConfirmation})
      */
-    Connection(UserName user, Session session, int sendQueueBytes, long position, boolean resumed,
-            BiConsumer<Connection, CloseReason> dropper) {
+    Connection(UserName user, Session session, int sendQueueBytes, long position, boolean resumed, boolean confirms,
+            ScheduledExecutorService scheduler, BiConsumer<Connection, CloseReason> dropper) {
         this.user = user;
         this.session = session;
         this.outbox = new Outbox(session, sendQueueBytes, reason -> dropper.accept(this, reason));
         this.gate = new StreamGate(position);
         this.resumed = resumed;
+        this.pongConfirmation = new PongConfirmation(confirms, new PongConfirmation.Pinger() {
+            @Override
+            public void ping(ByteBuffer payload) {
+                outbox.ping(payload);
+            }
+
+            @Override
+            public void later(Runnable task, long delayNanos) {
+                try {
+                    scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    // stopping: the connection closes, and what it did not confirm comes again
+                }
+            }
+        }, gate::position, System::nanoTime);
         session.getUserProperties().put(KEY, this);
     }
 
@@ -90,7 +110,11 @@ public final class Connection {
      * @return whether it was written now
      */
     boolean offerLive(long seq, String frame) {
-        return gate.offerLive(seq, written -> outbox.send(frame));
+        boolean written = gate.offerLive(seq, s -> outbox.send(frame));
+        if (written) {
+            pongConfirmation.messageWritten();
+        }
+        return written;
     }
 
     /**
@@ -112,6 +136,8 @@ public final class Connection {
             }
         }))) {
             written.complete(null);
+        } else {
+            pongConfirmation.messageWritten();
         }
         return written;
     }
@@ -136,6 +162,17 @@ public final class Connection {
     /** A pong or any other frame: whatever the peer sends shows it is there, even when a pong waits behind it. */
     public void heardFrom() {
         unansweredPingSince.set(0);
+    }
+
+    /** The client confirms what arrives with {@code received} from now on, so its pongs confirm nothing. */
+    void clientConfirms() {
+        pongConfirmation.clientConfirms();
+    }
+
+    /** @param confirm told how far the client has everything, when this pong answers a confirmation ping */
+    void ponged(ByteBuffer payload, LongConsumer confirm) {
+        heardFrom();
+        pongConfirmation.ponged(payload, confirm);
     }
 
     boolean pingUnansweredFor(long nowNanos, long timeoutNanos) {

@@ -100,9 +100,10 @@ public class Lobby {
     /**
      * Registers the connection and starts it catching up. With {@code since} (what the client says it has) it is
      * sent everything of the user's stream after that; without, what the user's devices have not confirmed of their
-     * direct messages, and of the conversation with everyone only what comes from now on.
+     * direct messages, and of the conversation with everyone only what comes from now on. A client that does not say
+     * it {@code confirms} has what it was sent confirmed by its pongs ({@link PongConfirmation}).
      */
-    public void join(UserName user, Session session, OptionalLong since) {
+    public void join(UserName user, Session session, OptionalLong since, boolean confirms) {
         if (closing) {
             turnAway(session, RESTART);
             return;
@@ -117,7 +118,7 @@ public class Lobby {
         // read outside the line: in a crowd it is the partners whose presence this connection hears of
         Set<String> partners = crowd ? presence.partnersOf(user.value()) : Set.of();
         Connection connection = new Connection(user, session, Setting.SEND_QUEUE_BYTES.positiveInt(), position,
-                since.isPresent(),
+                since.isPresent(), confirms, scheduler,
                 // a write can break while another user's line is held; dropping takes this user's line
                 (broken, reason) -> departures.add(() -> drop(broken, reason)));
         synchronized (registry.lineOf(user.value())) {

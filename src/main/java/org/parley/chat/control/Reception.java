@@ -3,6 +3,7 @@ package org.parley.chat.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.nio.ByteBuffer;
 import org.parley.chat.entity.ClientFrame;
 import org.parley.chat.entity.ErrorCode;
 import org.parley.presence.control.PresenceBoard;
@@ -51,6 +52,15 @@ public class Reception {
         }
     }
 
+    /**
+     * A pong: it shows the peer is there, and for a client that never confirms, it confirms what was written before
+     * the ping it answers. Pongs are not counted against the allowance: one that
+     * confirms nothing new costs a comparison.
+     */
+    public void ponged(Connection sender, ByteBuffer payload) {
+        sender.ponged(payload, upTo -> receipts.received(sender, upTo));
+    }
+
     private void act(Connection sender, ClientFrame frame) {
         if (frame instanceof ClientFrame.Send send && lobby.closing()) {
             refusals.refuse(sender, ErrorCode.UNAVAILABLE,
@@ -58,6 +68,7 @@ public class Reception {
         } else if (frame instanceof ClientFrame.Send send) {
             router.route(sender, send);
         } else if (frame instanceof ClientFrame.Received received) {
+            sender.clientConfirms();
             receipts.received(sender, received.upTo());
         } else if (frame instanceof ClientFrame.Read read) {
             receipts.read(sender, read.conversation(), read.upTo());

@@ -113,4 +113,21 @@ class BadInputIT extends DeployedParley {
                     "nothing of the oversized frame was delivered");
         }
     }
+
+    /**
+     * A connection being turned away stays open a moment after its handshake (see Lobby.turnAway); what it sends then
+     * is ignored, and it is still closed for the reason it was refused, not as a server fault.
+     */
+    @Test
+    void framesAndPongsFromAConnectionBeingTurnedAwayAreIgnoredAndItIsClosedForItsReason() {
+        for (int round = 0; round < 3; round++) {
+            try (ChatClient refused = ChatClient.open(base, "ticket=garbage")) {
+                refused.sendPong("c1");
+                refused.sendBinary(new byte[] {1});
+                refused.sendWhileOpen("someone|hello");
+                refused.awaitClosedWith(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), "the ticket is not valid");
+                assertTrue(refused.pending().stream().noneMatch(frame -> "welcome".equals(frame.getString("type"))));
+            }
+        }
+    }
 }
