@@ -1,7 +1,9 @@
 package org.parley.account.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import org.parley.account.entity.AccountRemoved;
 import org.parley.message.control.Marks;
 import org.parley.message.control.MessageStore;
 
@@ -21,6 +23,9 @@ public class AccountRemoval {
     @Inject
     Marks marks;
 
+    @Inject
+    Event<AccountRemoved> removed;
+
     /** @return whether there was such an account */
     public boolean remove(String accountName) {
         if (!accounts.remove(accountName)) {
@@ -28,6 +33,7 @@ public class AccountRemoval {
         }
         messages.deleteAllOf(accountName);
         marks.forget(accountName);
+        removed.fire(new AccountRemoved(accountName));
         return true;
     }
 }

@@ -1,15 +1,21 @@
 package org.parley.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.parley.account.entity.AccountRemoved;
 
 /**
  * Answers "whose account is this name?" for every direct message without asking the database each time: a name as
- * typed ({@code BOB}) leads to the account as it spells itself ({@code Bob}). Accounts are never removed, so a name
- * once found stays found. Names not found are asked again, as they may sign up.
+ * typed ({@code BOB}) leads to the account as it spells itself ({@code Bob}). Names not found are asked again, as
+ * they may sign up. A removed account's name is forgotten once its removal is committed here, and when another server
+ * of the chat says so ({@link #forget}): from then on a message to it is refused, and if the name is taken again, it
+ * leads to the new account.
  */
 @ApplicationScoped
 public class KnownNames {
@@ -18,6 +24,8 @@ public class KnownNames {
     Accounts accounts;
 
     private final Map<String, String> owners = new ConcurrentHashMap<>();
+    // moved by every forgetting: a lookup that began before one does not put back what was just forgotten
+    private final AtomicLong forgettings = new AtomicLong();
 
     /** @return the name of the account that this name, in any case or Unicode spelling, belongs to */
     public Optional<String> ownerOf(String name) {
@@ -25,8 +33,30 @@ public class KnownNames {
         if (owner != null) {
             return Optional.of(owner);
         }
+        long before = forgettings.get();
         Optional<String> found = accounts.find(name).map(account -> account.name());
-        found.ifPresent(account -> owners.put(name, account));
+        found.ifPresent(account -> {
+            owners.put(name, account);
+            if (forgettings.get() != before) {
+                owners.remove(name, account);
+            }
+        });
         return found;
+    }
+
+    /** Every spelling that led to this account leads nowhere now. */
+    public void forget(String accountName) {
+        forgettings.incrementAndGet();
+        owners.values().removeIf(accountName::equals);
+    }
+
+    /** Everything: the next lookup of each name asks the database. */
+    public void forgetAll() {
+        forgettings.incrementAndGet();
+        owners.clear();
+    }
+
+    void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountRemoved removed) {
+        forget(removed.name());
     }
 }

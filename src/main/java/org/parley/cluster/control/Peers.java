@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
 import org.parley.account.control.Accounts;
+import org.parley.account.control.KnownNames;
+import org.parley.account.entity.AccountRemoved;
 import org.parley.chat.control.Connection;
 import org.parley.chat.control.ConnectionRegistry;
 import org.parley.chat.control.Lobby;
@@ -82,6 +85,9 @@ public class Peers {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    KnownNames knownNames;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -178,6 +184,13 @@ public class Peers {
         }
     }
 
+    /** After the removal's commit: before it, another server could still find the account and keep its name. */
+    public void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountRemoved removed) {
+        if (clustered) {
+            bus.publish(new Hint.Removed(me, removed.name()));
+        }
+    }
+
     private void heard(Hint hint) {
         if (hint.server().equals(me)) {
             ownHintHeardAt = System.nanoTime();
@@ -193,6 +206,8 @@ public class Peers {
             registry.connectionsOf(tell.user()).forEach(connection -> connection.send(tell.frame()));
         } else if (hint instanceof Hint.Dismiss dismiss) {
             lobby.dismissHere(dismiss.user(), dismiss.reason());
+        } else if (hint instanceof Hint.Removed removed) {
+            knownNames.forget(removed.user());
         } else if (hint instanceof Hint.Gone gone) {
             heardFrom.computeIfAbsent(gone.server(), s -> new AtomicLong()).incrementAndGet();
             forget(gone.server());
@@ -248,6 +263,8 @@ public class Peers {
                     .forEach(user -> lobby.placedElsewhere(user, server, true));
         }
         closeVoided();
+        // in case the word of a removal was lost: each name is looked up once a sweep at most
+        knownNames.forgetAll();
         checkOwnHints();
     }
 

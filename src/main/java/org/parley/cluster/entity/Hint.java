@@ -60,6 +60,14 @@ public sealed interface Hint {
         }
     }
 
+    /** The account of this name was removed: the name leads to nobody, until someone takes it again. */
+    record Removed(String server, String user) implements Hint {
+        @Override
+        public JsonObjectBuilder addTo(JsonObjectBuilder json) {
+            return json.add("kind", "removed").add("user", user);
+        }
+    }
+
     /** A frame for every connection of this user (a receipt, what another device read). */
     record Tell(String server, String user, String frame) implements Hint {
         @Override
@@ -100,6 +108,7 @@ public sealed interface Hint {
                 case "places" -> new Places(server, names(json.getJsonArray("online")),
                         names(json.getJsonArray("offline")));
                 case "dismiss" -> new Dismiss(server, json.getString("user"), json.getString("reason"));
+                case "removed" -> new Removed(server, json.getString("user"));
                 case "tell" -> new Tell(server, json.getString("user"), json.getString("frame"));
                 case "gone" -> new Gone(server);
                 default -> throw new Unreadable("a hint of unknown kind " + json.getString("kind"), null);

@@ -31,8 +31,8 @@ class HintTest {
     @Test
     void theOtherKindsReadBackAsThemselves() {
         List<Hint> hints = List.of(new Hint.Places("s2", List.of("ann", "cy"), List.of("ben")),
-                new Hint.Dismiss("s2", "ann", "signed out"), new Hint.Tell("s2", "ben", "{\"type\":\"receipt\"}"),
-                new Hint.Gone("s3"));
+                new Hint.Dismiss("s2", "ann", "signed out"), new Hint.Removed("s2", "cy"),
+                new Hint.Tell("s2", "ben", "{\"type\":\"receipt\"}"), new Hint.Gone("s3"));
         hints.forEach(hint -> assertEquals(hint, Hint.decode(hint.encode())));
     }
 
