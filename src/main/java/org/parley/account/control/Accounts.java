@@ -14,6 +14,7 @@ import org.parley.account.entity.Account;
 import org.parley.account.entity.NameClaim;
 import org.parley.account.entity.SigningKey;
 import org.parley.chat.entity.UserName;
+import org.parley.message.control.MessageStore;
 import org.parley.setup.Setting;
 
 /** The store of accounts. Each call is its own transaction. */
@@ -25,6 +26,9 @@ public class Accounts {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MessageStore messages;
 
     /** A sign-up that cannot be accepted, with a reason fit to show the person. */
     @ApplicationException(rollback = true)
@@ -64,6 +68,9 @@ public class Accounts {
                 .positiveInt()), now);
         em.persist(account);
         claims.forEach(claim -> em.persist(new NameClaim(claim, name.value())));
+        // a name taken again starts with nothing of what was: a message that reached a removed account's name while
+        // its removal was being heard of (another server's word takes a moment) was stored to nobody, and goes now
+        messages.deleteAllOf(name.value());
         return account;
     }
 

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.testing.InMemoryStore;
 import org.parley.account.entity.Account;
 import org.parley.chat.entity.UserName;
+import org.parley.message.control.MessageStores;
+import org.parley.message.entity.ChatMessage;
+import org.parley.testing.InMemoryStore;
 
 /** Names and their claims on the real persistence unit, EclipseLink on an in-memory Derby, outside any server. */
 class AccountsTest {
@@ -39,6 +42,7 @@ class AccountsTest {
     void openStore() {
         accounts = new Accounts();
         accounts.em = factory.createEntityManager();
+        accounts.messages = MessageStores.on(accounts.em);
     }
 
     private <T> T inTransaction(Supplier<T> work) {
@@ -57,6 +61,18 @@ class AccountsTest {
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "q");
+    }
+
+    @Test
+    void aNameTakenAgainStartsWithNothingSentToItBeforeNotEvenAMessageThatRacedTheRemoval() {
+        String s = suffix();
+        String zed = "zed" + s;
+        // stored to the name after its account was removed, before this server heard of the removal
+        inTransaction(() -> accounts.messages.appendAll(List.of(
+                new ChatMessage(UUID.randomUUID().toString(), "ann" + s, zed, "too late", T0))));
+        assertEquals(1, inTransaction(() -> accounts.messages.countTo(zed, 0, T0.minusSeconds(1))));
+        inTransaction(() -> accounts.signUp(UserName.parse(zed), "zeds password", T0));
+        assertEquals(0, inTransaction(() -> accounts.messages.countTo(zed, 0, T0.minusSeconds(1))));
     }
 
     @Test
