@@ -79,6 +79,17 @@ public final class SilentPeer implements AutoCloseable {
 
     private static int closeCode(DataInputStream in) throws IOException {
         while (true) {
+            Frame frame = Frame.read(in);
+            if (frame.opcode() == 0x8) {
+                return frame.payload().length >= 2
+                        ? (frame.payload()[0] & 0xFF) << 8 | frame.payload()[1] & 0xFF : 1005;
+            }
+        }
+    }
+
+    /** One unmasked frame from the server, whole. */
+    private record Frame(int opcode, byte[] payload) {
+        static Frame read(DataInputStream in) throws IOException {
             int opcode = in.readUnsignedByte() & 0x0F;
             long length = in.readUnsignedByte() & 0x7F;
             if (length == 126) {
@@ -86,10 +97,7 @@ public final class SilentPeer implements AutoCloseable {
             } else if (length == 127) {
                 length = in.readLong();
             }
-            if (opcode == 0x8) {
-                return length >= 2 ? in.readUnsignedShort() : 1005;
-            }
-            in.skipNBytes(length);
+            return new Frame(opcode, in.readNBytes(Math.toIntExact(length)));
         }
     }
 
@@ -100,19 +108,12 @@ public final class SilentPeer implements AutoCloseable {
     public String awaitText(String wanted) throws IOException {
         DataInputStream in = new DataInputStream(socket.getInputStream());
         while (true) {
-            int opcode = in.readUnsignedByte() & 0x0F;
-            long length = in.readUnsignedByte() & 0x7F;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] payload = in.readNBytes((int) length);
-            if (opcode == 0x8) {
+            Frame frame = Frame.read(in);
+            if (frame.opcode() == 0x8) {
                 throw new IOException("closed by the server before '" + wanted + "' came");
             }
-            String text = new String(payload, StandardCharsets.UTF_8);
-            if (opcode == 0x1 && text.contains(wanted)) {
+            String text = new String(frame.payload(), StandardCharsets.UTF_8);
+            if (frame.opcode() == 0x1 && text.contains(wanted)) {
                 return text;
             }
         }

@@ -68,14 +68,9 @@ public class ChatEndpoint {
             return;
         }
         OptionalLong since;
-        try {
-            since = since(queryParameter(session.getQueryString(), "since"));
-        } catch (IllegalArgumentException e) {
-            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
-            return;
-        }
         boolean confirms;
         try {
+            since = since(queryParameter(session.getQueryString(), "since"));
             confirms = confirms(queryParameter(session.getQueryString(), "confirm"));
         } catch (IllegalArgumentException e) {
             lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
