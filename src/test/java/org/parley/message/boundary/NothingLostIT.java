@@ -23,6 +23,8 @@ import org.parley.testing.SilentPeer;
 /** Every acknowledged message reaches its recipient exactly once, in order, however the recipient's line behaves. */
 class NothingLostIT extends DeployedParley {
 
+    private static final int MESSAGES_TO_THE_VOID = 15;
+
     /**
      * The recipient's network dies without a word while messages stream to it: the server keeps writing into a dead
      * socket until the heartbeat (1 s, 3 s timeout in the suite) finds it. Nothing written there was confirmed, so
@@ -35,9 +37,11 @@ class NothingLostIT extends DeployedParley {
         try (ChatClient watcher = ChatClient.connect(base, unique("watcher"))) {
             SilentPeer dead = SilentPeer.connect(base, ghost, 64 * 1024);
             watcher.next(presence(ghost, "online"));
-            for (int i = 0; i < 50; i++) {
+            // fewer than the suite's mailbox of 20: under load the heartbeat may drop the ghost before the last is
+            // sent, and from then on what waits for it is capped (50 here once met "mailbox-full" on a loaded machine)
+            for (int i = 0; i < MESSAGES_TO_THE_VOID; i++) {
                 JsonObject ack = watcher.sendTo(ghost, "to the void " + i);
-                assertEquals("stored", ack.getString("status"));
+                assertEquals("ack", ack.getString("type"), ack.toString());
                 acknowledged.add(ack.getString("id"));
             }
             watcher.next(presence(ghost, "offline"));
@@ -50,8 +54,8 @@ class NothingLostIT extends DeployedParley {
                 assertTrue(message.getBoolean("offline"));
                 arrived.add(message.getString("id"));
             }
-            assertEquals(acknowledged, arrived, "all 50, once each, in the order sent");
-            assertEquals(50, back.next("caught-up").getInt("count"));
+            assertEquals(acknowledged, arrived, "all of them, once each, in the order sent");
+            assertEquals(MESSAGES_TO_THE_VOID, back.next("caught-up").getInt("count"));
         }
     }
 
