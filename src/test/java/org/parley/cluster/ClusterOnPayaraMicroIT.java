@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,6 +162,32 @@ class ClusterOnPayaraMicroIT {
             try (ChatClient again = ChatClient.open(b.base(), "ticket=" + onB)) {
                 assertEquals(1008, again.awaitClose().getCloseCode().getCode());
             }
+        }
+    }
+
+    /**
+     * B found kit's account once and keeps its name; kit's removal on A reaches B on the topic, and from then on a
+     * message to kit on B is refused as to nobody (B's sweep would forget every name within a third of the lease, in
+     * case that word was lost).
+     */
+    @Test
+    @Order(4)
+    void anAccountRemovedOnOneServerIsNobodyOnTheOtherToo() {
+        String kit = Crossing.newName("kit");
+        SignIn.signUp(a.base(), kit);
+        try (ChatClient luOnB = ChatClient.connect(b.base(), Crossing.newName("lu"))) {
+            assertEquals("stored", luOnB.sendTo(kit, "known on B").getString("status"));
+            HttpResponse<String> removed = SignIn.as(a.base(), "POST", "accounts/me/removal",
+                    SignIn.ticket(a.base(), kit),
+                    Json.createObjectBuilder().add("password", SignIn.password(kit)).build().toString());
+            assertEquals(200, removed.statusCode(), removed.body());
+            long deadline = System.nanoTime() + LEASE.toNanos();
+            JsonObject answer = luOnB.sendTo(kit, "after the removal");
+            while (!"error".equals(answer.getString("type")) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                answer = luOnB.sendTo(kit, "after the removal");
+            }
+            assertEquals("unknown-user", answer.getString("code", answer.toString()), answer.toString());
         }
     }
 
