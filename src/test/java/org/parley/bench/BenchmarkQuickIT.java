@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.FreePort;
+import org.parley.testing.Scrape;
 import org.parley.testing.DeployedParley;
 
 /**
@@ -18,6 +19,9 @@ import org.parley.testing.DeployedParley;
  * memory is not read here: it shares nothing with the suite's figures.
  */
 class BenchmarkQuickIT extends DeployedParley {
+
+    private static final String TOO_SLOW = "parley_connections_closed_total{code=\"1013\"}";
+    private static final String NO_PONG = "parley_connections_closed_total{code=\"4000\"}";
 
     @Test
     void directMessagesArriveOnceEachOnParleyAndOnTheBaseline() throws Exception {
@@ -66,12 +70,26 @@ class BenchmarkQuickIT extends DeployedParley {
         }
     }
 
+    /**
+     * Readers that stop reading stop answering pings as well, and here they stay stopped for 5 s, past the suite's
+     * heartbeat timeout (a ping every second, 3 s to answer): whichever comes first, their send queue's limit (1013)
+     * or the heartbeat (4000), the server has closed both before they read again, and says so in its count of
+     * closes by code. Each finds its connection closed, with the close frame or, when the frame could not get past
+     * what the reader left unread, without one (docs/PROTOCOL.md). Nothing else runs on the suite's server meanwhile,
+     * so the counts' change is theirs.
+     */
     @Test
-    void readersThatStopLoseTheOthersNothing() {
+    void readersThatStopLoseTheOthersNothingAndAreDropped() {
+        Scrape before = Scrape.of(base);
         try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
-            LoadGenerator.SlowConsumerResult result = generator.slowConsumers(20, 2, 40, 2);
+            LoadGenerator.SlowConsumerResult result = generator.slowConsumers(20, 2, 40, 5);
             assertEquals(0, result.othersLost(), result.toString());
-            assertEquals(2, result.slowOutcomes().size());
+            assertTrue(result.slowOutcomes().stream().allMatch(outcome -> outcome.equals("closed by the server with 1013")
+                    || outcome.equals("closed by the server with 4000")
+                    || outcome.equals("closed by the server without a close frame")), result.slowOutcomes().toString());
+            Scrape after = Scrape.of(base);
+            assertEquals(2, after.value(TOO_SLOW) + after.value(NO_PONG) - before.value(TOO_SLOW)
+                    - before.value(NO_PONG), "both dropped by the server: " + result.slowOutcomes());
         }
     }
 

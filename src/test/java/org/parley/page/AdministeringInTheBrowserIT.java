@@ -12,11 +12,11 @@ import org.parley.testing.SignIn;
 
 /**
  * The operator's page (admin.html) and one's own account on the chat page, in Chromium. The suite's servers name
- * {@code suiteoperator} in parley.operators (pom.xml), as AdministrationIT does over HTTP.
+ * {@code pageoperator} in parley.operators (pom.xml), for this class alone (AdministrationIT has its own).
  */
 class AdministeringInTheBrowserIT extends DeployedParley {
 
-    private static final String OPERATOR = "suiteoperator";
+    private static final String OPERATOR = "pageoperator";
     private static final int POLICY = CloseReason.CloseCodes.VIOLATED_POLICY.getCode();
 
 

@@ -268,6 +268,11 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
+    /** Whether any presence frame (or the welcome) has named {@code user}, online or offline, so far. */
+    public synchronized boolean toldOf(String user) {
+        return told.contains(user + " online") || told.contains(user + " offline");
+    }
+
     /** Every frame received so far and not yet taken, in arrival order. */
     public synchronized List<JsonObject> pending() {
         return received.stream().filter(frame -> frame != null).toList();

@@ -1,6 +1,11 @@
 package org.parley.testing;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -23,6 +28,16 @@ public abstract class DeployedParley {
     @Deployment(testable = false)
     public static WebArchive parley() {
         return Deployments.parley();
+    }
+
+    /**
+     * The names of the people online now whose names start with {@code prefix}, as {@code GET /api/online} answers
+     * someone signed in (a new account of this test's, made for asking).
+     */
+    protected List<String> onlineNow(String prefix) {
+        JsonObject answer = SignIn.json(SignIn.getWith(base, "online?prefix=" + URLEncoder.encode(prefix,
+                StandardCharsets.UTF_8) + "&limit=200", SignIn.ticket(base, unique("asker"))));
+        return answer.getJsonArray("people").getValuesAs(JsonString::getString);
     }
 
     /** A new user's name, with an account, so that messages to it are accepted before it ever connects. */

@@ -1,6 +1,7 @@
 package org.parley.testing;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -38,7 +39,7 @@ public abstract class RestartableParley {
 
     /** Starts the server with these system properties, deploys Parley, and returns its base URL. */
     protected URL start(Map<String, String> settings) {
-        URL base = RestartableServer.start(controller, settings);
+        URL base = RestartableServer.start(controller, settings, database());
         deployer.deploy(DEPLOYMENT);
         return base;
     }
@@ -52,7 +53,7 @@ public abstract class RestartableParley {
         if (!"wildfly".equals(System.getProperty("parley.it.server"))) {
             return start(settings);
         }
-        URL base = RestartableServer.start(controller, settings);
+        URL base = RestartableServer.start(controller, settings, database());
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (true) {
             try {
@@ -67,6 +68,15 @@ public abstract class RestartableParley {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
         }
+    }
+
+    /** This class's own embedded database on the restartable server: kept across its restarts, shared with no other. */
+    protected Path databaseHome() {
+        return RestartableServer.databaseHome(database());
+    }
+
+    private String database() {
+        return getClass().getSimpleName();
     }
 
     /** Undeploys and stops, if the server is up: a test's {@code finally} must not hide why it failed. */

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.ContainerController;
 
@@ -30,23 +31,27 @@ public final class RestartableServer {
      * Starts the container and returns the base URL Parley will have once it is deployed there.
      *
      * @param settings system properties for the server, such as {@code parley.open=true}
+     * @param database the folder of the embedded database, under {@link #databaseHome}: each test class names its
+     *                 own, so that none starts on what another left (or replaced, as UpgradeIT does)
      */
-    public static URL start(ContainerController controller, Map<String, String> settings) {
+    public static URL start(ContainerController controller, Map<String, String> settings, String database) {
+        Map<String, String> properties = new TreeMap<>(settings);
+        properties.put("derby.system.home", databaseHome(database).toString());
         int port;
-        if ("wildfly".equals(System.getProperty("parley.it.server"))) {
-            String properties = settings.entrySet().stream().map(e -> " -D" + e.getKey() + "=" + e.getValue())
+        if (wildfly()) {
+            String options = properties.entrySet().stream().map(e -> " -D" + e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining());
             // the client compiler alone, as for Payara Micro's restartable server (arquillian-payara.xml): it starts
             // quicker, and this server is never measured
             controller.start(CONTAINER, Map.of("javaVmArguments", "-Xmx768m -XX:TieredStopAtLevel=1"
                     + " -Djboss.socket.binding.port-offset="
                     + WILDFLY_OFFSET + " -Djboss.server.base.dir=" + System.getProperty("wildfly.restartable.base")
-                    + " -Dderby.system.home=" + System.getProperty("derby.home.wildfly") + "/restartable" + properties));
+                    + options));
             port = 8080 + WILDFLY_OFFSET;
         } else {
             port = payaraPort();
             controller.start(CONTAINER, Map.of("httpPort", String.valueOf(port), "extraMicroOptions",
-                    systemProperties(settings)));
+                    systemProperties(properties)));
         }
         try {
             return new URL("http://localhost:" + port + "/parley/");
@@ -55,10 +60,17 @@ public final class RestartableServer {
         }
     }
 
+    /** Where the restartable server keeps the embedded database of this name ({@code derby.system.home}). */
+    public static Path databaseHome(String database) {
+        return Path.of(System.getProperty(wildfly() ? "derby.home.wildfly" : "derby.home.payara"), "restartable",
+                database);
+    }
+
+    private static boolean wildfly() {
+        return "wildfly".equals(System.getProperty("parley.it.server"));
+    }
+
     private static String systemProperties(Map<String, String> settings) {
-        if (settings.isEmpty()) {
-            return "";
-        }
         try {
             Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "parley-settings",
                     ".properties");

@@ -9,15 +9,19 @@ public final class ServerProcess {
     private ServerProcess() {
     }
 
-    /** Sends SIGKILL to the restartable server: nothing of Parley runs after it, no shutdown hook, no flush. */
+    /**
+     * Sends SIGKILL to the restartable server: nothing of Parley runs after it, no shutdown hook, no flush. Only a
+     * process this JVM started (its containers launch the servers as its children) is a candidate, so a build running
+     * beside this one, with a server on the same port option, is never touched.
+     */
     public static void killHard() {
         String mark = "wildfly".equals(System.getProperty("parley.it.server"))
                 ? "-Djboss.socket.binding.port-offset=2100" : "--port " + RestartableServer.payaraPortInUse();
-        List<ProcessHandle> servers = ProcessHandle.allProcesses()
+        List<ProcessHandle> servers = ProcessHandle.current().descendants()
                 .filter(process -> process.info().commandLine().map(line -> line.contains(mark)).orElse(false))
                 .toList();
         if (servers.isEmpty()) {
-            throw new IllegalStateException("no server process with " + mark);
+            throw new IllegalStateException("no server process with " + mark + " among those this JVM started");
         }
         for (ProcessHandle server : servers) {
             server.destroyForcibly();

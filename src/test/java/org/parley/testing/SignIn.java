@@ -5,8 +5,13 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +21,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** Parley's HTTP API as the page uses it: signing up, in and out. Every test user's password is {@link #password}. */
@@ -78,6 +86,58 @@ public final class SignIn {
 
     public static HttpResponse<String> post(URL base, String path, String body) {
         return post(base, path, body, "application/json");
+    }
+
+    /**
+     * A JSON POST sent from {@code local}, an address of this machine's loopback range (127.0.0.0/8) other than the
+     * one every other test uses. The server counts failed sign-ins per client address (50 are free, kept 15 min), so
+     * a test that spends more than a few spends them from an address of its own and leaves the others' budget whole.
+     * HTTP/1.1 on a socket of its own, one request each: the JDK 17 client cannot choose its local address.
+     */
+    public static Raw postFrom(InetAddress local, URL base, String path, String body) {
+        URI uri = api(base, path);
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(local, 0));
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+            socket.setSoTimeout(30_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length
+                    + "\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            if (!answer.startsWith("HTTP/1.1 ") || end < 0) {
+                throw new AssertionError("not an HTTP answer: " + answer);
+            }
+            String[] lines = answer.substring(0, end).split("\r\n");
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+            }
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, answer.substring(end + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An answer to {@link #postFrom}: its status, headers (any case) and body as sent (chunked or not). */
+    public record Raw(int statusCode, Map<String, String> headers, String body) {
+    }
+
+    /** An address of the loopback range that no other test uses, for {@link #postFrom}. */
+    public static InetAddress addressOfItsOwn() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        try {
+            return InetAddress.getByAddress(new byte[] {127, (byte) random.nextInt(1, 255),
+                    (byte) random.nextInt(0, 256), (byte) random.nextInt(2, 255)});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A POST whose body says it is of this type, or says nothing of its type when that is null. */

@@ -10,7 +10,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A WebSocket peer that completes the handshake and then neither reads nor answers: what a crashed laptop or a
@@ -69,20 +71,41 @@ public final class SilentPeer implements AutoCloseable {
      * or {@link #NO_CLOSE_FRAME}.
      */
     public int readUntilClose() throws IOException {
+        return readUntilCloseFrame().code();
+    }
+
+    /**
+     * A close frame's code and reason; {@link #NO_CLOSE_FRAME} and how the socket ended when it closed without one;
+     * with the text frames that came before it.
+     */
+    public record Close(int code, String reason, List<String> texts) {
+    }
+
+    /** Like {@link #readUntilClose()}, with the close frame's reason. */
+    public Close readUntilCloseFrame() throws IOException {
         DataInputStream in = new DataInputStream(socket.getInputStream());
+        List<String> texts = new ArrayList<>();
         try {
-            return closeCode(in);
+            return closeFrame(in, texts);
         } catch (EOFException | SocketException e) {
-            return NO_CLOSE_FRAME;
+            // the reason says how it ended: the end of the stream (the server's FIN) or a reset
+            return new Close(NO_CLOSE_FRAME, e.toString(), texts);
         }
     }
 
-    private static int closeCode(DataInputStream in) throws IOException {
+    private static Close closeFrame(DataInputStream in, List<String> texts) throws IOException {
         while (true) {
             Frame frame = Frame.read(in);
             if (frame.opcode() == 0x8) {
-                return frame.payload().length >= 2
-                        ? (frame.payload()[0] & 0xFF) << 8 | frame.payload()[1] & 0xFF : 1005;
+                byte[] payload = frame.payload();
+                if (payload.length < 2) {
+                    return new Close(1005, "", texts);
+                }
+                return new Close((payload[0] & 0xFF) << 8 | payload[1] & 0xFF,
+                        new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8), texts);
+            }
+            if (frame.opcode() == 0x1) {
+                texts.add(frame.text());
             }
         }
     }
@@ -97,7 +120,15 @@ public final class SilentPeer implements AutoCloseable {
             } else if (length == 127) {
                 length = in.readLong();
             }
-            return new Frame(opcode, in.readNBytes(Math.toIntExact(length)));
+            byte[] payload = in.readNBytes(Math.toIntExact(length));
+            if (payload.length < length) {
+                throw new EOFException("the stream ended inside a frame");
+            }
+            return new Frame(opcode, payload);
+        }
+
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
         }
     }
 
@@ -112,28 +143,43 @@ public final class SilentPeer implements AutoCloseable {
             if (frame.opcode() == 0x8) {
                 throw new IOException("closed by the server before '" + wanted + "' came");
             }
-            String text = new String(frame.payload(), StandardCharsets.UTF_8);
-            if (frame.opcode() == 0x1 && text.contains(wanted)) {
-                return text;
+            if (frame.opcode() == 0x1 && frame.text().contains(wanted)) {
+                return frame.text();
             }
         }
     }
 
     /** Sends one text frame (masked, as a client must) while still reading nothing and answering no ping. */
     public void say(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        if (payload.length > 125) {
-            throw new IllegalArgumentException("short frames only");
-        }
+        burst(List.of(text));
+    }
+
+    /**
+     * Sends these text frames in one write, so that they reach the server together: a client that sends a burst
+     * and then waits, as opposed to one still sending when the server answers.
+     */
+    public void burst(List<String> texts) throws IOException {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
         byte[] mask = {7, 11, 13, 17};
-        byte[] frame = new byte[6 + payload.length];
-        frame[0] = (byte) 0x81;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        for (String text : texts) {
+            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+            if (payload.length > 0xFFFF) {
+                throw new IllegalArgumentException("frames of at most 64 KiB");
+            }
+            frames.write(0x81);
+            if (payload.length <= 125) {
+                frames.write(0x80 | payload.length);
+            } else {
+                frames.write(0x80 | 126);
+                frames.write(payload.length >> 8);
+                frames.write(payload.length & 0xFF);
+            }
+            frames.write(mask);
+            for (int i = 0; i < payload.length; i++) {
+                frames.write(payload[i] ^ mask[i % 4]);
+            }
         }
-        socket.getOutputStream().write(frame);
+        socket.getOutputStream().write(frames.toByteArray());
     }
 
     /** Resets the connection without a close frame, as a crashed process or a pulled cable does. */

@@ -17,12 +17,12 @@ import org.parley.testing.SignIn;
 
 /**
  * The operator's API as an operator uses it, and one's own account as its holder does. The suite's servers name
- * {@code suiteoperator} in parley.operators (pom.xml); its account is made here, as README "Operating Parley" says
- * the first operator's is.
+ * {@code apioperator} in parley.operators (pom.xml), for this class alone; its account is made here, as README
+ * "Operating Parley" says the first operator's is.
  */
 class AdministrationIT extends DeployedParley {
 
-    private static final String OPERATOR = "suiteoperator";
+    private static final String OPERATOR = "apioperator";
     private static final int POLICY = CloseReason.CloseCodes.VIOLATED_POLICY.getCode();
 
     private String operator;

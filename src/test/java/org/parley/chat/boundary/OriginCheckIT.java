@@ -1,9 +1,11 @@
 package org.parley.chat.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.CloseReason;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
@@ -20,8 +22,14 @@ class OriginCheckIT extends DeployedParley {
             CloseReason reason = hijacker.awaitClose();
             assertEquals(CloseReason.CloseCodes.VIOLATED_POLICY.getCode(), reason.getCloseCode().getCode());
             assertTrue(reason.getReasonPhrase().contains("https://evil.example"), reason.getReasonPhrase());
-            assertEquals("stored", witness.sendTo(victim, "are you there?").getString("status"),
-                    "the refused connection never joined");
+            // presence is told in order: had the victim come online (and gone again), the witness would be told of
+            // it before it is told of someone who arrives after the refusal
+            String later = unique("later");
+            try (ChatClient after = ChatClient.connect(base, later)) {
+                witness.awaitPresence(later, "online");
+                assertFalse(witness.toldOf(victim), "the refused connection never joined: " + witness.pending());
+            }
+            assertEquals(List.of(), onlineNow(victim));
         }
     }
 

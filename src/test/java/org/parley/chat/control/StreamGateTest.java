@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -71,42 +78,62 @@ class StreamGateTest {
         StreamGate gate = new StreamGate(ThreadLocalRandom.current().nextLong(0, start + 1));
         List<Long> got = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
-        Thread writer = new Thread(() -> {
-            await(go);
-            for (long seq = start + 1; seq <= start + messages; seq++) {
-                log.add(seq);
-                committed.set(seq);
-                gate.offerLive(seq, got::add);
-            }
-        });
-        Thread catcher = new Thread(() -> {
-            await(go);
-            boolean emptyBefore = false;
-            while (true) {
-                List<Long> page = log.tailSet(gate.position(), false).stream().limit(7).toList();
-                if (page.isEmpty()) {
-                    if (gate.tryGoLive(() -> { })) {
-                        return;
-                    }
-                    // every noted number is in the log before it is offered: a second empty read cannot happen
-                    assertFalse(emptyBefore, "a noted message was never found in the log");
-                    emptyBefore = true;
-                    continue;
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                await(go);
+                for (long seq = start + 1; seq <= start + messages && !stop.get(); seq++) {
+                    log.add(seq);
+                    committed.set(seq);
+                    gate.offerLive(seq, got::add);
                 }
-                emptyBefore = false;
-                page.forEach(seq -> gate.offerCaughtUp(seq, got::add));
-            }
-        });
-        writer.start();
-        catcher.start();
-        go.countDown();
-        writer.join();
-        catcher.join();
+            }, threads);
+            CompletableFuture<Void> catcher = CompletableFuture.runAsync(() -> {
+                await(go);
+                boolean emptyBefore = false;
+                while (!stop.get()) {
+                    List<Long> page = log.tailSet(gate.position(), false).stream().limit(7).toList();
+                    if (page.isEmpty()) {
+                        if (gate.tryGoLive(() -> { })) {
+                            return;
+                        }
+                        // every noted number is in the log before it is offered: a second empty read cannot happen
+                        assertFalse(emptyBefore, "a noted message was never found in the log");
+                        emptyBefore = true;
+                        continue;
+                    }
+                    emptyBefore = false;
+                    page.forEach(seq -> gate.offerCaughtUp(seq, got::add));
+                }
+                throw new AssertionError("still catching up when the test gave up");
+            }, threads);
+            go.countDown();
+            // a failed assertion on either thread fails the test; a catcher that spins fails it after the limit
+            joined(writer, "the writer");
+            joined(catcher, "the catcher");
+        } finally {
+            stop.set(true);
+            threads.shutdownNow();
+        }
         long from = gate.position() - got.size();
         for (int i = 0; i < got.size(); i++) {
             assertEquals(from + i + 1, got.get(i), "position " + i);
         }
         assertEquals(start + messages, gate.position());
+    }
+
+    private static void joined(CompletableFuture<Void> task, String what) throws InterruptedException {
+        try {
+            task.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " did not finish within 10 s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new AssertionError(what + " failed", e.getCause());
+        }
     }
 
     private static void await(CountDownLatch latch) {

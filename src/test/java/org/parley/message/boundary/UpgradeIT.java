@@ -38,8 +38,7 @@ class UpgradeIT extends RestartableParley {
     @Test
     void keptMessagesOfADatabaseMadeByThePreviousVersionArriveInOrderAfterTheUpgrade() throws Exception {
         boolean wildfly = "wildfly".equals(System.getProperty("parley.it.server"));
-        Path home = Path.of(System.getProperty(wildfly ? "derby.home.wildfly" : "derby.home.payara"), "restartable");
-        replaceDatabase(home, wildfly ? "/legacy/wildfly-made.zip" : "/legacy/payara-made.zip");
+        replaceDatabase(databaseHome(), wildfly ? "/legacy/wildfly-made.zip" : "/legacy/payara-made.zip");
         List<String> ids = wildfly
                 ? List.of("3b062475-838d-44fc-b496-756751b7ea0e", "d3fa2b65-93d1-416e-bf16-6abf9805a9df",
                         "32682738-bd51-442f-9eed-ebcf1ab67635")
