@@ -80,7 +80,7 @@ class OperatorSettingsIT extends RestartableParley {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         List<String> secrets = new ArrayList<>();
         URL base = start(settings(KEY_BEFORE, "parley.read.receipts", "false", "parley.retention", "1h"));
-        List<Path> logs = new ArrayList<>(List.of(newestServerLog()));
+        List<Path> logs = new ArrayList<>(List.of(serverLog(base)));
         try {
             String ann = "ann" + suffix;
             SignIn.signUp(base, ann);
@@ -101,7 +101,7 @@ class OperatorSettingsIT extends RestartableParley {
                 stop(); // the container's own account of the server it started, which is gone
 
                 base = start(settings(KEY_AFTER, "parley.retention", "2s"));
-                logs.add(newestServerLog());
+                logs.add(serverLog(base));
                 ticketsOfTheOldKeyAreVoid(base, ann, issued, minted);
                 try (ChatClient again = ChatClient.connect(base, ann)) {
                     assertEquals(lastStored + 1, again.broadcast("after the restart").getJsonNumber("seq")
@@ -342,12 +342,16 @@ class OperatorSettingsIT extends RestartableParley {
         }
     }
 
-    /** The restartable server's log: the suite's Payara Micro containers number theirs as they start. */
-    private static Path newestServerLog() throws IOException {
+    /**
+     * The log of the server at {@code base}: of the Payara Micro logs in the working directory (the suite's
+     * containers number theirs as they start, over those of an earlier run), the newest that names its port.
+     */
+    private static Path serverLog(URL base) throws IOException {
+        String url = ":" + base.getPort() + "/parley";
         try (Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
             return files.filter(f -> f.getFileName().toString().matches("payara-micro-\\d+\\.log"))
-                    .max(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString()
-                            .replaceAll("\\D", "")))).orElseThrow();
+                    .filter(f -> read(f).contains(url))
+                    .max(Comparator.comparing(f -> f.toFile().lastModified())).orElseThrow();
         }
     }
 
