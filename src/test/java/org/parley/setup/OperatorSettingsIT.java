@@ -229,7 +229,7 @@ class OperatorSettingsIT extends RestartableParley {
      * way round; the connection closes with 1012; and (checked after the restart) nothing refused took a number in the
      * log. How many come in the stop's window is not in the test's hands: the window lasts while Parley commits what it
      * took and, up to 2 s, while a connection has frames waiting; a peer that stopped reading was meant to hold it
-     * open, but on Payara Micro the container takes the frames off Parley's queue, and in one run of three the window
+     * open, but on Payara Micro the container takes the frames off Parley's queue, and in one run of two the window
      * closed before the next send. (Payara Micro closes its port as SIGTERM's shutdown begins, before Parley's stop:
      * a connection opened meanwhile is refused, never reaches Parley, and cannot be the 1012 that docs/PROTOCOL.md
      * promises for one.)
