@@ -168,6 +168,20 @@ public final class Person implements AutoCloseable {
         browser.findElement(By.id("password")).sendKeys(SignIn.password(name));
     }
 
+    /** Open demo mode: connects by the bare name, pressing Connect, and waits until connected. */
+    public void connectByName() {
+        WebElement field = browser.findElement(By.id("name"));
+        field.clear();
+        field.sendKeys(name);
+        browser.findElement(By.id("connect")).click();
+        awaitState("connected");
+    }
+
+    /** The open demo mode's banner, once the page shows it. */
+    public String awaitOpenModeBanner() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("open-mode"))).getText();
+    }
+
     public void signOut() {
         browser.findElement(By.id("disconnect")).click();
         awaitState("disconnected");
