@@ -200,13 +200,11 @@ public class ChatEndpoint {
         LOG.log(level, "WebSocket error on " + session.getId(), failure);
         if (Connection.of(session) == null && !(failure instanceof IOException) && session.isOpen()) {
             // opening failed: a client left open without a welcome would wait for ever, so it is told to come
-            // again (seen on Payara Server, when a deployment raced the domain's own loading of Parley)
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                        "the server could not start this connection; reconnect"));
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "A connection that failed to open went before it was closed", e);
-            }
+            // again (seen on Payara Server, when a deployment raced the domain's own loading of Parley). Closed as a
+            // refusal is, after its upgrade: this runs inside the upgrade, where a close on Payara hands the
+            // upgrade's request and response to other requests while still in use (Lobby.turnAway)
+            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                    "the server could not start this connection; reconnect"));
         }
     }
 }

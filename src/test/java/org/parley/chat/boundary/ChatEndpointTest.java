@@ -5,8 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.chat.control.Lobby;
 
 class ChatEndpointTest {
 
@@ -33,5 +42,43 @@ class ChatEndpointTest {
             assertTrue(reason.endsWith("..."), reason);
             assertFalse(Character.isHighSurrogate(reason.charAt(reason.length() - 4)), reason);
         }
+    }
+
+    /**
+     * A connection whose opening failed is told to reconnect, but never closed from inside the failure's callback:
+     * that runs inside the upgrade, and on Payara a close there hands the upgrade's request and response, still in
+     * use, to other requests (docs/known-faults/payara-upgrade-recycling.md). It is closed as refusals are.
+     */
+    @Test
+    void aConnectionThatFailedToOpenIsTurnedAwayNotClosedDuringItsUpgrade() {
+        List<String> closedAtOnce = new ArrayList<>();
+        Map<String, Object> properties = new HashMap<>();
+        Session session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                (proxy, method, arguments) -> switch (method.getName()) {
+                    case "getUserProperties" -> properties;
+                    case "isOpen" -> true;
+                    case "getId" -> "s1";
+                    case "close" -> closedAtOnce.add("closed");
+                    case "hashCode" -> 1;
+                    case "equals" -> proxy == arguments[0];
+                    case "toString" -> "session s1";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        List<CloseReason> turnedAway = new ArrayList<>();
+        ChatEndpoint endpoint = new ChatEndpoint();
+        endpoint.lobby = new Lobby() {
+            @Override
+            public void turnAway(Session refused, CloseReason reason) {
+                turnedAway.add(reason);
+            }
+        };
+
+        endpoint.error(session, new IllegalStateException("opening failed"));
+        endpoint.error(session, new IOException("the peer went"));
+
+        assertEquals(List.of(), closedAtOnce);
+        assertEquals(1, turnedAway.size());
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, turnedAway.get(0).getCloseCode());
+        assertEquals("the server could not start this connection; reconnect", turnedAway.get(0).getReasonPhrase());
     }
 }
