@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
+import org.parley.testing.Person;
 import org.parley.testing.RestartableParley;
 import org.parley.testing.SignIn;
 
 /**
  * A server of its own, started once for two things that need its settings: open demo mode, which needs the
- * operator's explicit setting and then says so to every client; and presence in a crowd, which begins here at three
+ * operator's explicit setting and then says so to every client (and the page to every person); and presence in a crowd, which begins here at three
  * people online. A connection made in a crowd is told the count and of its conversation partners only, learns of
  * anyone else by asking (watch, or the online list, page by page), and of a new partner as soon as they talk.
  */
@@ -106,6 +107,13 @@ class CrowdPresenceIT extends RestartableParley {
                     assertTrue(d.pending().stream().noneMatch(frame -> "error".equals(frame.getString("type"))),
                             d.pending().toString());
                 }
+            }
+
+            // README, Security model: the page says that anyone can be anyone, before and after connecting
+            try (Person gus = Person.at(base, name("gus"))) {
+                assertTrue(gus.awaitOpenModeBanner().startsWith("Open demo mode"));
+                gus.connectByName();
+                assertTrue(gus.awaitOpenModeBanner().startsWith("Open demo mode"), "still shown once connected");
             }
         } finally {
             stop();
