@@ -64,10 +64,6 @@ final class PongConfirmation {
         clientConfirms = true;
     }
 
-    boolean isClientConfirming() {
-        return clientConfirms;
-    }
-
     /** A message of the stream was queued for the connection: a ping follows now, or once the gap has passed. */
     void messageWritten() {
         if (clientConfirms) {

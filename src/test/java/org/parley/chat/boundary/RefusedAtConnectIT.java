@@ -14,7 +14,8 @@ import org.parley.testing.SignIn;
 /**
  * docs/PROTOCOL.md, "Connecting": a connection refused as it opens is closed with 1008 and a reason that says why,
  * and receives nothing before the close, no {@code welcome} either: for a ticket that is not valid, a page of a
- * foreign origin, and a {@code since} that is not a whole number from 0 up.
+ * foreign origin, a {@code since} that is not a whole number from 0 up, and a {@code confirm} other than
+ * {@code received}.
  */
 class RefusedAtConnectIT extends DeployedParley {
 
@@ -26,6 +27,17 @@ class RefusedAtConnectIT extends DeployedParley {
         for (String since : new String[] {"abc", "-1", "1.5", ""}) {
             try (ChatClient client = ChatClient.open(base, "ticket=" + ticket(ann) + "&since=" + since)) {
                 assertRefusedWithNothingSent(client, BAD_SINCE, "since=" + since);
+            }
+        }
+    }
+
+    @Test
+    void aConfirmOtherThanReceivedIsRefusedWithNothingSentBefore() {
+        String ann = unique("ann");
+        for (String confirm : new String[] {"pong", "RECEIVED", ""}) {
+            try (ChatClient client = ChatClient.open(base, "ticket=" + ticket(ann) + "&confirm=" + confirm)) {
+                assertRefusedWithNothingSent(client, "'confirm' must be 'received' (or left out)",
+                        "confirm=" + confirm);
             }
         }
     }
