@@ -1,12 +1,12 @@
 package org.parley.testing;
 
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.parley.setup.Schema;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.util.Map;
+import org.parley.store.Schema;
 
 /** Parley's real persistence unit and mapping on EclipseLink and an in-memory Derby, for unit tests of the stores. */
 public final class InMemoryStore {

@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.parley.account.control.Accounts;
 import org.parley.account.control.SignUpAllowance;
-import org.parley.chat.entity.UserName;
+import org.parley.account.entity.UserName;
+import org.parley.web.JsonBody;
 
 /**
  * {@code POST /parley/api/accounts {"name", "password"}}: signing up, within the {@link SignUpAllowance} and the

@@ -6,8 +6,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.parley.account.control.TicketSigner;
 import org.parley.account.control.Tickets;
-import org.parley.chat.entity.UserName;
-import org.parley.setup.Setting;
+import org.parley.account.entity.UserName;
+import org.parley.config.Setting;
+import org.parley.web.JsonBody;
 
 /** Who an API request comes from: the holder of the ticket in {@code Authorization: Bearer <ticket>}. */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.parley.setup.Setting;
+import org.parley.config.Setting;
 
 /**
  * {@code GET /parley/api/mode}: whether this server wants a sign-in ({@code {"open": false}}) or takes a bare name

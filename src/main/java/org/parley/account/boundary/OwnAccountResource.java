@@ -13,11 +13,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.parley.account.control.AccountRemoval;
 import org.parley.account.control.Accounts;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
-import org.parley.admin.control.AccountClosure;
-import org.parley.chat.control.Lobby;
+import org.parley.web.JsonBody;
 
 /**
  * One's own account, for the holder of its ticket who also gives its password: {@code PUT accounts/me/password}
@@ -35,13 +35,10 @@ public class OwnAccountResource {
     Accounts accounts;
 
     @Inject
-    AccountClosure closure;
+    AccountRemoval removal;
 
     @Inject
     Tickets tickets;
-
-    @Inject
-    Lobby lobby;
 
     @Context
     HttpHeaders headers;
@@ -57,7 +54,6 @@ public class OwnAccountResource {
         } catch (Accounts.Refused e) {
             throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-password", e.getMessage());
         }
-        lobby.dismiss(account.name(), "the password was changed: sign in again");
         return TicketsResource.issued(tickets.issue(account, now));
     }
 
@@ -66,7 +62,7 @@ public class OwnAccountResource {
     @Path("removal")
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         Account account = confirmed(authorization, JsonBody.parse(headers, body));
-        closure.remove(account.name());
+        removal.remove(account.name());
         return Response.ok(Json.createObjectBuilder().add("removed", account.name()).build()).build();
     }
 

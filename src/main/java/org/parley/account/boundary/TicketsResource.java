@@ -20,9 +20,9 @@ import org.parley.account.control.Accounts;
 import org.parley.account.control.SignInThrottle;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
-import org.parley.chat.control.Lobby;
-import org.parley.chat.entity.UserName;
-import org.parley.operations.control.ParleyMetrics;
+import org.parley.account.entity.UserName;
+import org.parley.metrics.ParleyMetrics;
+import org.parley.web.JsonBody;
 
 /**
  * Signing in and out. {@code POST /parley/api/tickets {"name", "password"}} answers a ticket to pass at the
@@ -48,9 +48,6 @@ public class TicketsResource {
 
     @Inject
     SignInThrottle throttle;
-
-    @Inject
-    Lobby lobby;
 
     @Context
     HttpServletRequest http;
@@ -107,7 +104,6 @@ public class TicketsResource {
         Instant now = Instant.now();
         UserName holder = bearer.holder(authorization, now);
         accounts.voidTickets(holder.value(), now);
-        lobby.signedOut(holder);
         return Response.noContent().build();
     }
 

@@ -1,39 +1,28 @@
 package org.parley.account.control;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.parley.account.entity.AccountRemoved;
-import org.parley.message.control.Marks;
-import org.parley.message.control.MessageStore;
+import java.time.Instant;
 
 /**
- * Removes an account with everything of its: what it sent, the direct messages it was sent, its marks, and its name,
- * in one transaction. A name taken again later starts with nothing of what was.
+ * Removes an account in two transactions, for its owner and for an operator alike. First it is suspended: once that
+ * commits it signs in no more, its tickets open nothing and its connections close, so no message of its is taken
+ * meanwhile. Then it is removed, and everything of its (what it sent, the direct messages it was sent, its marks, its
+ * name) goes in that second transaction. A name taken again later starts with nothing of what was.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AccountRemoval {
+
+    static final String REASON = "the account was removed";
 
     @Inject
     Accounts accounts;
 
-    @Inject
-    MessageStore messages;
-
-    @Inject
-    Marks marks;
-
-    @Inject
-    Event<AccountRemoved> removed;
-
     /** @return whether there was such an account */
     public boolean remove(String accountName) {
-        if (!accounts.remove(accountName)) {
-            return false;
-        }
-        messages.deleteAllOf(accountName);
-        marks.forget(accountName);
-        removed.fire(new AccountRemoved(accountName));
-        return true;
+        return accounts.suspend(accountName, Instant.now(), REASON).isPresent() && accounts.remove(accountName);
     }
 }

@@ -2,6 +2,7 @@ package org.parley.account.control;
 
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
@@ -11,11 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.account.entity.Account;
+import org.parley.account.entity.AccountCreated;
+import org.parley.account.entity.AccountRemoved;
 import org.parley.account.entity.NameClaim;
+import org.parley.account.entity.SessionsEnded;
 import org.parley.account.entity.SigningKey;
-import org.parley.chat.entity.UserName;
-import org.parley.message.control.MessageStore;
-import org.parley.setup.Setting;
+import org.parley.account.entity.UserName;
+import org.parley.config.Setting;
 
 /** The store of accounts. Each call is its own transaction. */
 @Stateless
@@ -28,7 +31,13 @@ public class Accounts {
     EntityManager em;
 
     @Inject
-    MessageStore messages;
+    Event<AccountCreated> created;
+
+    @Inject
+    Event<SessionsEnded> ended;
+
+    @Inject
+    Event<AccountRemoved> removed;
 
     /** A sign-up that cannot be accepted, with a reason fit to show the person. */
     @ApplicationException(rollback = true)
@@ -68,9 +77,7 @@ public class Accounts {
                 .positiveInt()), now);
         em.persist(account);
         claims.forEach(claim -> em.persist(new NameClaim(claim, name.value())));
-        // a name taken again starts with nothing of what was: a message that reached a removed account's name while
-        // its removal was being heard of (another server's word takes a moment) was stored to nobody, and goes now
-        messages.deleteAllOf(name.value());
+        created.fire(new AccountCreated(name.value()));
         return account;
     }
 
@@ -156,13 +163,17 @@ public class Accounts {
         Account account = em.find(Account.class, name);
         if (account != null) {
             account.voidTicketsIssuedBefore(now);
+            ended.fire(new SessionsEnded(name, "signed out"));
         }
     }
 
-    /** @return the account, suspended now (if it was not already) */
-    public Optional<Account> suspend(String name, Instant now) {
+    /** @return the account, suspended now (if it was not already); its connections close with this reason */
+    public Optional<Account> suspend(String name, Instant now, String reason) {
         Optional<Account> account = find(name);
-        account.ifPresent(a -> a.suspend(now));
+        account.ifPresent(a -> {
+            a.suspend(now);
+            ended.fire(new SessionsEnded(name, reason));
+        });
         return account;
     }
 
@@ -181,11 +192,12 @@ public class Accounts {
         Account account = em.find(Account.class, name);
         account.changePassword(PasswordHash.of(newPassword, Setting.PASSWORD_ITERATIONS.positiveInt()));
         account.voidTicketsIssuedBefore(now);
+        ended.fire(new SessionsEnded(name, "the password was changed: sign in again"));
     }
 
     /**
      * Removes the account and its name, so that the name may be taken again (by someone who sees nothing of what
-     * was). Its messages and marks go with it ({@link AccountRemoval}).
+     * was). Its messages and marks go with it, in this transaction, by whoever observes {@link AccountRemoved}.
      */
     public boolean remove(String name) {
         Account account = em.find(Account.class, name);
@@ -195,6 +207,7 @@ public class Accounts {
         em.createQuery("DELETE FROM NameClaim c WHERE c.accountName = :name").setParameter("name", name)
                 .executeUpdate();
         em.remove(account);
+        removed.fire(new AccountRemoved(name));
         return true;
     }
 

@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.parley.chat.entity.UserName;
+import org.parley.account.entity.UserName;
 
 /**
  * Which names a new account may take, and when two names are one, so that nobody can pass for somebody else in the

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.parley.setup.Setting;
+import org.parley.config.Setting;
 
 /**
  * Slows down password guessing, per name and per client address alike. The first few failures cost nothing; after

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.parley.setup.Setting;
+import org.parley.config.Setting;
 
 /**
  * How many sign-ups Parley takes: {@link Setting#SIGN_UP_PER_ADDRESS} an hour from one client address and

@@ -1,13 +1,13 @@
 package org.parley.account.control;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import org.parley.account.entity.Account;
-import org.parley.chat.entity.UserName;
-import org.parley.setup.Setting;
+import org.parley.account.entity.UserName;
+import org.parley.config.Setting;
 
 /**
  * Issues tickets at sign-in and tells, at the handshake, whose a ticket is. A ticket is refused when it is

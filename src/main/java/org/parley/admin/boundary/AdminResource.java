@@ -19,14 +19,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.parley.account.boundary.Bearer;
-import org.parley.account.boundary.JsonBody;
+import org.parley.account.control.AccountRemoval;
 import org.parley.account.control.Accounts;
 import org.parley.account.entity.Account;
-import org.parley.admin.control.AccountClosure;
+import org.parley.account.entity.UserName;
 import org.parley.admin.control.Operators;
-import org.parley.chat.control.ConnectionRegistry;
-import org.parley.chat.control.Lobby;
-import org.parley.chat.entity.UserName;
+import org.parley.live.control.ConnectionRegistry;
+import org.parley.live.control.Lobby;
+import org.parley.web.JsonBody;
 
 /**
  * The operator's API, under {@code /parley/api/admin}, for the holder of an operator's ticket
@@ -49,7 +49,7 @@ public class AdminResource {
     Accounts accounts;
 
     @Inject
-    AccountClosure closure;
+    AccountRemoval removal;
 
     @Inject
     ConnectionRegistry registry;
@@ -97,7 +97,9 @@ public class AdminResource {
     public Response suspend(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("name") String name) {
         Account account = otherThanTheCaller(authorization, name);
-        int closed = closure.suspend(account.name(), "the account is suspended by an operator");
+        // the connections close once the suspension commits (Lobby observes it): these are they
+        int closed = registry.connectionsOf(account.name()).size();
+        accounts.suspend(account.name(), Instant.now(), "the account is suspended by an operator");
         return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("suspended", true)
                 .add("closed", closed).build()).build();
     }
@@ -120,7 +122,8 @@ public class AdminResource {
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("name") String name) {
         Account account = otherThanTheCaller(authorization, name);
-        int closed = closure.remove(account.name());
+        int closed = registry.connectionsOf(account.name()).size();
+        removal.remove(account.name());
         return Response.ok(Json.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
                 .build();
     }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.parley.account.control.Accounts;
 import org.parley.account.entity.Account;
-import org.parley.setup.Setting;
+import org.parley.config.Setting;
 
 /** Who may administer: the accounts {@code parley.operators} names, found as any other name is. */
 @ApplicationScoped

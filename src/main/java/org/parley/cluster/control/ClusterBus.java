@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.parley.cluster.entity.Hint;
-import org.parley.message.control.SerialQueue;
+import org.parley.log.control.SerialQueue;
 
 /**
  * The topic the servers of one chat tell each other on, through the operator's Jakarta Messaging connection factory

@@ -33,17 +33,17 @@ import javax.naming.NamingException;
 import org.parley.account.control.Accounts;
 import org.parley.account.control.KnownNames;
 import org.parley.account.entity.AccountRemoved;
-import org.parley.chat.control.Connection;
-import org.parley.chat.control.ConnectionRegistry;
-import org.parley.chat.control.Lobby;
-import org.parley.chat.entity.Dismissal;
-import org.parley.chat.entity.HereChanged;
-import org.parley.chat.entity.Notice;
 import org.parley.cluster.entity.Hint;
-import org.parley.message.control.MessageLog;
-import org.parley.message.entity.ChatMessage;
-import org.parley.message.entity.CommittedHere;
-import org.parley.setup.Setting;
+import org.parley.config.Setting;
+import org.parley.live.control.Connection;
+import org.parley.live.control.ConnectionRegistry;
+import org.parley.live.control.Lobby;
+import org.parley.live.entity.Dismissal;
+import org.parley.live.entity.HereChanged;
+import org.parley.live.entity.Notice;
+import org.parley.log.control.MessageLog;
+import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.CommittedHere;
 
 /**
  * This server among the others of its chat, when {@code parley.cluster.connectionFactory} names a connection

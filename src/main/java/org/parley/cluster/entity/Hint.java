@@ -9,7 +9,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
-import org.parley.message.entity.ChatMessage;
+import org.parley.log.entity.ChatMessage;
 
 /**
  * What one Parley server tells the others of its chat, as one JSON text on the shared topic. A hint only saves

@@ -13,9 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import org.parley.operations.control.ParleyMetrics;
+import org.parley.config.Setting;
+import org.parley.metrics.ParleyMetrics;
 import org.parley.operations.control.ScrapeAccess;
-import org.parley.setup.Setting;
 
 /**
  * {@code GET /parley/metrics}: Parley's metrics in the Prometheus text format (or OpenMetrics, as the scraper asks),

@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
-import org.parley.chat.control.Lobby;
+import org.parley.live.control.Lobby;
 import org.parley.operations.control.Readiness;
 
 /**

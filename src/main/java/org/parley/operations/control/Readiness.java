@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.naming.NamingException;
-import org.parley.setup.DataSourceChoice;
+import org.parley.store.DataSourceChoice;
 
 /**
  * Whether this server should be sent people: not while its database does not answer, since nothing can be stored

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
-import org.parley.operations.entity.AddressRange;
+import org.parley.config.AddressRange;
 
 /**
  * Who may read the metrics: a scraper from one of the operator's address ranges ({@code parley.metrics.from},

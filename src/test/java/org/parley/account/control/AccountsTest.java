@@ -1,6 +1,7 @@
 package org.parley.account.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.account.entity.Account;
-import org.parley.chat.entity.UserName;
-import org.parley.message.control.MessageStores;
-import org.parley.message.entity.ChatMessage;
+import org.parley.account.entity.AccountCreated;
+import org.parley.account.entity.AccountRemoved;
+import org.parley.account.entity.SessionsEnded;
+import org.parley.account.entity.UserName;
+import org.parley.testing.Fired;
 import org.parley.testing.InMemoryStore;
 
 /** Names and their claims on the real persistence unit, EclipseLink on an in-memory Derby, outside any server. */
@@ -25,6 +28,9 @@ class AccountsTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static EntityManagerFactory factory;
     private Accounts accounts;
+    private Fired<AccountCreated> created;
+    private Fired<SessionsEnded> ended;
+    private Fired<AccountRemoved> removed;
 
     @BeforeAll
     static void createStore() {
@@ -42,7 +48,12 @@ class AccountsTest {
     void openStore() {
         accounts = new Accounts();
         accounts.em = factory.createEntityManager();
-        accounts.messages = MessageStores.on(accounts.em);
+        created = Fired.kept();
+        ended = Fired.kept();
+        removed = Fired.kept();
+        accounts.created = created;
+        accounts.ended = ended;
+        accounts.removed = removed;
     }
 
     private <T> T inTransaction(Supplier<T> work) {
@@ -64,15 +75,23 @@ class AccountsTest {
     }
 
     @Test
-    void aNameTakenAgainStartsWithNothingSentToItBeforeNotEvenAMessageThatRacedTheRemoval() {
-        String s = suffix();
-        String zed = "zed" + s;
-        // stored to the name after its account was removed, before this server heard of the removal
-        inTransaction(() -> accounts.messages.appendAll(List.of(
-                new ChatMessage(UUID.randomUUID().toString(), "ann" + s, zed, "too late", T0))));
-        assertEquals(1, inTransaction(() -> accounts.messages.countTo(zed, 0, T0.minusSeconds(1))));
-        inTransaction(() -> accounts.signUp(UserName.parse(zed), "zeds password", T0));
-        assertEquals(0, inTransaction(() -> accounts.messages.countTo(zed, 0, T0.minusSeconds(1))));
+    void everyEndOfAnAccountsSessionsIsAnnouncedAndARemovalToo() {
+        String ann = "ann" + suffix();
+        inTransaction(() -> accounts.signUp(UserName.parse(ann), "anns password", T0));
+        assertEquals(List.of(new AccountCreated(ann)), created.events());
+        inTransaction(() -> {
+            accounts.voidTickets(ann, T0.plusSeconds(1));
+            accounts.changePassword(ann, "anns new password", T0.plusSeconds(2));
+            return accounts.suspend(ann, T0.plusSeconds(3), "suspended by an operator");
+        });
+        assertEquals(List.of(new SessionsEnded(ann, "signed out"),
+                new SessionsEnded(ann, "the password was changed: sign in again"),
+                new SessionsEnded(ann, "suspended by an operator")), ended.events());
+        assertEquals(List.of(), removed.events());
+        assertTrue(inTransaction(() -> accounts.remove(ann)));
+        assertEquals(List.of(new AccountRemoved(ann)), removed.events());
+        assertFalse(inTransaction(() -> accounts.remove(ann)), "gone already");
+        assertEquals(1, removed.events().size(), "nothing announced for an account that is not there");
     }
 
     @Test

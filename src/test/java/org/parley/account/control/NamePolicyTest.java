@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.parley.chat.entity.UserName;
+import org.parley.account.entity.UserName;
 
 class NamePolicyTest {
 

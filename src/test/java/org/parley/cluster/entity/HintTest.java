@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parley.message.entity.ChatMessage;
+import org.parley.log.entity.ChatMessage;
 
 /** What servers tell each other reads back as it was said; anything else on the topic is refused, not guessed at. */
 class HintTest {

@@ -7,8 +7,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.parley.operations.entity.AddressRange;
-import org.parley.setup.Setting;
+import org.parley.config.AddressRange;
+import org.parley.config.Setting;
 
 class ScrapeAccessTest {
 

@@ -1,0 +1,130 @@
+package org.parley.live.control;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.account.control.KnownNames;
+import org.parley.account.entity.UserName;
+import org.parley.config.Setting;
+import org.parley.log.control.Marks;
+import org.parley.log.control.MessageLog;
+import org.parley.log.control.MessageStore;
+import org.parley.log.entity.ChatMessage;
+import org.parley.metrics.ParleyMetrics;
+import org.parley.protocol.ClientFrame;
+import org.parley.protocol.ErrorCode;
+
+/**
+ * Decides where a message goes (everyone, or the account its {@code to} names in any spelling), refuses what cannot
+ * go, and hands the rest to the log. Nothing is pushed or acknowledged here: {@link Fanout} does that once the log
+ * has committed the message.
+ */
+@ApplicationScoped
+public class MessageRouter {
+
+    private static final Logger LOG = Logger.getLogger(MessageRouter.class.getName());
+
+    @Inject
+    KnownNames knownNames;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    MessageLog log;
+
+    @Inject
+    MessageStore store;
+
+    @Inject
+    Marks marks;
+
+    @Inject
+    Fanout fanout;
+
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    ParleyMetrics metrics;
+
+    void route(Connection sender, ClientFrame.Send send) {
+        long arrived = System.nanoTime();
+        if (send.body().isBlank()) {
+            refusals.refuse(sender, ErrorCode.EMPTY_BODY, "the message is empty", send.ref());
+            return;
+        }
+        String recipient = null;
+        if (!send.isBroadcast()) {
+            Optional<String> found = recipientOf(sender, send);
+            if (found.isEmpty()) {
+                return;
+            }
+            recipient = found.get();
+        }
+        ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), sender.user().value(), recipient,
+                send.body(), now());
+        log.append(message, committed -> {
+            metrics.stored(!committed.isBroadcast(), System.nanoTime() - arrived);
+            fanout.push(committed, sender, send.ref());
+        }, failure -> refusals.refuse(sender, ErrorCode.UNAVAILABLE,
+                        "the message could not be stored; nothing was sent, try again", send.ref()));
+    }
+
+    /** @return the recipient as its account spells it, or empty when the sender was told why not */
+    private Optional<String> recipientOf(Connection sender, ClientFrame.Send send) {
+        UserName typed;
+        try {
+            typed = UserName.parse(send.to());
+        } catch (UserName.InvalidUserName e) {
+            refusals.refuse(sender, ErrorCode.INVALID_RECIPIENT, "no such user name: " + e.getMessage(), send.ref());
+            return Optional.empty();
+        }
+        // an account is found in any case or spelling of its name; in open mode every name is anyone's
+        Optional<String> owner = Setting.OPEN_MODE.isOn() ? Optional.of(typed.value())
+                : knownNames.ownerOf(typed.value());
+        if (owner.isEmpty()) {
+            refusals.refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + typed.value(), send.ref());
+            return Optional.empty();
+        }
+        if (owner.get().equals(sender.user().value())) {
+            refusals.refuse(sender, ErrorCode.SELF_MESSAGE, "you cannot send a message to yourself", send.ref());
+            return Optional.empty();
+        }
+        if (mailboxFull(owner.get())) {
+            refusals.refuse(sender, ErrorCode.MAILBOX_FULL,
+                    owner.get() + " has too many messages waiting; nothing was stored", send.ref());
+            return Optional.empty();
+        }
+        return owner;
+    }
+
+    /**
+     * Whether an absent recipient already has the most undelivered messages one person may have waiting. Only
+     * for the absent: whoever is connected (here or to another server of the chat) is taking them. Counted before the message joins the log's queue, so a
+     * burst from several senders at once may pass the cap by what is in flight.
+     */
+    private boolean mailboxFull(String recipient) {
+        if (registry.isOnline(recipient)) {
+            return false;
+        }
+        try {
+            return store.countTo(recipient, marks.deliveredTo(recipient),
+                    Instant.now().minus(Setting.RETENTION.duration())) >= Setting.MAILBOX_CAPACITY.positiveInt();
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, "Could not count the messages waiting for " + recipient, e);
+            return false;
+        }
+    }
+
+    // milliseconds: what the log keeps, so a message reads the same whether pushed or read back later
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

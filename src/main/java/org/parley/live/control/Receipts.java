@@ -1,0 +1,116 @@
+package org.parley.live.control;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.config.Setting;
+import org.parley.live.entity.Notice;
+import org.parley.log.control.Marks;
+import org.parley.log.control.MessageLog;
+import org.parley.log.control.MessageStore;
+import org.parley.log.entity.Conversation;
+import org.parley.protocol.ErrorCode;
+import org.parley.protocol.ServerFrame.ReceiptStatus;
+import org.parley.protocol.ServerFrame;
+
+/**
+ * What clients confirm: that messages arrived ({@code received}) and that a conversation was read ({@code read}).
+ * Each moves the user's mark forward and tells whoever should know: the senders of direct messages that they were
+ * delivered or read, and the user's other devices what was read.
+ */
+@ApplicationScoped
+public class Receipts {
+
+    private static final Logger LOG = Logger.getLogger(Receipts.class.getName());
+
+    @Inject
+    Marks marks;
+
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    MessageStore store;
+
+    @Inject
+    MessageLog log;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    Event<Notice> notices;
+
+    /**
+     * A client can confirm only what its connection was sent, so a client that claims more cannot skip its user's
+     * other devices past messages they never had.
+     */
+    void received(Connection connection, long upTo) {
+        String user = connection.user().value();
+        long confirmed = Math.min(upTo, connection.gate().position());
+        if (confirmed <= 0) {
+            return;
+        }
+        OptionalLong before;
+        try {
+            before = marks.advanceDelivered(user, confirmed);
+        } catch (EJBException e) {
+            // two devices made the first mark at once; the next confirmation repeats this one
+            LOG.log(Level.FINE, "A delivery mark was not moved", e);
+            return;
+        }
+        if (before.isEmpty()) {
+            return;
+        }
+        try {
+            for (String sender : store.sendersTo(user, before.getAsLong(), confirmed)) {
+                tell(sender, new ServerFrame.Receipt(Conversation.between(user, sender).id(),
+                        ReceiptStatus.DELIVERED, confirmed).encode());
+            }
+        } catch (EJBException e) {
+            // the mark moved; only the senders' "delivered" is lost, and the history still shows it
+            LOG.log(Level.WARNING, "Could not tell the senders to " + user + " what was delivered", e);
+        }
+    }
+
+    void read(Connection connection, String conversationId, long upTo) {
+        String user = connection.user().value();
+        Optional<Conversation> conversation = Conversation.parse(conversationId)
+                .filter(c -> c.hasParticipant(user));
+        if (conversation.isEmpty()) {
+            refusals.refuse(connection, ErrorCode.UNKNOWN_CONVERSATION,
+                    "you take no part in a conversation called " + abbreviated(conversationId), null);
+            return;
+        }
+        long read = Math.min(upTo, log.lastSeq());
+        boolean moved;
+        try {
+            moved = marks.advanceRead(user, conversation.get(), read);
+        } catch (EJBException e) {
+            LOG.log(Level.FINE, "A read mark was not moved", e);
+            return;
+        }
+        if (!moved) {
+            return;
+        }
+        tell(user, new ServerFrame.ReadUpTo(conversation.get().id(), read).encode());
+        if (!conversation.get().isEveryone() && Setting.READ_RECEIPTS.isOn()) {
+            tell(conversation.get().partnerOf(user),
+                    new ServerFrame.Receipt(conversation.get().id(), ReceiptStatus.READ, read).encode());
+        }
+    }
+
+    private void tell(String user, String frame) {
+        registry.connectionsOf(user).forEach(connection -> connection.send(frame));
+        notices.fire(new Notice(user, frame));
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,128 @@
+package org.parley.log.control;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.log.entity.ChatMessage;
+
+/**
+ * Hands committed messages on in the log's order, however they became known: committed here, or told of by another
+ * server sharing the log, whose word may come late, out of order, or not at all. Numbers are given without holes
+ * ({@link org.parley.log.entity.LogFloor}), so a message waits here until every number below it is handed on;
+ * a hole that stays longer than its wait is filled by reading the log ({@link #holeToFill}, {@link #fill}), where
+ * whatever is below a committed number is committed too. Everything up to {@link #handedOn()} has been handed on,
+ * once, or is being handed on; nothing is handed on twice.
+ * <p>
+ * Every method but {@link #handedOn()} holds this object's monitor, and handing on happens under it: that is what
+ * keeps the order. What is handed on must not wait for anything (a connection's write only queues the frame).
+ */
+final class CommitOrder {
+
+    private static final Logger LOG = Logger.getLogger(CommitOrder.class.getName());
+
+    private record Waiting(ChatMessage message, Consumer<ChatMessage> handOn) {
+    }
+
+    private final TreeMap<Long, Waiting> waiting = new TreeMap<>();
+    // written holding the monitor, read without it: every joining connection and catch-up page asks, and must not
+    // wait while a batch is being handed on. Raised before each message is handed on, not after: a catch-up that
+    // reads the log up to here then reads the one being pushed too (it is committed), where otherwise a connection
+    // that joined as it was pushed could miss it both ways (seen: NothingLostIT, 13 of 822 never arrived)
+    private volatile long handedOn;
+    // a number known to be committed (the log's head as last read), though not yet heard of
+    private long known;
+    // whether there is a hole just above handedOn, and since when
+    private boolean hole;
+    private long holeSince;
+
+    /** @param handedOn the number up to which nothing is to be handed on: the log's head as this server starts */
+    CommitOrder(long handedOn) {
+        this.handedOn = handedOn;
+        this.known = handedOn;
+    }
+
+    long handedOn() {
+        return handedOn;
+    }
+
+    /**
+     * A committed message, with what to do with it once every number below it is handed on. One already handed on
+     * (read back to fill a hole before this word of it came) is ignored.
+     */
+    synchronized void committed(ChatMessage message, Consumer<ChatMessage> handOn, long now) {
+        if (message.seq() <= handedOn) {
+            return;
+        }
+        waiting.putIfAbsent(message.seq(), new Waiting(message, handOn));
+        known = Math.max(known, message.seq());
+        handOnInOrder(now);
+    }
+
+    /** The log's head was read: every number up to it is committed, whether or not anyone said so yet. */
+    synchronized void knownUpTo(long head, long now) {
+        if (head > known) {
+            known = head;
+            handOnInOrder(now);
+        }
+    }
+
+    /**
+     * @return the number up to which the log should be read, when a hole above {@link #handedOn()} has waited
+     *         {@code wait} or longer for the word of its messages
+     */
+    synchronized OptionalLong holeToFill(long now, long wait) {
+        if (!hole || now - holeSince < wait) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(waiting.isEmpty() ? known : waiting.firstKey() - 1);
+    }
+
+    /**
+     * What a read of the log found in (handedOn, {@code upTo}]: handed on in order with {@code handOn}, unless word of
+     * one came meanwhile, which then goes as it came; numbers that were not found had been deleted, and are passed.
+     */
+    synchronized void fill(long upTo, List<ChatMessage> read, Consumer<ChatMessage> handOn, long now) {
+        for (ChatMessage message : read) {
+            if (message.seq() > handedOn && message.seq() <= upTo) {
+                waiting.putIfAbsent(message.seq(), new Waiting(message, handOn));
+            }
+        }
+        while (handedOn < upTo) {
+            Waiting next = waiting.remove(handedOn + 1);
+            handedOn++;
+            if (next != null) {
+                handOn(next);
+            }
+        }
+        hole = false;
+        handOnInOrder(now);
+    }
+
+    private void handOnInOrder(long now) {
+        long before = handedOn;
+        Map.Entry<Long, Waiting> next;
+        while ((next = waiting.firstEntry()) != null && next.getKey() == handedOn + 1) {
+            waiting.pollFirstEntry();
+            handedOn++;
+            handOn(next.getValue());
+        }
+        boolean holeNow = !waiting.isEmpty() || known > handedOn;
+        if (holeNow && (!hole || handedOn != before)) {
+            // a new hole, or what is left of one after the numbers below it came: its wait starts now
+            holeSince = now;
+        }
+        hole = holeNow;
+    }
+
+    private static void handOn(Waiting waiting) {
+        try {
+            waiting.handOn().accept(waiting.message());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not hand on a committed message", e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.parley.log.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.CommittedElsewhere;
+import org.parley.log.entity.CommittedHere;
+import org.parley.metrics.ParleyMetrics;
+
+/**
+ * Commits messages to the log, then hands each one on: persist, then push. Messages that arrive while a commit is
+ * under way wait and go in the next one together (group commit), so the database sees one transaction per batch,
+ * not per message. One batch at a time, in arrival order.
+ * <p>
+ * Several servers may share the log. Each hands on every message in the log's order ({@link CommitOrder}), its own
+ * and those of others as it hears of them ({@link #committedElsewhere}); a message it did not hear of within
+ * {@link #HOLE_WAIT} is read from the log. Whoever pushes messages from here sees the numbers only grow.
+ */
+@ApplicationScoped
+public class MessageLog {
+
+    private static final Logger LOG = Logger.getLogger(MessageLog.class.getName());
+    // a transaction this size takes a few milliseconds on Derby, and bounds what one failure refuses
+    private static final int BATCH_LIMIT = 256;
+    // how long a hole in the numbers waits for word of its messages from the server that committed them
+    static final Duration HOLE_WAIT = Duration.ofMillis(250);
+    private static final int FILL_PAGE = 1000;
+
+    /** A message waiting for its commit, and who is told when it is committed or failed. */
+    public record Pending(ChatMessage message, Consumer<ChatMessage> committed, Consumer<RuntimeException> failed) {
+    }
+
+    @Inject
+    MessageStore store;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ParleyMetrics metrics;
+
+    @Inject
+    Event<CommittedHere> committedHere;
+
+    @Inject
+    Event<CommittedElsewhere> committedElsewhere;
+
+    private SerialQueue<Pending> writes;
+    private ScheduledFuture<?> holeFilling;
+    private volatile CommitOrder order;
+    // held from a batch's commit until its messages are in the commit order, and by a read that fills a hole: a read
+    // between the two would hand on this server's messages as another's, without their senders' acknowledgements
+    private final Object numbering = new Object();
+
+    @PostConstruct
+    void start() {
+        writes = new SerialQueue<>(executor, BATCH_LIMIT, this::commit);
+        long every = HOLE_WAIT.toMillis() / 2;
+        holeFilling = scheduler.scheduleWithFixedDelay(this::fillHoleSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        holeFilling.cancel(false);
+    }
+
+    public void append(ChatMessage message, Consumer<ChatMessage> committed, Consumer<RuntimeException> failed) {
+        writes.add(new Pending(message, committed, failed));
+    }
+
+    /**
+     * Waits until every message appended so far is committed (or refused) and handed on, for a server that stops.
+     *
+     * @return false if {@code limit} passed first
+     */
+    public boolean awaitCommitted(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!writes.isIdle()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return true;
+    }
+
+    /**
+     * The number up to which every message of the log has been handed on or is being handed on now (0 for an empty
+     * log): what a reader of the log may read up to, knowing that anything after it is still to be handed on.
+     */
+    public long lastSeq() {
+        return order().handedOn();
+    }
+
+    /** Messages another server committed, as it told this one: handed on in their place in the log's order. */
+    public void committedElsewhere(List<ChatMessage> messages) {
+        long now = System.nanoTime();
+        CommitOrder commits = order();
+        messages.forEach(message -> commits.committed(message, this::handOnElsewhere, now));
+    }
+
+    /** Reads the log's head: whatever was committed up to it and not yet heard of is read from the log soon. */
+    public void checkHead() {
+        order().knownUpTo(store.lastSeq(), System.nanoTime());
+    }
+
+    private CommitOrder order() {
+        CommitOrder commits = order;
+        if (commits == null) {
+            synchronized (numbering) {
+                if (order == null) {
+                    store.raiseHeadToNewest();
+                    order = new CommitOrder(store.lastSeq());
+                }
+                commits = order;
+            }
+        }
+        return commits;
+    }
+
+    /**
+     * Commits the batch, numbered after the last message any server committed ({@link MessageStore#appendAll}); a
+     * batch that fails to commit used no number.
+     */
+    private void commit(List<Pending> batch) {
+        List<ChatMessage> messages = batch.stream().map(Pending::message).toList();
+        CommitOrder commits = order();
+        synchronized (numbering) {
+            List<ChatMessage> numbered;
+            long started = System.nanoTime();
+            try {
+                numbered = store.appendAll(messages);
+            } catch (EJBException | jakarta.persistence.PersistenceException e) {
+                metrics.batchFailed();
+                LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
+                batch.forEach(pending -> pending.failed().accept(e));
+                return;
+            }
+            long now = System.nanoTime();
+            metrics.batchCommitted(batch.size(), now - started);
+            committedHere.fire(new CommittedHere(numbered));
+            for (int i = 0; i < batch.size(); i++) {
+                commits.committed(numbered.get(i), batch.get(i).committed(), now);
+            }
+        }
+    }
+
+    private void handOnElsewhere(ChatMessage message) {
+        committedElsewhere.fire(new CommittedElsewhere(message));
+    }
+
+    private void fillHoleSafely() {
+        CommitOrder commits = order;
+        if (commits == null) {
+            return;
+        }
+        try {
+            // asked first without the writer's lock, which a batch holds while it is handed on: mostly there is no hole
+            if (commits.holeToFill(System.nanoTime(), HOLE_WAIT.toNanos()).isEmpty()) {
+                return;
+            }
+            synchronized (numbering) {
+                OptionalLong upTo = commits.holeToFill(System.nanoTime(), HOLE_WAIT.toNanos());
+                if (upTo.isEmpty()) {
+                    return;
+                }
+                long after = commits.handedOn();
+                List<ChatMessage> read = store.between(after, upTo.getAsLong(), FILL_PAGE);
+                // a full page may not reach upTo: fill only as far as it read, the rest next time
+                long filled = read.size() < FILL_PAGE ? upTo.getAsLong() : read.get(read.size() - 1).seq();
+                LOG.fine(() -> "Read " + read.size() + " messages in (" + after + ", " + filled
+                        + "] that no word came of");
+                commits.fill(filled, read, this::handOnElsewhere, System.nanoTime());
+            }
+        } catch (RuntimeException e) {
+            // a failed read must not end the schedule: the hole would stay for good
+            LOG.log(Level.WARNING, "Could not read the log to fill a hole in its numbers", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.parley.log.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Conversation;
+import org.parley.log.entity.LogFloor;
+
+/** The message log in the database. Each call is its own transaction: what a caller is told is committed. */
+@Stateless
+public class MessageStore {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Numbers the messages after the highest number the log has used, in their order, and adds them in one
+     * transaction (and one JDBC batch where the provider batches). The numbers are taken first, so that their row
+     * is locked for the whole transaction ({@link LogFloor}).
+     *
+     * @return the messages as numbered
+     */
+    public List<ChatMessage> appendAll(List<ChatMessage> messages) {
+        em.createNamedQuery(LogFloor.ADVANCE).setParameter("count", (long) messages.size()).executeUpdate();
+        long next = lastSeq() - messages.size() + 1;
+        List<ChatMessage> numbered = new ArrayList<>(messages.size());
+        for (ChatMessage message : messages) {
+            numbered.add(message.numbered(next++));
+        }
+        numbered.forEach(em::persist);
+        return numbered;
+    }
+
+    /**
+     * Raises the highest number used to the newest message's, should a message be numbered past it: by a Parley of
+     * before the log's head (an older version run on this database after a newer one), which numbered from its
+     * newest message and left the head behind, so that the next batch would take numbers already used.
+     */
+    public void raiseHeadToNewest() {
+        Long newest = em.createNamedQuery(ChatMessage.NEWEST, Long.class).getSingleResult();
+        if (newest != null) {
+            // only ever raised: another server's commit meanwhile has put it higher still
+            em.createNamedQuery(LogFloor.RAISE_TO).setParameter("seq", newest).executeUpdate();
+        }
+    }
+
+    /** The highest number the log has used: its newest message's, or that of one since deleted. */
+    public long lastSeq() {
+        return em.createNamedQuery(LogFloor.HEAD, Long.class).getSingleResult();
+    }
+
+    /** The messages numbered in (after, upTo], oldest first: whatever of them is still kept. */
+    public List<ChatMessage> between(long after, long upTo, int max) {
+        return em.createNamedQuery(ChatMessage.BETWEEN, ChatMessage.class)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /**
+     * The next messages of a user's stream after {@code after} and up to {@code upTo}, oldest first: direct messages
+     * to and from them, and those to everyone after {@code everyoneAfter}; none sent before {@code notBefore}. Read
+     * as three ordered index ranges merged here: one query with OR over three columns would scan the whole log.
+     * <p>
+     * {@code upTo} must be a message already committed when the read begins: a read at read-committed isolation
+     * that runs while messages are inserted can return a later one and miss an earlier one (seen with Derby), but
+     * never misses one committed before it began.
+     */
+    public List<ChatMessage> streamAfter(String user, long after, long upTo, long everyoneAfter, Instant notBefore,
+            int max) {
+        return StreamMerge.firstOf(List.of(
+                range(ChatMessage.TO_AFTER, "user", user, after, upTo, notBefore, max),
+                range(ChatMessage.DIRECT_FROM_AFTER, "user", user, after, upTo, notBefore, max),
+                range(ChatMessage.IN_AFTER, "conversation", Conversation.EVERYONE, Math.max(after, everyoneAfter),
+                        upTo, notBefore, max)), max);
+    }
+
+    private List<ChatMessage> range(String query, String parameter, String value, long after, long upTo,
+            Instant notBefore, int max) {
+        return em.createNamedQuery(query, ChatMessage.class)
+                .setParameter(parameter, value)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .setParameter("notBefore", notBefore.toEpochMilli())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Direct messages to {@code user} after {@code after} and sent after {@code notBefore}. */
+    public long countTo(String user, long after, Instant notBefore) {
+        return em.createNamedQuery(ChatMessage.COUNT_TO_AFTER, Long.class)
+                .setParameter("user", user)
+                .setParameter("after", after)
+                .setParameter("notBefore", notBefore.toEpochMilli())
+                .getSingleResult();
+    }
+
+    /** A page of a conversation, newest first, before {@code before}. */
+    public List<ChatMessage> history(Conversation conversation, long before, int max) {
+        return em.createNamedQuery(ChatMessage.IN_BEFORE, ChatMessage.class)
+                .setParameter("conversation", conversation.id())
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Messages in the conversation after {@code after} that {@code user} did not send. */
+    public long countUnread(Conversation conversation, String user, long after) {
+        return em.createNamedQuery(ChatMessage.COUNT_UNREAD, Long.class)
+                .setParameter("conversation", conversation.id())
+                .setParameter("user", user)
+                .setParameter("after", after)
+                .getSingleResult();
+    }
+
+    /** Who sent {@code user} direct messages numbered in (after, upTo]. */
+    public List<String> sendersTo(String user, long after, long upTo) {
+        return em.createNamedQuery(ChatMessage.SENDERS_TO_BETWEEN, String.class)
+                .setParameter("user", user)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getResultList();
+    }
+
+    /** The direct conversations {@code user} took part in, each with its latest message's number. */
+    public Map<String, Long> directConversationsOf(String user) {
+        Map<String, Long> latest = new TreeMap<>();
+        for (String query : List.of(ChatMessage.DIRECT_CONVERSATIONS, ChatMessage.RECEIVED_CONVERSATIONS)) {
+            TypedQuery<Object[]> rows = em.createNamedQuery(query, Object[].class).setParameter("user", user);
+            for (Object[] row : rows.getResultList()) {
+                latest.merge((String) row[0], ((Number) row[1]).longValue(), Math::max);
+            }
+        }
+        return latest;
+    }
+
+    public ChatMessage bySeq(long seq) {
+        return em.find(ChatMessage.class, seq);
+    }
+
+    /** The numbers of up to {@code max} messages sent at or before {@code cutoff}, oldest first. */
+    public List<Long> sentBefore(Instant cutoff, int max) {
+        return em.createNamedQuery(ChatMessage.OLDER_THAN, Long.class)
+                .setParameter("cutoff", cutoff.toEpochMilli()).setMaxResults(max).getResultList();
+    }
+
+    /** The numbers of up to {@code max} direct messages whose recipients have confirmed them, oldest first. */
+    public List<Long> confirmedDirect(int max) {
+        return em.createNamedQuery(ChatMessage.CONFIRMED_DIRECT, Long.class).setMaxResults(max).getResultList();
+    }
+
+    public int delete(Collection<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        return em.createNamedQuery(ChatMessage.DELETE).setParameter("seqs", seqs).executeUpdate();
+    }
+
+    /** Deletes every message a user sent, and every direct message to them: for an account that is removed. */
+    public int deleteAllOf(String user) {
+        return em.createNamedQuery(ChatMessage.DELETE_OF).setParameter("user", user).executeUpdate();
+    }
+}

@@ -1,0 +1,160 @@
+package org.parley.log.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import org.parley.protocol.ServerFrame;
+
+/**
+ * One chat message in the log, direct or to everyone, kept whether or not anyone was online to receive it.
+ * <p>
+ * {@code seq} is the message's place in every stream it belongs to: it grows with each message committed, so a
+ * client that says "I have everything up to 41" is sent exactly what came after. Times are epoch milliseconds
+ * because JPA 3.1 has no portable mapping for {@link Instant}. The table and its indexes are made by the migrations
+ * (db/changelog.xml), not by JPA.
+ */
+@Entity
+@Table(name = "MESSAGE")
+@NamedQuery(name = ChatMessage.TO_AFTER, query = "SELECT m FROM ChatMessage m WHERE m.recipient = :user"
+        + " AND m.seq > :after AND m.seq <= :upTo AND m.sentAt > :notBefore ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.DIRECT_FROM_AFTER, query = "SELECT m FROM ChatMessage m WHERE m.sender = :user"
+        + " AND m.recipient IS NOT NULL AND m.seq > :after AND m.seq <= :upTo AND m.sentAt > :notBefore ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.IN_AFTER, query = "SELECT m FROM ChatMessage m WHERE m.conversation = :conversation"
+        + " AND m.seq > :after AND m.seq <= :upTo AND m.sentAt > :notBefore ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.IN_BEFORE, query = "SELECT m FROM ChatMessage m WHERE m.conversation = :conversation"
+        + " AND m.seq < :before ORDER BY m.seq DESC")
+@NamedQuery(name = ChatMessage.COUNT_TO_AFTER, query = "SELECT COUNT(m) FROM ChatMessage m"
+        + " WHERE m.recipient = :user AND m.seq > :after AND m.sentAt > :notBefore")
+@NamedQuery(name = ChatMessage.COUNT_UNREAD, query = "SELECT COUNT(m) FROM ChatMessage m"
+        + " WHERE m.conversation = :conversation AND m.seq > :after AND m.sender <> :user")
+@NamedQuery(name = ChatMessage.SENDERS_TO_BETWEEN, query = "SELECT DISTINCT m.sender FROM ChatMessage m"
+        + " WHERE m.recipient = :user AND m.seq > :after AND m.seq <= :upTo")
+@NamedQuery(name = ChatMessage.DIRECT_CONVERSATIONS, query = "SELECT m.conversation, MAX(m.seq) FROM ChatMessage m"
+        + " WHERE m.sender = :user AND m.recipient IS NOT NULL GROUP BY m.conversation")
+@NamedQuery(name = ChatMessage.RECEIVED_CONVERSATIONS, query = "SELECT m.conversation, MAX(m.seq) FROM ChatMessage m"
+        + " WHERE m.recipient = :user GROUP BY m.conversation")
+@NamedQuery(name = ChatMessage.NEWEST, query = "SELECT MAX(m.seq) FROM ChatMessage m")
+@NamedQuery(name = ChatMessage.BETWEEN, query = "SELECT m FROM ChatMessage m WHERE m.seq > :after AND m.seq <= :upTo"
+        + " ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.OLDER_THAN, query = "SELECT m.seq FROM ChatMessage m WHERE m.sentAt <= :cutoff"
+        + " ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.CONFIRMED_DIRECT, query = "SELECT m.seq FROM ChatMessage m, DeliveryMark d"
+        + " WHERE m.recipient = d.user AND m.seq <= d.upTo ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.DELETE, query = "DELETE FROM ChatMessage m WHERE m.seq IN :seqs")
+@NamedQuery(name = ChatMessage.DELETE_OF, query = "DELETE FROM ChatMessage m WHERE m.sender = :user"
+        + " OR m.recipient = :user")
+public class ChatMessage {
+
+    public static final String TO_AFTER = "ChatMessage.toAfter";
+    public static final String DIRECT_FROM_AFTER = "ChatMessage.directFromAfter";
+    public static final String IN_AFTER = "ChatMessage.inAfter";
+    public static final String IN_BEFORE = "ChatMessage.inBefore";
+    public static final String COUNT_TO_AFTER = "ChatMessage.countToAfter";
+    public static final String COUNT_UNREAD = "ChatMessage.countUnread";
+    public static final String SENDERS_TO_BETWEEN = "ChatMessage.sendersToBetween";
+    public static final String DIRECT_CONVERSATIONS = "ChatMessage.directConversations";
+    public static final String RECEIVED_CONVERSATIONS = "ChatMessage.receivedConversations";
+    public static final String BETWEEN = "ChatMessage.between";
+    public static final String NEWEST = "ChatMessage.newest";
+    public static final String OLDER_THAN = "ChatMessage.olderThan";
+    public static final String CONFIRMED_DIRECT = "ChatMessage.confirmedDirect";
+    public static final String DELETE = "ChatMessage.delete";
+    public static final String DELETE_OF = "ChatMessage.deleteOf";
+
+    // numbered from LogFloor in the transaction that adds it (MessageStore.appendAll), not by an identity column:
+    // then a batch is inserted in one JDBC batch, with no round trip per row to learn its key, and numbers become
+    // visible in the order they were given, whichever server gave them
+    @Id
+    @Column(name = "SEQ")
+    private Long seq;
+
+    @Column(name = "MESSAGE_ID", nullable = false, unique = true, length = 36)
+    private String messageId;
+
+    @Column(name = "CONVERSATION", nullable = false, length = Conversation.MAX_ID_LENGTH)
+    private String conversation;
+
+    @Column(name = "SENDER", nullable = false, length = 64)
+    private String sender;
+
+    // null: to everyone
+    @Column(name = "RECIPIENT", length = 64)
+    private String recipient;
+
+    // a CLOB (Derby) or TEXT (PostgreSQL), read and written as a string: no @Lob, which Hibernate maps to
+    // PostgreSQL large objects
+    @Column(name = "BODY", nullable = false)
+    private String body;
+
+    @Column(name = "SENT_AT", nullable = false)
+    private long sentAt;
+
+    protected ChatMessage() {
+    }
+
+    public ChatMessage(String messageId, String sender, String recipient, String body, Instant sentAt) {
+        this.messageId = Objects.requireNonNull(messageId);
+        this.sender = Objects.requireNonNull(sender);
+        this.recipient = recipient;
+        this.conversation = (recipient == null ? Conversation.everyone() : Conversation.between(sender, recipient))
+                .id();
+        this.body = Objects.requireNonNull(body);
+        this.sentAt = sentAt.toEpochMilli();
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    /** This message with its place in the log, given just before it is committed. */
+    public ChatMessage numbered(long place) {
+        ChatMessage numbered = new ChatMessage();
+        numbered.seq = place;
+        numbered.messageId = messageId;
+        numbered.conversation = conversation;
+        numbered.sender = sender;
+        numbered.recipient = recipient;
+        numbered.body = body;
+        numbered.sentAt = sentAt;
+        return numbered;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public Conversation conversation() {
+        return Conversation.parse(conversation).orElseThrow();
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    /** @return the recipient, or null for a message to everyone */
+    public String recipient() {
+        return recipient;
+    }
+
+    public boolean isBroadcast() {
+        return recipient == null;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Instant sentAt() {
+        return Instant.ofEpochMilli(sentAt);
+    }
+
+    /** The message as the protocol shows it; {@code offline} when it reached the connection by catching up. */
+    public ServerFrame.Chat toFrame(boolean offline) {
+        return new ServerFrame.Chat(seq(), messageId(), conversation().id(), sender(), recipient(), body(), sentAt(),
+                offline);
+    }
+}

@@ -1,0 +1,136 @@
+package org.parley.log.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.ChatClient;
+import org.parley.testing.RestartableParley;
+import org.parley.testing.RestartableServer;
+import org.parley.testing.Scrape;
+import org.parley.testing.ServerProcess;
+import org.parley.testing.SignIn;
+
+/**
+ * The server stops twice while one person streams messages to another: once as an operator stops it (an undeploy
+ * on WildFly, SIGTERM to Payara Micro), once killed with SIGKILL. Every message acknowledged before either reaches
+ * its recipient, exactly once and in order; the gentle stop also tells both clients the server is going.
+ */
+class RestartUnderLoadIT extends RestartableParley {
+
+    // acknowledged messages each stop comes after
+    private static final int ACKS_BEFORE_STOP = 100;
+    // Parley's own stop closes with 1012 "service restart"; WildFly's WebSocket container closes every session with
+    // 1001 "going away" as the undeploy begins, before any callback of the application's (docs/PROTOCOL.md)
+    private static final int GOING = "wildfly".equals(System.getProperty("parley.it.server")) ? 1001 : 1012;
+
+    @ArquillianResource
+    ContainerController containers;
+
+    @Test
+    void everyMessageAcknowledgedArrivesOnceInOrderAfterAGracefulStopAndAfterAKill() throws Exception {
+        String alice = "alice" + UUID.randomUUID().toString().substring(0, 8);
+        String bob = "bob" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Long> acknowledged = new LinkedHashMap<>();
+        List<JsonObject> bobGot = new ArrayList<>();
+
+        URL first = start(Map.of());
+        SignIn.signUp(first, alice);
+        ChatClient b = ChatClient.connect(first, bob);
+        ChatClient a = ChatClient.connect(first, alice);
+        try {
+            CompletableFuture<Void> stream = streamUntilClosed(a, bob, "g");
+            awaitAcks(a, acknowledged, ACKS_BEFORE_STOP);
+            stop();
+            stream.get(30, TimeUnit.SECONDS);
+            assertEquals(GOING, a.awaitClose().getCloseCode().getCode(), "the sender is told the server goes");
+            assertEquals(GOING, b.awaitClose().getCloseCode().getCode(), "and so is the recipient");
+            acksIn(a, acknowledged);
+            bobGot.addAll(messages(b));
+        } finally {
+            a.close();
+            b.close();
+        }
+
+        URL second = start(Map.of());
+        // a server just started counts its connections from the first scrape, before anyone connects
+        Scrape fresh = Scrape.of(second);
+        assertEquals(0.0, fresh.value("parley_connections"));
+        assertTrue(fresh.has("parley_users_online"));
+        b = ChatClient.connect(second, bob, lastSeqOf(bobGot));
+        a = ChatClient.connect(second, alice);
+        try {
+            int before = acknowledged.size();
+            CompletableFuture<Void> stream = streamUntilClosed(a, bob, "k");
+            awaitAcks(a, acknowledged, before + ACKS_BEFORE_STOP);
+            ServerProcess.killHard();
+            stream.get(30, TimeUnit.SECONDS);
+            acksIn(a, acknowledged);
+            bobGot.addAll(messages(b));
+        } finally {
+            a.close();
+            b.close();
+            containers.stop(RestartableServer.CONTAINER);
+        }
+
+        URL third = startAfterKill(Map.of());
+        try (ChatClient back = ChatClient.connect(third, bob, lastSeqOf(bobGot))) {
+            back.next("caught-up");
+            bobGot.addAll(messages(back));
+            List<String> ids = bobGot.stream().map(m -> m.getString("id")).toList();
+            assertEquals(ids.size(), ids.stream().distinct().count(), "nothing arrived twice");
+            for (int i = 1; i < bobGot.size(); i++) {
+                assertTrue(bobGot.get(i - 1).getJsonNumber("seq").longValue() < bobGot.get(i).getJsonNumber("seq")
+                        .longValue(), "in order");
+            }
+            List<String> lost = acknowledged.keySet().stream().filter(id -> !ids.contains(id)).toList();
+            assertEquals(List.of(), lost, "of " + acknowledged.size() + " acknowledged, " + lost.size() + " lost");
+        } finally {
+            stop();
+        }
+    }
+
+    /** The sender streams without waiting for answers, paced under the suite's allowance, until the server goes. */
+    private static CompletableFuture<Void> streamUntilClosed(ChatClient sender, String to, String prefix) {
+        return CompletableFuture.runAsync(() -> {
+            for (int i = 0; sender.sendWhileOpen(Json.createObjectBuilder().add("type", "send").add("to", to)
+                    .add("body", prefix + i).add("ref", prefix + i).build().toString()); i++) {
+                sender.closesWithin(Duration.ofMillis(15));
+            }
+        });
+    }
+
+    private static void awaitAcks(ChatClient sender, Map<String, Long> acknowledged, int count) {
+        while (acknowledged.size() < count) {
+            JsonObject ack = sender.next("ack");
+            acknowledged.put(ack.getString("id"), ack.getJsonNumber("seq").longValue());
+        }
+    }
+
+    /** Acks that were on their way when the server went count as well. */
+    private static void acksIn(ChatClient sender, Map<String, Long> acknowledged) {
+        sender.pending().stream().filter(frame -> "ack".equals(frame.getString("type")))
+                .forEach(ack -> acknowledged.put(ack.getString("id"), ack.getJsonNumber("seq").longValue()));
+    }
+
+    private static List<JsonObject> messages(ChatClient client) {
+        return client.pending().stream().filter(frame -> "message".equals(frame.getString("type"))).toList();
+    }
+
+    private static long lastSeqOf(List<JsonObject> messages) {
+        return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).getJsonNumber("seq").longValue();
+    }
+}

@@ -1,0 +1,241 @@
+package org.parley.log.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Conversation;
+import org.parley.testing.InMemoryStore;
+
+/** The log and the marks on the real mapping and migrations, EclipseLink and an in-memory Derby, outside a server. */
+class MessageStoreTest {
+
+    private static EntityManagerFactory factory;
+    private MessageStore store;
+    private Marks marks;
+    private EntityManager em;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @BeforeAll
+    static void createStore() {
+        factory = InMemoryStore.open("message-store-test");
+    }
+
+    @AfterAll
+    static void closeStore() {
+        factory.close();
+    }
+
+    @BeforeEach
+    void open() {
+        em = factory.createEntityManager();
+        store = new MessageStore();
+        store.em = em;
+        marks = new Marks();
+        marks.em = em;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        em.getTransaction().begin();
+        T result = work.get();
+        em.getTransaction().commit();
+        em.clear();
+        return result;
+    }
+
+    private ChatMessage message(String from, String to, String body) {
+        return new ChatMessage(UUID.randomUUID().toString(), from, to, body, now);
+    }
+
+    private List<ChatMessage> append(ChatMessage... messages) {
+        return inTransaction(() -> store.appendAll(List.of(messages)));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static List<String> bodies(List<ChatMessage> messages) {
+        return messages.stream().map(ChatMessage::body).toList();
+    }
+
+    @Test
+    void messagesAppendedTogetherKeepTheirNumbersAndOrder() {
+        String ann = unique("ann");
+        String ben = unique("ben");
+        List<ChatMessage> batch = append(message(ann, ben, "1"), message(ben, ann, "2"), message(ann, null, "3"),
+                message(ann, ben, "4"));
+        for (int i = 1; i < batch.size(); i++) {
+            assertTrue(batch.get(i).seq() > batch.get(i - 1).seq());
+        }
+        assertEquals(batch.get(3).seq(), inTransaction(store::lastSeq));
+    }
+
+    @Test
+    void aStreamMergesWhatCameToFromAndForEveryoneInOrder() {
+        String ann = unique("ann");
+        String ben = unique("ben");
+        String cy = unique("cy");
+        List<ChatMessage> all = append(message(ben, ann, "to ann"), message(ann, cy, "from ann"),
+                message(cy, null, "to everyone"), message(ben, cy, "not ann's"), message(cy, ann, "to ann again"));
+        long before = all.get(0).seq() - 1;
+        long last = Long.MAX_VALUE;
+        Instant recently = now.minusSeconds(1);
+        assertEquals(List.of("to ann", "from ann", "to everyone", "to ann again"),
+                bodies(inTransaction(() -> store.streamAfter(ann, before, last, before, recently, 10))));
+        assertEquals(List.of("to ann", "from ann"), bodies(inTransaction(() -> store.streamAfter(ann, before, last,
+                before, recently, 2))), "the first of them all, however the ranges interleave");
+        assertEquals(List.of("to ann", "from ann", "to ann again"), bodies(inTransaction(() -> store.streamAfter(ann,
+                before, last, all.get(2).seq(), recently, 10))), "everyone's only after everyoneAfter");
+        assertEquals(List.of("to ann again"), bodies(inTransaction(() -> store.streamAfter(ann, all.get(2).seq(),
+                last, all.get(2).seq(), recently, 10))));
+        assertEquals(List.of("to ann", "from ann"), bodies(inTransaction(() -> store.streamAfter(ann, before,
+                all.get(1).seq(), before, recently, 10))), "nothing after upTo");
+        assertEquals(List.of(), inTransaction(() -> store.streamAfter(ann, before, last, before, now.plusSeconds(1),
+                10)), "nothing sent before notBefore");
+    }
+
+    @Test
+    void historyPagesBackNewestFirstWithinOneConversation() {
+        String ann = unique("ann");
+        String ben = unique("ben");
+        List<ChatMessage> all = append(message(ann, ben, "a"), message(ben, ann, "b"), message(ann, unique("x"), "c"),
+                message(ann, ben, "d"));
+        Conversation between = Conversation.between(ann, ben);
+        assertEquals(List.of("d", "b"), bodies(inTransaction(() -> store.history(between, Long.MAX_VALUE, 2))));
+        assertEquals(List.of("a"), bodies(inTransaction(() -> store.history(between, all.get(1).seq(), 2))));
+        assertEquals(1, inTransaction(() -> store.countUnread(between, ann, 0)), "only what the other one sent");
+        Map<String, Long> conversations = inTransaction(() -> store.directConversationsOf(ann));
+        assertEquals(2, conversations.size());
+        assertEquals(all.get(3).seq(), conversations.get(between.id()));
+    }
+
+    @Test
+    void marksOnlyMoveForwardAndSayWhereTheyWere() {
+        String ann = unique("ann");
+        assertEquals(0, inTransaction(() -> marks.deliveredTo(ann)));
+        assertEquals(OptionalLong.of(0), inTransaction(() -> marks.advanceDelivered(ann, 10)));
+        assertEquals(OptionalLong.of(10), inTransaction(() -> marks.advanceDelivered(ann, 15)));
+        assertEquals(OptionalLong.empty(), inTransaction(() -> marks.advanceDelivered(ann, 12)));
+        assertEquals(15, inTransaction(() -> marks.deliveredTo(ann)));
+        Conversation everyone = Conversation.everyone();
+        assertTrue(inTransaction(() -> marks.advanceRead(ann, everyone, 5)));
+        assertTrue(!inTransaction(() -> marks.advanceRead(ann, everyone, 4)));
+        assertEquals(Map.of("everyone", 5L), inTransaction(() -> marks.readBy(ann)));
+    }
+
+    @Test
+    void whoSentDirectMessagesInARangeIsFoundForTheirReceipts() {
+        String ann = unique("ann");
+        String ben = unique("ben");
+        String cy = unique("cy");
+        List<ChatMessage> all = append(message(ben, ann, "1"), message(cy, ann, "2"), message(ben, ann, "3"));
+        assertEquals(List.of(cy), inTransaction(() -> store.sendersTo(ann, all.get(0).seq(), all.get(1).seq())));
+        assertEquals(2, inTransaction(() -> store.sendersTo(ann, 0, all.get(2).seq())).size());
+        assertEquals(3, inTransaction(() -> store.countTo(ann, 0, now.minus(Duration.ofSeconds(1)))));
+    }
+
+    @Test
+    void thePurgeFindsWhatIsPastItsTimeAndWhatItsRecipientConfirmed() {
+        String ann = unique("ann");
+        String ben = unique("ben");
+        ChatMessage old = new ChatMessage(UUID.randomUUID().toString(), ann, ben, "old", now.minus(Duration.ofDays(40)));
+        List<ChatMessage> all = append(old, message(ann, ben, "confirmed"), message(ann, ben, "not yet"));
+        assertTrue(inTransaction(() -> store.sentBefore(now.minus(Duration.ofDays(30)), 1000)).contains(all.get(0).seq()));
+        assertFalse(inTransaction(() -> store.sentBefore(now.minus(Duration.ofDays(30)), 1000))
+                .contains(all.get(1).seq()));
+        inTransaction(() -> marks.advanceDelivered(ben, all.get(1).seq()));
+        List<Long> confirmed = inTransaction(() -> store.confirmedDirect(1000));
+        assertTrue(confirmed.containsAll(List.of(all.get(0).seq(), all.get(1).seq())));
+        assertFalse(confirmed.contains(all.get(2).seq()));
+        assertEquals(2, inTransaction(() -> store.delete(List.of(all.get(0).seq(), all.get(1).seq()))));
+        assertEquals(List.of("not yet"), bodies(inTransaction(() -> store.history(Conversation.between(ann, ben),
+                Long.MAX_VALUE, 10))));
+    }
+
+    /** Numbers are never given twice: deleting the newest messages keeps the highest number the log used. */
+    @Test
+    void deletingTheNewestMessagesKeepsTheirNumbersUsed() {
+        String gone = unique("gone");
+        String stays = unique("stays");
+        append(message(stays, gone, "to the one who goes"));
+        List<ChatMessage> last = append(message(gone, stays, "newest"), message(gone, null, "to everyone"));
+        long highest = last.get(1).seq();
+        assertEquals(highest, (long) inTransaction(store::lastSeq));
+
+        assertEquals(3, (int) inTransaction(() -> store.deleteAllOf(gone)));
+        assertEquals(highest, (long) inTransaction(store::lastSeq), "the next message is numbered after them");
+        long next = append(message(stays, null, "x")).get(0).seq();
+        assertEquals(highest + 1, next);
+        assertEquals(1, (int) inTransaction(() -> store.delete(List.of(next))));
+        assertEquals(highest + 1, (long) inTransaction(store::lastSeq));
+    }
+
+    /**
+     * Two servers on one log: the second to number a batch waits for the first one's commit, so the numbers it gets
+     * come after the first batch's, and a reader never sees a number before the ones below it.
+     */
+    @Test
+    void aSecondWriterWaitsForTheFirstsCommitAndNumbersAfterIt() throws Exception {
+        String ann = unique("ann");
+        EntityManager first = factory.createEntityManager();
+        EntityManager second = factory.createEntityManager();
+        MessageStore firstStore = new MessageStore();
+        firstStore.em = first;
+        MessageStore secondStore = new MessageStore();
+        secondStore.em = second;
+        first.getTransaction().begin();
+        List<ChatMessage> firstBatch = firstStore.appendAll(List.of(message(ann, null, "a"), message(ann, null, "b")));
+        CompletableFuture<List<ChatMessage>> secondBatch = CompletableFuture.supplyAsync(() -> {
+            second.getTransaction().begin();
+            List<ChatMessage> numbered = secondStore.appendAll(List.of(message(ann, null, "c")));
+            second.getTransaction().commit();
+            return numbered;
+        });
+        assertThrows(TimeoutException.class, () -> secondBatch.get(500, TimeUnit.MILLISECONDS),
+                "the second writer waits while the first one's batch is not committed");
+        first.getTransaction().commit();
+        long secondSeq = secondBatch.get(30, TimeUnit.SECONDS).get(0).seq();
+        assertEquals(firstBatch.get(1).seq() + 1, secondSeq);
+        assertEquals(List.of("a", "b", "c"), bodies(inTransaction(() -> store.between(firstBatch.get(0).seq() - 1,
+                secondSeq, 10))));
+        first.close();
+        second.close();
+    }
+
+    /** An older Parley run on this database after a newer one numbered past the head: the head catches up. */
+    @Test
+    void messagesNumberedPastTheHeadRaiseItBeforeTheNextBatch() {
+        long head = inTransaction(store::lastSeq);
+        ChatMessage byAnOlderVersion = message(unique("old"), null, "numbered from its newest message").numbered(head + 5);
+        inTransaction(() -> {
+            em.persist(byAnOlderVersion);
+            return null;
+        });
+        inTransaction(() -> {
+            store.raiseHeadToNewest();
+            return null;
+        });
+        assertEquals(head + 5, (long) inTransaction(store::lastSeq));
+        assertEquals(head + 6, append(message(unique("new"), null, "after it")).get(0).seq());
+    }
+}
