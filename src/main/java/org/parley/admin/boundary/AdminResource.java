@@ -24,7 +24,7 @@ import org.parley.account.control.Accounts;
 import org.parley.account.entity.Account;
 import org.parley.account.entity.UserName;
 import org.parley.admin.control.Operators;
-import org.parley.live.control.ConnectionRegistry;
+import org.parley.live.control.Connections;
 import org.parley.live.control.Lobby;
 import org.parley.web.JsonBody;
 
@@ -52,7 +52,7 @@ public class AdminResource {
     AccountRemoval removal;
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
     Lobby lobby;
@@ -68,11 +68,11 @@ public class AdminResource {
             throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-limit",
                     "limit must be from 1 to " + MAX_LIMIT);
         }
-        List<String> page = registry.onlineUsers(prefix, after, limit + 1);
+        List<String> page = connections.onlineUsers(prefix, after, limit + 1);
         JsonArrayBuilder people = Json.createArrayBuilder();
         page.stream().limit(limit).forEach(name -> people.add(Json.createObjectBuilder().add("name", name)
-                .add("connections", registry.connectionsOf(name).size())));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("count", registry.onlineCount()).add("people", people);
+                .add("connections", connections.connectionsOf(name).size())));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("count", connections.onlineCount()).add("people", people);
         if (page.size() > limit) {
             answer.add("next", page.get(limit - 1));
         }
@@ -98,7 +98,7 @@ public class AdminResource {
             @PathParam("name") String name) {
         Account account = otherThanTheCaller(authorization, name);
         // the connections close once the suspension commits (Lobby observes it): these are they
-        int closed = registry.connectionsOf(account.name()).size();
+        int closed = connections.connectionsOf(account.name()).size();
         accounts.suspend(account.name(), Instant.now(), "the account is suspended by an operator");
         return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("suspended", true)
                 .add("closed", closed).build()).build();
@@ -122,7 +122,7 @@ public class AdminResource {
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("name") String name) {
         Account account = otherThanTheCaller(authorization, name);
-        int closed = registry.connectionsOf(account.name()).size();
+        int closed = connections.connectionsOf(account.name()).size();
         removal.remove(account.name());
         return Response.ok(Json.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
                 .build();

@@ -14,6 +14,7 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Topic;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -49,6 +50,8 @@ public class ClusterBus {
     @Resource
     ManagedExecutorService executor;
 
+    // this server among the others: every hint it sends says so
+    private final String self = UUID.randomUUID().toString();
     private ConnectionFactory factory;
     private String topicName;
     private volatile boolean running;
@@ -62,6 +65,10 @@ public class ClusterBus {
     // the sender's own, used by one batch at a time (the queue's), as is whether the last batch failed
     private JMSContext sending;
     private boolean failing;
+
+    String self() {
+        return self;
+    }
 
     /** Looks up the connection factory and starts reading the topic; each hint heard goes to {@code listener}. */
     void start(String factoryName, String topic, Consumer<Hint> listener) throws NamingException {

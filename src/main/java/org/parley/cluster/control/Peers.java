@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +35,9 @@ import org.parley.account.entity.AccountRemoved;
 import org.parley.cluster.entity.Hint;
 import org.parley.config.Setting;
 import org.parley.live.control.Connection;
-import org.parley.live.control.ConnectionRegistry;
+import org.parley.live.control.Connections;
 import org.parley.live.control.Lobby;
-import org.parley.live.entity.Dismissal;
-import org.parley.live.entity.HereChanged;
-import org.parley.live.entity.Notice;
 import org.parley.log.control.MessageLog;
-import org.parley.log.entity.ChatMessage;
-import org.parley.log.entity.CommittedHere;
 
 /**
  * This server among the others of its chat, when {@code parley.cluster.connectionFactory} names a connection
@@ -64,8 +58,6 @@ public class Peers {
 
     private static final Logger LOG = Logger.getLogger(Peers.class.getName());
     private static final long HEAD_CHECK_MILLIS = 1000;
-    // a hint carries at most about this much message text: brokers handle big messages slowly
-    private static final int HINT_CHARS = 256 * 1024;
     private static final Duration VOIDS_OVERLAP = Duration.ofSeconds(30);
 
     @Inject
@@ -75,10 +67,13 @@ public class Peers {
     Whereabouts whereabouts;
 
     @Inject
+    HintsOut hintsOut;
+
+    @Inject
     Lobby lobby;
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
     MessageLog log;
@@ -92,11 +87,9 @@ public class Peers {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final String me = UUID.randomUUID().toString();
+    private String me;
     private boolean clustered;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
-    // who came and went here since the last flush: each one's latest state; guarded by itself
-    private final Map<String, Boolean> placesHere = new LinkedHashMap<>();
     // how many hints of whereabouts each server sent: a sweep leaves alone a server that spoke while it read
     private final Map<String, AtomicLong> heardFrom = new ConcurrentHashMap<>();
     // sign-outs and suspensions up to here were checked against this server's connections; touched by the sweep only
@@ -111,6 +104,7 @@ public class Peers {
             return;
         }
         clustered = true;
+        me = bus.self();
         whereabouts.renew(me, System.currentTimeMillis() + lease());
         try {
             bus.start(factory.get(), Setting.CLUSTER_TOPIC.jndiName().orElseThrow(), this::heard);
@@ -144,46 +138,6 @@ public class Peers {
         bus.stop();
     }
 
-    public void committedHere(@Observes CommittedHere committed) {
-        if (!clustered) {
-            return;
-        }
-        List<ChatMessage> part = new ArrayList<>();
-        int chars = 0;
-        for (ChatMessage message : committed.messages()) {
-            if (!part.isEmpty() && chars + message.body().length() > HINT_CHARS) {
-                bus.publish(new Hint.Messages(me, part));
-                part = new ArrayList<>();
-                chars = 0;
-            }
-            part.add(message);
-            chars += message.body().length();
-        }
-        bus.publish(new Hint.Messages(me, part));
-    }
-
-    public void hereChanged(@Observes HereChanged changed) {
-        if (!clustered) {
-            return;
-        }
-        synchronized (placesHere) {
-            placesHere.remove(changed.user());
-            placesHere.put(changed.user(), changed.online());
-        }
-    }
-
-    public void noticed(@Observes Notice notice) {
-        if (clustered) {
-            bus.publish(new Hint.Tell(me, notice.user(), notice.frame()));
-        }
-    }
-
-    public void dismissed(@Observes Dismissal dismissal) {
-        if (clustered) {
-            bus.publish(new Hint.Dismiss(me, dismissal.user(), dismissal.reason()));
-        }
-    }
-
     /** After the removal's commit: before it, another server could still find the account and keep its name. */
     public void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountRemoved removed) {
         if (clustered) {
@@ -203,7 +157,7 @@ public class Peers {
             places.offline().forEach(user -> lobby.placedElsewhere(user, places.server(), false));
             places.online().forEach(user -> lobby.placedElsewhere(user, places.server(), true));
         } else if (hint instanceof Hint.Tell tell) {
-            registry.connectionsOf(tell.user()).forEach(connection -> connection.send(tell.frame()));
+            connections.connectionsOf(tell.user()).forEach(connection -> connection.send(tell.frame()));
         } else if (hint instanceof Hint.Dismiss dismiss) {
             lobby.dismissHere(dismiss.user(), dismiss.reason());
         } else if (hint instanceof Hint.Removed removed) {
@@ -218,10 +172,7 @@ public class Peers {
     private void flushPlaces() {
         List<String> online = new ArrayList<>();
         List<String> offline = new ArrayList<>();
-        synchronized (placesHere) {
-            placesHere.forEach((user, isOnline) -> (isOnline ? online : offline).add(user));
-            placesHere.clear();
-        }
+        hintsOut.drainPlaces().forEach((user, isOnline) -> (isOnline ? online : offline).add(user));
         if (online.isEmpty() && offline.isEmpty()) {
             return;
         }
@@ -249,7 +200,7 @@ public class Peers {
         Map<String, Long> spoke = new LinkedHashMap<>();
         heardFrom.forEach((server, count) -> spoke.put(server, count.get()));
         Map<String, Set<String>> inDatabase = whereabouts.elsewhere(me, now);
-        Map<String, Set<String>> believed = registry.elsewhereByServer();
+        Map<String, Set<String>> believed = connections.elsewhereByServer();
         for (String server : union(inDatabase.keySet(), believed.keySet())) {
             AtomicLong count = heardFrom.get(server);
             if (count != null && count.get() != spoke.getOrDefault(server, -1L)) {
@@ -276,7 +227,7 @@ public class Peers {
     private void closeVoided() {
         Instant now = Instant.now();
         for (Accounts.Voided voided : accounts.voidedSince(voidsCheckedUpTo.minus(VOIDS_OVERLAP))) {
-            for (Connection connection : List.copyOf(registry.connectionsOf(voided.name()))) {
+            for (Connection connection : List.copyOf(connections.connectionsOf(voided.name()))) {
                 if (voided.suspended()) {
                     lobby.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                             "the account is suspended by an operator"));
@@ -301,7 +252,7 @@ public class Peers {
     }
 
     private void forget(String server) {
-        Set<String> there = registry.elsewhereByServer().getOrDefault(server, Set.of());
+        Set<String> there = connections.elsewhereByServer().getOrDefault(server, Set.of());
         there.forEach(user -> lobby.placedElsewhere(user, server, false));
         heardFrom.remove(server);
     }

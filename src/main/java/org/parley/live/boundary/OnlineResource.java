@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.parley.account.boundary.Bearer;
-import org.parley.live.control.ConnectionRegistry;
+import org.parley.live.control.Connections;
 import org.parley.web.JsonBody;
 
 /**
@@ -34,7 +34,7 @@ public class OnlineResource {
     Bearer bearer;
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @GET
     public Response online(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
@@ -47,10 +47,10 @@ public class OnlineResource {
                     "'limit' must be from 1 to " + MAX_PAGE);
         }
         // one more than asked says whether there is a next page
-        List<String> people = registry.onlineUsers(prefix == null ? "" : prefix, after == null ? "" : after, max + 1);
+        List<String> people = connections.onlineUsers(prefix == null ? "" : prefix, after == null ? "" : after, max + 1);
         JsonArrayBuilder names = Json.createArrayBuilder();
         people.stream().limit(max).forEach(names::add);
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("count", registry.onlineCount()).add("people", names);
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("count", connections.onlineCount()).add("people", names);
         if (people.size() > max) {
             answer.add("next", people.get(max - 1));
         }

@@ -7,44 +7,22 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.parley.metrics.ParleyMetrics;
 
 /**
- * The connection pool: who is online, on which connections; and, when other servers share the chat, who is online
- * only on those ({@link #placeElsewhere}).
- * <p>
- * Concurrency is the bean's own (concurrent maps, no container lock), so reading the pool never waits. Joining or
- * leaving together with announcing it happens while holding {@link #lineOf(String) that user's line} ({@link Lobby}),
- * so one user's "online" and "offline" never cross: one of a fixed set of monitors, so unrelated users rarely share
- * one and the set never grows. What a connection is sent, and in which order, is not decided here but by its
- * {@link StreamGate}.
+ * The connection pool: the one {@link Connections} of this server, made as Parley starts (its gauges are in the
+ * metrics from the first scrape) and handed to whoever needs it once, when that bean is made. Joining, leaving and
+ * every message then use it directly: no container call per message, and none under a user's line.
  */
 @Singleton
-// made as Parley starts, not at the first connection: its gauges are in the metrics from the first scrape
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ConnectionRegistry {
 
-    // a line is held only to join or leave; more lines, fewer users sharing one
-    private static final int LINES = 1024;
-
-    private final ConcurrentHashMap<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
-    // the other servers each user is online on, as they last said
-    private final ConcurrentHashMap<String, Set<String>> elsewhere = new ConcurrentHashMap<>();
-    // users online here or elsewhere; changed only holding the user's line, with the two maps
-    private final AtomicInteger online = new AtomicInteger();
-    private final Object[] lines = Stream.generate(Object::new).limit(LINES).toArray();
+    private final Connections pool = new Connections();
 
     @Inject
     ParleyMetrics metrics;
@@ -52,133 +30,14 @@ public class ConnectionRegistry {
     /** What the pool holds, read at each scrape of the metrics. */
     @PostConstruct
     void measured() {
-        metrics.gauge("parley_connections", "Open WebSocket connections", () -> all().count());
-        metrics.gauge("parley_users_online", "People with at least one open connection here",
-                () -> byUser.size());
+        metrics.gauge("parley_connections", "Open WebSocket connections", () -> pool.all().count());
+        metrics.gauge("parley_users_online", "People with at least one open connection here", pool::onlineHere);
         metrics.gauge("parley_outbox_bytes", "Bytes queued for writing, over every connection",
-                () -> all().mapToLong(Connection::queuedBytes).sum());
+                () -> pool.all().mapToLong(Connection::queuedBytes).sum());
     }
 
-    public Object lineOf(String user) {
-        return lines[Math.floorMod(user.hashCode(), LINES)];
-    }
-
-    /**
-     * Called holding the user's line.
-     *
-     * @return whether this is the user's first connection here (they are online elsewhere too when
-     *         {@link #isElsewhere})
-     */
-    public boolean add(Connection connection) {
-        AtomicBoolean first = new AtomicBoolean();
-        byUser.compute(connection.user().value(), (user, connections) -> {
-            Set<Connection> set = connections;
-            if (set == null) {
-                set = ConcurrentHashMap.newKeySet();
-                first.set(true);
-            }
-            set.add(connection);
-            return set;
-        });
-        if (first.get() && !isElsewhere(connection.user().value())) {
-            online.incrementAndGet();
-        }
-        return first.get();
-    }
-
-    /** Called holding the user's line. @return whether this was the user's last connection here */
-    public boolean remove(Connection connection) {
-        AtomicBoolean last = new AtomicBoolean();
-        byUser.computeIfPresent(connection.user().value(), (user, connections) -> {
-            if (connections.remove(connection) && connections.isEmpty()) {
-                last.set(true);
-                return null;
-            }
-            return connections;
-        });
-        if (last.get() && !isElsewhere(connection.user().value())) {
-            online.decrementAndGet();
-        }
-        return last.get();
-    }
-
-    /**
-     * Another server says the user is online there. Called holding the user's line.
-     *
-     * @return whether the user just came online, having been online nowhere
-     */
-    public boolean placeElsewhere(String user, String server) {
-        boolean nowhere = !isOnline(user);
-        elsewhere.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(server);
-        if (nowhere) {
-            online.incrementAndGet();
-        }
-        return nowhere;
-    }
-
-    /**
-     * Another server says the user is no longer online there. Called holding the user's line.
-     *
-     * @return whether the user just went offline, being online nowhere now
-     */
-    public boolean removeElsewhere(String user, String server) {
-        boolean[] was = new boolean[1];
-        elsewhere.computeIfPresent(user, (u, servers) -> {
-            was[0] = servers.remove(server);
-            return servers.isEmpty() ? null : servers;
-        });
-        boolean gone = was[0] && !isOnline(user);
-        if (gone) {
-            online.decrementAndGet();
-        }
-        return gone;
-    }
-
-    public boolean isElsewhere(String user) {
-        return elsewhere.containsKey(user);
-    }
-
-    /** @return each other server with the users online there, as they last said */
-    public Map<String, Set<String>> elsewhereByServer() {
-        Map<String, Set<String>> byServer = new HashMap<>();
-        elsewhere.forEach((user, servers) -> servers.forEach(
-                server -> byServer.computeIfAbsent(server, s -> new HashSet<>()).add(user)));
-        return byServer;
-    }
-
-    public Set<Connection> connectionsOf(String user) {
-        return byUser.getOrDefault(user, Set.of());
-    }
-
-    public Stream<Connection> all() {
-        return byUser.values().stream().flatMap(Set::stream);
-    }
-
-    /** Whether the user is online, here or on another server. */
-    public boolean isOnline(String user) {
-        return byUser.containsKey(user) || elsewhere.containsKey(user);
-    }
-
-    /** How many users are online, here or on other servers. */
-    public int onlineCount() {
-        return online.get();
-    }
-
-    /** @return up to {@code max} online users whose names start with {@code prefix} and sort after {@code after} */
-    public List<String> onlineUsers(String prefix, String after, int max) {
-        return everyoneOnline()
-                .filter(user -> user.startsWith(prefix) && user.compareTo(after) > 0)
-                .sorted().limit(max).toList();
-    }
-
-    public List<String> onlineUsers() {
-        return everyoneOnline().sorted().toList();
-    }
-
-    private Stream<String> everyoneOnline() {
-        if (elsewhere.isEmpty()) {
-            return byUser.keySet().stream();
-        }
-        return Stream.concat(byUser.keySet().stream(), elsewhere.keySet().stream()).distinct();
+    @Produces
+    public Connections pool() {
+        return pool;
     }
 }

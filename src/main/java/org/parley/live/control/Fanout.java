@@ -1,11 +1,11 @@
 package org.parley.live.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.stream.Stream;
+import org.parley.log.control.HandOn;
 import org.parley.log.entity.ChatMessage;
-import org.parley.log.entity.CommittedElsewhere;
 import org.parley.metrics.ParleyMetrics;
 import org.parley.protocol.ServerFrame;
 
@@ -15,10 +15,14 @@ import org.parley.protocol.ServerFrame;
  * messages in order; each connection's {@link StreamGate} decides whether to write one now.
  */
 @ApplicationScoped
-public class Fanout {
+public class Fanout implements HandOn {
+
+    /** A message this server took from a connection: acknowledged to it once pushed. */
+    record Sent(Connection by, String ref, long arrivedNanos) {
+    }
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
     PresenceBoard presence;
@@ -26,21 +30,35 @@ public class Fanout {
     @Inject
     ParleyMetrics metrics;
 
-    /** A message another server committed: pushed to this server's connections of its stream, the sender's too. */
-    void pushFromElsewhere(@Observes CommittedElsewhere committed) {
-        push(committed.message(), null, null);
+    @Inject
+    OtherServers otherServers;
+
+    @Override
+    public void committed(List<ChatMessage> batch) {
+        otherServers.committed(batch);
+    }
+
+    /** Another server's message is pushed to this server's connections of its stream, its sender's too. */
+    @Override
+    public void handOn(ChatMessage message, Object origin) {
+        if (origin instanceof Sent sent) {
+            metrics.stored(!message.isBroadcast(), System.nanoTime() - sent.arrivedNanos());
+            push(message, sent.by(), sent.ref());
+        } else {
+            push(message, null, null);
+        }
     }
 
     /** @param sender the connection it came from, acknowledged after the push; null for another server's message */
-    void push(ChatMessage message, Connection sender, String ref) {
+    private void push(ChatMessage message, Connection sender, String ref) {
         // encoded once, the same text for every connection
         String frame = message.toFrame(false).encode();
-        Stream<Connection> stream = message.isBroadcast() ? registry.all()
-                : Stream.concat(registry.connectionsOf(message.recipient()).stream(),
-                        registry.connectionsOf(message.sender()).stream());
+        Stream<Connection> stream = message.isBroadcast() ? connections.all()
+                : Stream.concat(connections.connectionsOf(message.recipient()).stream(),
+                        connections.connectionsOf(message.sender()).stream());
         long written = 0;
-        Iterable<Connection> connections = stream::iterator;
-        for (Connection connection : connections) {
+        Iterable<Connection> reached = stream::iterator;
+        for (Connection connection : reached) {
             // the connection a direct message came from has it already; its ack, just below, says where it went
             if (connection == sender && !message.isBroadcast()) {
                 connection.passLive(message.seq());

@@ -39,7 +39,7 @@ public class Heartbeat {
     TimerService timers;
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
     Lobby lobby;
@@ -58,10 +58,10 @@ public class Heartbeat {
     void onTimer(Timer timer) {
         long now = System.nanoTime();
         if (BEAT.equals(timer.getInfo())) {
-            registry.all().forEach(connection -> connection.ping(now));
+            connections.all().forEach(connection -> connection.ping(now));
             timers.createSingleActionTimer(timeoutMillis, new TimerConfig(CHECK, false));
         } else {
-            List<Connection> silent = registry.all()
+            List<Connection> silent = connections.all()
                     .filter(connection -> connection.pingUnansweredFor(now, timeoutMillis * 1_000_000))
                     .toList();
             silent.forEach(connection -> {

@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -25,8 +24,6 @@ import java.util.logging.Logger;
 import org.parley.account.entity.SessionsEnded;
 import org.parley.account.entity.UserName;
 import org.parley.config.Setting;
-import org.parley.live.entity.Dismissal;
-import org.parley.live.entity.HereChanged;
 import org.parley.log.control.Marks;
 import org.parley.log.control.MessageLog;
 import org.parley.log.control.SerialQueue;
@@ -35,7 +32,7 @@ import org.parley.protocol.ServerFrame;
 
 /**
  * Connections coming and going: who joins (and from where in their stream they go on), who leaves or is dropped,
- * and who is told. Joining and leaving hold the user's {@linkplain ConnectionRegistry#lineOf line}, so that one
+ * and who is told. Joining and leaving hold the user's {@linkplain Connections#underLine line}, so that one
  * user's "online" and "offline" never cross; nothing else here does.
  */
 @ApplicationScoped
@@ -51,7 +48,7 @@ public class Lobby {
     private static final Duration WRITE_WAIT = Duration.ofSeconds(2);
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
     PresenceBoard presence;
@@ -72,10 +69,8 @@ public class Lobby {
     ParleyMetrics metrics;
 
     @Inject
-    Event<HereChanged> hereChanged;
+    OtherServers otherServers;
 
-    @Inject
-    Event<Dismissal> dismissed;
 
     // set once, as the server stops; read by every joining connection and every message taken
     private volatile boolean closing;
@@ -123,19 +118,19 @@ public class Lobby {
                 since.isPresent(), confirms, scheduler,
                 // a write can break while another user's line is held; dropping takes this user's line
                 (broken, reason) -> departures.add(() -> drop(broken, reason)));
-        synchronized (registry.lineOf(user.value())) {
-            boolean firstHere = registry.add(connection);
+        connections.underLine(user.value(), () -> {
+            boolean firstHere = connections.add(connection);
             PresenceBoard.Welcome told = presence.joined(connection, crowd, partners);
             connection.send(new ServerFrame.Welcome(user.value(), told.online(), told.count(), crowd,
                     Instant.now(), frameLimit, Setting.OPEN_MODE.isOn()).encode());
             presence.welcomed(connection);
             if (firstHere) {
-                hereChanged.fire(new HereChanged(user.value(), true));
-                if (!registry.isElsewhere(user.value())) {
+                otherServers.placeChanged(user.value(), true);
+                if (!connections.isElsewhere(user.value())) {
                     presence.changed(user.value(), true);
                 }
             }
-        }
+        });
         if (closing) {
             // registered after the stop took its list of connections
             drop(connection, RESTART);
@@ -165,7 +160,7 @@ public class Lobby {
             LOG.warning(() -> "Stopping with messages not yet committed after " + COMMIT_WAIT
                     + "; their senders were not acknowledged");
         }
-        List<Connection> open = registry.all().toList();
+        List<Connection> open = connections.all().toList();
         long deadline = System.nanoTime() + WRITE_WAIT.toNanos();
         while (open.stream().anyMatch(connection -> connection.queuedBytes() > 0) && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
@@ -215,15 +210,15 @@ public class Lobby {
         connection.detach();
         String user = connection.user().value();
         presence.left(connection);
-        synchronized (registry.lineOf(user)) {
-            if (registry.remove(connection)) {
-                hereChanged.fire(new HereChanged(user, false));
-                if (!registry.isElsewhere(user)) {
+        connections.underLine(user, () -> {
+            if (connections.remove(connection)) {
+                otherServers.placeChanged(user, false);
+                if (!connections.isElsewhere(user)) {
                     presence.changed(user, false);
                 }
                 floodGuard.forget(connection.user());
             }
-        }
+        });
     }
 
     /**
@@ -231,12 +226,12 @@ public class Lobby {
      * from it (their last). Everyone here hears of it only when the user was online nowhere before, or is nowhere now.
      */
     public void placedElsewhere(String user, String server, boolean online) {
-        synchronized (registry.lineOf(user)) {
-            boolean changed = online ? registry.placeElsewhere(user, server) : registry.removeElsewhere(user, server);
+        connections.underLine(user, () -> {
+            boolean changed = online ? connections.placeElsewhere(user, server) : connections.removeElsewhere(user, server);
             if (changed) {
                 presence.changed(user, online);
             }
-        }
+        });
     }
 
     /**
@@ -265,15 +260,14 @@ public class Lobby {
      */
     public int dismiss(String user, String reason) {
         int closed = dismissHere(user, reason);
-        dismissed.fire(new Dismissal(user, reason));
+        otherServers.dismiss(user, reason);
         return closed;
     }
 
     /** Like {@link #dismiss}, on this server only: as another server of the chat asks. */
     public int dismissHere(String user, String reason) {
-        List<Connection> connections = List.copyOf(registry.connectionsOf(user));
-        connections.forEach(connection -> drop(connection,
-                new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason)));
-        return connections.size();
+        List<Connection> theirs = List.copyOf(connections.connectionsOf(user));
+        theirs.forEach(connection -> drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason)));
+        return theirs.size();
     }
 }

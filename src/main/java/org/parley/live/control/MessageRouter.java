@@ -34,7 +34,7 @@ public class MessageRouter {
     KnownNames knownNames;
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
     MessageLog log;
@@ -44,9 +44,6 @@ public class MessageRouter {
 
     @Inject
     Marks marks;
-
-    @Inject
-    Fanout fanout;
 
     @Inject
     Refusals refusals;
@@ -70,11 +67,8 @@ public class MessageRouter {
         }
         ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), sender.user().value(), recipient,
                 send.body(), now());
-        log.append(message, committed -> {
-            metrics.stored(!committed.isBroadcast(), System.nanoTime() - arrived);
-            fanout.push(committed, sender, send.ref());
-        }, failure -> refusals.refuse(sender, ErrorCode.UNAVAILABLE,
-                        "the message could not be stored; nothing was sent, try again", send.ref()));
+        log.append(message, new Fanout.Sent(sender, send.ref(), arrived), failure -> refusals.refuse(sender,
+                ErrorCode.UNAVAILABLE, "the message could not be stored; nothing was sent, try again", send.ref()));
     }
 
     /** @return the recipient as its account spells it, or empty when the sender was told why not */
@@ -111,7 +105,7 @@ public class MessageRouter {
      * burst from several senders at once may pass the cap by what is in flight.
      */
     private boolean mailboxFull(String recipient) {
-        if (registry.isOnline(recipient)) {
+        if (connections.isOnline(recipient)) {
             return false;
         }
         try {

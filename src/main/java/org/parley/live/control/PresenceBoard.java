@@ -43,7 +43,7 @@ public class PresenceBoard {
     private static final long COUNT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
     MessageStore store;
@@ -75,7 +75,7 @@ public class PresenceBoard {
 
     /** Whether a connection made now is in a crowd; asked before {@link #joined}, outside the user's line. */
     public boolean crowded() {
-        return registry.onlineCount() >= Setting.PRESENCE_CROWD.positiveInt();
+        return connections.onlineCount() >= Setting.PRESENCE_CROWD.positiveInt();
     }
 
     /** The people {@code user} has direct conversations with, the latest first, for a connection in a crowd. */
@@ -97,9 +97,9 @@ public class PresenceBoard {
         PresenceFeed feed = new PresenceFeed(connection.user().value(), crowd, partners, connection::send);
         feeds.put(connection, feed);
         List<String> online = crowd
-                ? partners.stream().filter(registry::isOnline).sorted().toList()
-                : registry.onlineUsers();
-        return new Welcome(online, registry.onlineCount());
+                ? partners.stream().filter(connections::isOnline).sorted().toList()
+                : connections.onlineUsers();
+        return new Welcome(online, connections.onlineCount());
     }
 
     public void welcomed(Connection connection) {
@@ -128,10 +128,10 @@ public class PresenceBoard {
     }
 
     private void introduce(String user, String partner) {
-        for (Connection connection : registry.connectionsOf(user)) {
+        for (Connection connection : connections.connectionsOf(user)) {
             PresenceFeed feed = feeds.get(connection);
             if (feed != null && feed.crowd() && feed.addPartner(partner)) {
-                feed.tell(Map.of(partner, registry.isOnline(partner)), registry.onlineCount());
+                feed.tell(Map.of(partner, connections.isOnline(partner)), connections.onlineCount());
             }
         }
     }
@@ -144,8 +144,8 @@ public class PresenceBoard {
         }
         feed.show(users);
         Map<String, Boolean> states = new TreeMap<>();
-        users.forEach(user -> states.put(user, registry.isOnline(user)));
-        feed.tell(states, registry.onlineCount());
+        users.forEach(user -> states.put(user, connections.isOnline(user)));
+        feed.tell(states, connections.onlineCount());
     }
 
     private void flushSafely() {
@@ -159,7 +159,7 @@ public class PresenceBoard {
 
     void flush() {
         Map<String, Boolean> changed = changes.drain();
-        int count = registry.onlineCount();
+        int count = connections.onlineCount();
         long now = System.nanoTime();
         boolean countDue = count != countSent && now - countSentAt >= COUNT_EVERY_NANOS;
         if (changed.isEmpty() && !countDue) {

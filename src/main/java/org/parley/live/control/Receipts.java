@@ -2,14 +2,12 @@ package org.parley.live.control;
 
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.config.Setting;
-import org.parley.live.entity.Notice;
 import org.parley.log.control.Marks;
 import org.parley.log.control.MessageLog;
 import org.parley.log.control.MessageStore;
@@ -41,10 +39,10 @@ public class Receipts {
     MessageLog log;
 
     @Inject
-    ConnectionRegistry registry;
+    Connections connections;
 
     @Inject
-    Event<Notice> notices;
+    OtherServers otherServers;
 
     /**
      * A client can confirm only what its connection was sent, so a client that claims more cannot skip its user's
@@ -106,8 +104,8 @@ public class Receipts {
     }
 
     private void tell(String user, String frame) {
-        registry.connectionsOf(user).forEach(connection -> connection.send(frame));
-        notices.fire(new Notice(user, frame));
+        connections.connectionsOf(user).forEach(connection -> connection.send(frame));
+        otherServers.tell(user, frame);
     }
 
     private static String abbreviated(String text) {

@@ -7,7 +7,6 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.log.entity.ChatMessage;
-import org.parley.log.entity.CommittedElsewhere;
-import org.parley.log.entity.CommittedHere;
 import org.parley.metrics.ParleyMetrics;
 
 /**
@@ -42,8 +39,8 @@ public class MessageLog {
     static final Duration HOLE_WAIT = Duration.ofMillis(250);
     private static final int FILL_PAGE = 1000;
 
-    /** A message waiting for its commit, and who is told when it is committed or failed. */
-    public record Pending(ChatMessage message, Consumer<ChatMessage> committed, Consumer<RuntimeException> failed) {
+    /** A message waiting for its commit, what it is handed on with, and who is told if it fails. */
+    record Pending(ChatMessage message, Object origin, Consumer<RuntimeException> failed) {
     }
 
     @Inject
@@ -59,10 +56,7 @@ public class MessageLog {
     ParleyMetrics metrics;
 
     @Inject
-    Event<CommittedHere> committedHere;
-
-    @Inject
-    Event<CommittedElsewhere> committedElsewhere;
+    HandOn handOn;
 
     private SerialQueue<Pending> writes;
     private ScheduledFuture<?> holeFilling;
@@ -83,8 +77,12 @@ public class MessageLog {
         holeFilling.cancel(false);
     }
 
-    public void append(ChatMessage message, Consumer<ChatMessage> committed, Consumer<RuntimeException> failed) {
-        writes.add(new Pending(message, committed, failed));
+    /**
+     * Numbers and commits the message with others that wait; then it is handed on with {@code origin}, or
+     * {@code failed} is told why it was not stored.
+     */
+    public void append(ChatMessage message, Object origin, Consumer<RuntimeException> failed) {
+        writes.add(new Pending(message, origin, failed));
     }
 
     /**
@@ -157,15 +155,16 @@ public class MessageLog {
             }
             long now = System.nanoTime();
             metrics.batchCommitted(batch.size(), now - started);
-            committedHere.fire(new CommittedHere(numbered));
+            handOn.committed(numbered);
             for (int i = 0; i < batch.size(); i++) {
-                commits.committed(numbered.get(i), batch.get(i).committed(), now);
+                Object origin = batch.get(i).origin();
+                commits.committed(numbered.get(i), message -> handOn.handOn(message, origin), now);
             }
         }
     }
 
     private void handOnElsewhere(ChatMessage message) {
-        committedElsewhere.fire(new CommittedElsewhere(message));
+        handOn.handOn(message, null);
     }
 
     private void fillHoleSafely() {

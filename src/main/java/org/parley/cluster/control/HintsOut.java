@@ -1,0 +1,72 @@
+package org.parley.cluster.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parley.cluster.entity.Hint;
+import org.parley.live.control.OtherServers;
+import org.parley.log.entity.ChatMessage;
+
+/**
+ * What this server tells the others of the chat, as hints on the topic. Nothing here waits for the broker (the bus
+ * queues), so the live connections may call it holding a user's line.
+ */
+@ApplicationScoped
+public class HintsOut implements OtherServers {
+
+    // a hint carries at most about this much message text: brokers handle big messages slowly
+    private static final int HINT_CHARS = 256 * 1024;
+
+    @Inject
+    ClusterBus bus;
+
+    // who came and went here since the last flush ({@link Peers}): each one's latest state; guarded by itself
+    private final Map<String, Boolean> placesHere = new LinkedHashMap<>();
+
+    @Override
+    public void committed(List<ChatMessage> batch) {
+        List<ChatMessage> part = new ArrayList<>();
+        int chars = 0;
+        for (ChatMessage message : batch) {
+            if (!part.isEmpty() && chars + message.body().length() > HINT_CHARS) {
+                bus.publish(new Hint.Messages(bus.self(), part));
+                part = new ArrayList<>();
+                chars = 0;
+            }
+            part.add(message);
+            chars += message.body().length();
+        }
+        bus.publish(new Hint.Messages(bus.self(), part));
+    }
+
+    /** Kept to be written and told with the next flush: a user who comes and goes meanwhile costs nothing. */
+    @Override
+    public void placeChanged(String user, boolean here) {
+        synchronized (placesHere) {
+            placesHere.remove(user);
+            placesHere.put(user, here);
+        }
+    }
+
+    @Override
+    public void tell(String user, String frame) {
+        bus.publish(new Hint.Tell(bus.self(), user, frame));
+    }
+
+    @Override
+    public void dismiss(String user, String reason) {
+        bus.publish(new Hint.Dismiss(bus.self(), user, reason));
+    }
+
+    /** @return who came (true) and went (false) since the last call, oldest change first */
+    Map<String, Boolean> drainPlaces() {
+        synchronized (placesHere) {
+            Map<String, Boolean> drained = new LinkedHashMap<>(placesHere);
+            placesHere.clear();
+            return drained;
+        }
+    }
+}
