@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 import org.parley.account.control.NamePolicy;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.UserName;
-import org.parley.config.Setting;
 import org.parley.live.control.Connection;
+import org.parley.live.control.LiveSettings;
 import org.parley.live.control.Lobby;
 import org.parley.live.control.Reception;
 import org.parley.protocol.ClientFrame;
@@ -40,6 +40,9 @@ public class ChatEndpoint {
     private static final int MAX_REASON_BYTES = 123;
 
     @Inject
+    LiveSettings settings;
+
+    @Inject
     Lobby lobby;
 
     @Inject
@@ -47,9 +50,6 @@ public class ChatEndpoint {
 
     @Inject
     Tickets tickets;
-
-    // one endpoint serves every connection (ChatHandshake)
-    private final int frameLimit = Setting.FRAME_LIMIT.positiveInt();
 
     @OnOpen
     public void open(Session session) {
@@ -60,7 +60,7 @@ public class ChatEndpoint {
         }
         UserName user;
         try {
-            user = Setting.OPEN_MODE.isOn() ? openName(queryParameter(session.getQueryString(), "user"))
+            user = settings.openMode() ? openName(queryParameter(session.getQueryString(), "user"))
                     : tickets.holderOf(queryParameter(session.getQueryString(), "ticket"), Instant.now());
         } catch (IllegalArgumentException e) {
             lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
@@ -160,7 +160,7 @@ public class ChatEndpoint {
     public void text(Session session, String text) {
         Connection connection = Connection.of(session);
         if (connection != null) {
-            reception.receive(connection, ClientFrame.parse(text, frameLimit));
+            reception.receive(connection, ClientFrame.parse(text, settings.frameLimit()));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.config.Setting;
+import org.parley.log.control.LogSettings;
 import org.parley.log.control.MessageLog;
 import org.parley.log.control.MessageStore;
 import org.parley.log.entity.ChatMessage;
@@ -38,6 +38,9 @@ public class CatchUp {
     // embedded pool's 32 connections, and the executor's threads are everyone's: a crowd of 4,000 connecting at
     // 1,000 a second had all 200 of Payara's waiting for a connection, and commits and departures refused
     private static final int CONCURRENT_READS = 4;
+
+    @Inject
+    LogSettings logSettings;
 
     @Inject
     MessageStore store;
@@ -64,7 +67,7 @@ public class CatchUp {
      */
     void start(Connection connection, long everyoneAfter, BiConsumer<Connection, CloseReason> dropper) {
         // offline mail older than the retention is not pushed; a client still finds it in the history
-        Run run = new Run(connection, everyoneAfter, Instant.now().minus(Setting.RETENTION.duration()), dropper);
+        Run run = new Run(connection, everyoneAfter, Instant.now().minus(logSettings.retention()), dropper);
         reads.execute(run::next);
     }
 

@@ -2,14 +2,17 @@ package org.parley.live.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.account.entity.UserName;
-import org.parley.config.Setting;
 
 /** Each online user's {@link SendAllowance}; a user's allowance is forgotten when their last connection closes. */
 @ApplicationScoped
 public class FloodGuard {
+
+    @Inject
+    LiveSettings settings;
 
     private final Map<String, SendAllowance> byUser = new ConcurrentHashMap<>();
     private int perSecond;
@@ -17,8 +20,8 @@ public class FloodGuard {
 
     @PostConstruct
     void readSettings() {
-        perSecond = Setting.RATE_LIMIT.positiveInt();
-        burst = Setting.RATE_BURST.positiveInt();
+        perSecond = settings.rateLimit();
+        burst = settings.rateBurst();
     }
 
     SendAllowance.Verdict take(UserName user) {

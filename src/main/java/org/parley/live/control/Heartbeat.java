@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.List;
 import java.util.logging.Logger;
-import org.parley.config.Setting;
 
 /**
  * Finds dead connections: a peer that vanished without closing (a laptop lid, a lost network) leaves a socket
@@ -39,6 +38,9 @@ public class Heartbeat {
     TimerService timers;
 
     @Inject
+    LiveSettings settings;
+
+    @Inject
     Connections connections;
 
     @Inject
@@ -48,8 +50,8 @@ public class Heartbeat {
 
     @PostConstruct
     void schedule() {
-        long interval = Setting.HEARTBEAT_INTERVAL.duration().toMillis();
-        timeoutMillis = Setting.HEARTBEAT_TIMEOUT.duration().toMillis();
+        long interval = settings.heartbeatInterval().toMillis();
+        timeoutMillis = settings.heartbeatTimeout().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig(BEAT, false));
         LOG.info(() -> "Heartbeat every " + interval + " ms, timeout " + timeoutMillis + " ms");
     }

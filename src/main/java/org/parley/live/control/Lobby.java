@@ -23,7 +23,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.account.entity.SessionsEnded;
 import org.parley.account.entity.UserName;
-import org.parley.config.Setting;
 import org.parley.log.control.Marks;
 import org.parley.log.control.MessageLog;
 import org.parley.log.control.SerialQueue;
@@ -46,6 +45,9 @@ public class Lobby {
     // what a stopping server gives the log to commit what it took, and its connections to write what they were sent
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
     private static final Duration WRITE_WAIT = Duration.ofSeconds(2);
+
+    @Inject
+    LiveSettings settings;
 
     @Inject
     Connections connections;
@@ -105,7 +107,7 @@ public class Lobby {
             turnAway(session, RESTART);
             return;
         }
-        int frameLimit = Setting.FRAME_LIMIT.positiveInt();
+        int frameLimit = settings.frameLimit();
         session.setMaxTextMessageBufferSize(frameLimit);
         // read before the connection is registered: a broadcast committed after it is offered live or read back
         long now = log.lastSeq();
@@ -114,7 +116,7 @@ public class Lobby {
         boolean crowd = presence.crowded();
         // read outside the line: in a crowd it is the partners whose presence this connection hears of
         Set<String> partners = crowd ? presence.partnersOf(user.value()) : Set.of();
-        Connection connection = new Connection(user, session, Setting.SEND_QUEUE_BYTES.positiveInt(), position,
+        Connection connection = new Connection(user, session, settings.sendQueueBytes(), position,
                 since.isPresent(), confirms, scheduler,
                 // a write can break while another user's line is held; dropping takes this user's line
                 (broken, reason) -> departures.add(() -> drop(broken, reason)));
@@ -122,7 +124,7 @@ public class Lobby {
             boolean firstHere = connections.add(connection);
             PresenceBoard.Welcome told = presence.joined(connection, crowd, partners);
             connection.send(new ServerFrame.Welcome(user.value(), told.online(), told.count(), crowd,
-                    Instant.now(), frameLimit, Setting.OPEN_MODE.isOn()).encode());
+                    Instant.now(), frameLimit, settings.openMode()).encode());
             presence.welcomed(connection);
             if (firstHere) {
                 otherServers.placeChanged(user.value(), true);

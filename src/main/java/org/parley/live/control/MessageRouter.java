@@ -11,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.account.control.KnownNames;
 import org.parley.account.entity.UserName;
-import org.parley.config.Setting;
+import org.parley.log.control.LogSettings;
 import org.parley.log.control.Marks;
 import org.parley.log.control.MessageLog;
 import org.parley.log.control.MessageStore;
@@ -29,6 +29,12 @@ import org.parley.protocol.ErrorCode;
 public class MessageRouter {
 
     private static final Logger LOG = Logger.getLogger(MessageRouter.class.getName());
+
+    @Inject
+    LiveSettings settings;
+
+    @Inject
+    LogSettings logSettings;
 
     @Inject
     KnownNames knownNames;
@@ -81,7 +87,7 @@ public class MessageRouter {
             return Optional.empty();
         }
         // an account is found in any case or spelling of its name; in open mode every name is anyone's
-        Optional<String> owner = Setting.OPEN_MODE.isOn() ? Optional.of(typed.value())
+        Optional<String> owner = settings.openMode() ? Optional.of(typed.value())
                 : knownNames.ownerOf(typed.value());
         if (owner.isEmpty()) {
             refusals.refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + typed.value(), send.ref());
@@ -110,7 +116,7 @@ public class MessageRouter {
         }
         try {
             return store.countTo(recipient, marks.deliveredTo(recipient),
-                    Instant.now().minus(Setting.RETENTION.duration())) >= Setting.MAILBOX_CAPACITY.positiveInt();
+                    Instant.now().minus(logSettings.retention())) >= logSettings.mailboxCapacity();
         } catch (EJBException e) {
             LOG.log(Level.WARNING, "Could not count the messages waiting for " + recipient, e);
             return false;

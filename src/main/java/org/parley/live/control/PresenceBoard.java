@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.parley.config.Setting;
 import org.parley.log.control.MessageStore;
 import org.parley.log.entity.Conversation;
 import org.parley.protocol.ServerFrame;
@@ -43,6 +42,9 @@ public class PresenceBoard {
     private static final long COUNT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     @Inject
+    LiveSettings settings;
+
+    @Inject
     Connections connections;
 
     @Inject
@@ -64,7 +66,7 @@ public class PresenceBoard {
 
     @PostConstruct
     void start() {
-        long interval = Setting.PRESENCE_INTERVAL.duration().toMillis();
+        long interval = settings.presenceInterval().toMillis();
         flushing = scheduler.scheduleWithFixedDelay(this::flushSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
 
@@ -75,7 +77,7 @@ public class PresenceBoard {
 
     /** Whether a connection made now is in a crowd; asked before {@link #joined}, outside the user's line. */
     public boolean crowded() {
-        return connections.onlineCount() >= Setting.PRESENCE_CROWD.positiveInt();
+        return connections.onlineCount() >= settings.presenceCrowd();
     }
 
     /** The people {@code user} has direct conversations with, the latest first, for a connection in a crowd. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.parley.config.Setting;
+import org.parley.log.control.LogSettings;
 import org.parley.log.control.Marks;
 import org.parley.log.control.MessageLog;
 import org.parley.log.control.MessageStore;
@@ -25,6 +25,9 @@ import org.parley.protocol.ServerFrame;
 public class Receipts {
 
     private static final Logger LOG = Logger.getLogger(Receipts.class.getName());
+
+    @Inject
+    LogSettings logSettings;
 
     @Inject
     Marks marks;
@@ -97,7 +100,7 @@ public class Receipts {
             return;
         }
         tell(user, new ServerFrame.ReadUpTo(conversation.get().id(), read).encode());
-        if (!conversation.get().isEveryone() && Setting.READ_RECEIPTS.isOn()) {
+        if (!conversation.get().isEveryone() && logSettings.readReceipts()) {
             tell(conversation.get().partnerOf(user),
                     new ServerFrame.Receipt(conversation.get().id(), ReceiptStatus.READ, read).encode());
         }

@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.parley.account.boundary.Bearer;
-import org.parley.config.Setting;
+import org.parley.log.control.LogSettings;
 import org.parley.log.control.Marks;
 import org.parley.log.control.MessageStore;
 import org.parley.log.entity.ChatMessage;
@@ -37,6 +37,9 @@ public class ConversationsResource {
 
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 200;
+
+    @Inject
+    LogSettings logSettings;
 
     @Inject
     Bearer bearer;
@@ -68,7 +71,7 @@ public class ConversationsResource {
         if (!conversation.isEveryone()) {
             String partner = conversation.partnerOf(user);
             json.add("with", partner).add("partnerReceivedUpTo", marks.deliveredTo(partner));
-            if (Setting.READ_RECEIPTS.isOn()) {
+            if (logSettings.readReceipts()) {
                 json.add("partnerReadUpTo", marks.readBy(partner, conversation));
             }
         }

@@ -12,12 +12,12 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.parley.config.Setting;
 
 /**
  * Purges the log on a timer: messages past the history retention and, with no history kept, direct messages their
@@ -33,6 +33,9 @@ public class RetentionSweeper {
     private static final Logger LOG = Logger.getLogger(RetentionSweeper.class.getName());
     private static final int BATCH = 1000;
 
+    @Inject
+    LogSettings settings;
+
     @Resource
     TimerService timers;
 
@@ -41,17 +44,17 @@ public class RetentionSweeper {
 
     @PostConstruct
     void schedule() {
-        long every = Setting.PURGE_INTERVAL.duration().toMillis();
+        long every = settings.purgeInterval().toMillis();
         // not persistent: the schedule comes from settings at each start, and Payara Micro keeps no timer store
         timers.createIntervalTimer(every, every, new TimerConfig("retention sweep", false));
-        LOG.info(() -> "History is kept for " + Setting.HISTORY_RETENTION.span() + ", undelivered messages pushed for "
-                + Setting.RETENTION.duration() + ", swept every " + Setting.PURGE_INTERVAL.duration());
+        LOG.info(() -> "History is kept for " + settings.history() + ", undelivered messages pushed for "
+                + settings.retention() + ", swept every " + settings.purgeInterval());
     }
 
     @Timeout
     void sweep() {
-        Duration history = Setting.HISTORY_RETENTION.span();
-        Duration kept = history.isZero() ? Setting.RETENTION.duration() : history;
+        Duration history = settings.history();
+        Duration kept = history.isZero() ? settings.retention() : history;
         Instant cutoff = Instant.now().minus(kept);
         int purged = purge(() -> store.sentBefore(cutoff, BATCH));
         if (history.isZero()) {
