@@ -14,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import org.parley.live.control.Connection;
 import org.parley.live.control.Connections;
 import org.parley.live.control.Lobby;
 import org.parley.log.control.MessageLog;
+import org.parley.protocol.CloseCode;
 
 /**
  * This server among the others of its chat, when {@code parley.cluster.connectionFactory} names a connection
@@ -229,10 +229,9 @@ public class Peers {
         for (Accounts.Voided voided : accounts.voidedSince(voidsCheckedUpTo.minus(VOIDS_OVERLAP))) {
             for (Connection connection : List.copyOf(connections.connectionsOf(voided.name()))) {
                 if (voided.suspended()) {
-                    lobby.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                            "the account is suspended by an operator"));
+                    lobby.drop(connection, CloseCode.POLICY.because("the account is suspended by an operator"));
                 } else if (connection.openedAt().isBefore(voided.at())) {
-                    lobby.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
+                    lobby.drop(connection, CloseCode.POLICY.because("signed out"));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package org.parley.live.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
@@ -25,6 +24,7 @@ import org.parley.live.control.LiveSettings;
 import org.parley.live.control.Lobby;
 import org.parley.live.control.Reception;
 import org.parley.protocol.ClientFrame;
+import org.parley.protocol.CloseCode;
 import org.parley.protocol.ErrorCode;
 
 /**
@@ -54,8 +54,7 @@ public class ChatEndpoint {
     @OnOpen
     public void open(Session session) {
         if (session.getUserProperties().get(OriginCheck.REFUSED_ORIGIN) instanceof String origin) {
-            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    "pages from " + abbreviated(origin) + " may not connect here"));
+            lobby.turnAway(session, CloseCode.POLICY.because("pages from " + abbreviated(origin) + " may not connect here"));
             return;
         }
         UserName user;
@@ -63,8 +62,7 @@ public class ChatEndpoint {
             user = settings.openMode() ? openName(queryParameter(session.getQueryString(), "user"))
                     : tickets.holderOf(queryParameter(session.getQueryString(), "ticket"), Instant.now());
         } catch (IllegalArgumentException e) {
-            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    abbreviated(e.getMessage())));
+            lobby.turnAway(session, CloseCode.POLICY.because(abbreviated(e.getMessage())));
             return;
         }
         OptionalLong since;
@@ -73,7 +71,7 @@ public class ChatEndpoint {
             since = since(queryParameter(session.getQueryString(), "since"));
             confirms = confirms(queryParameter(session.getQueryString(), "confirm"));
         } catch (IllegalArgumentException e) {
-            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, e.getMessage()));
+            lobby.turnAway(session, CloseCode.POLICY.because(e.getMessage()));
             return;
         }
         lobby.join(user, session, since, confirms);
@@ -203,8 +201,7 @@ public class ChatEndpoint {
             // again (seen on Payara Server, when a deployment raced the domain's own loading of Parley). Closed as a
             // refusal is, after its upgrade: this runs inside the upgrade, where a close on Payara hands the
             // upgrade's request and response to other requests while still in use (Lobby.turnAway)
-            lobby.turnAway(session, new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                    "the server could not start this connection; reconnect"));
+            lobby.turnAway(session, CloseCode.SERVER_FAULT.because("the server could not start this connection; reconnect"));
         }
     }
 }

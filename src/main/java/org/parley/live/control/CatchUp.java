@@ -19,6 +19,7 @@ import org.parley.log.control.MessageLog;
 import org.parley.log.control.MessageStore;
 import org.parley.log.entity.ChatMessage;
 import org.parley.metrics.ParleyMetrics;
+import org.parley.protocol.CloseCode;
 import org.parley.protocol.ServerFrame;
 import org.parley.protocol.Utf8;
 
@@ -131,8 +132,7 @@ public class CatchUp {
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not read the backlog of " + user, e);
-                dropper.accept(connection, new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                        "missed messages could not be read; reconnect"));
+                dropper.accept(connection, CloseCode.SERVER_FAULT.because("missed messages could not be read; reconnect"));
             }
         }
 

@@ -13,9 +13,9 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import java.util.List;
 import java.util.logging.Logger;
+import org.parley.protocol.CloseCode;
 
 /**
  * Finds dead connections: a peer that vanished without closing (a laptop lid, a lost network) leaves a socket
@@ -27,8 +27,6 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Heartbeat {
-
-    static final int NO_PONG = 4000;
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
     private static final String BEAT = "heartbeat";
@@ -68,8 +66,7 @@ public class Heartbeat {
                     .toList();
             silent.forEach(connection -> {
                 LOG.fine(() -> "No pong from " + connection.user() + " on " + connection.id() + "; dropping it");
-                lobby.drop(connection, new CloseReason(CloseReason.CloseCodes.getCloseCode(NO_PONG),
-                        "no pong within " + timeoutMillis + " ms"));
+                lobby.drop(connection, CloseCode.NO_PONG.because("no pong within " + timeoutMillis + " ms"));
             });
         }
     }

@@ -27,6 +27,7 @@ import org.parley.log.control.Marks;
 import org.parley.log.control.MessageLog;
 import org.parley.log.control.SerialQueue;
 import org.parley.metrics.ParleyMetrics;
+import org.parley.protocol.CloseCode;
 import org.parley.protocol.ServerFrame;
 
 /**
@@ -40,8 +41,7 @@ public class Lobby {
     private static final Logger LOG = Logger.getLogger(Lobby.class.getName());
     // well past the end of the container's upgrade, and short for a person waiting to be told why
     private static final long TURN_AWAY_AFTER_MILLIS = 250;
-    private static final CloseReason RESTART = new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART,
-            "the server is restarting; reconnect");
+    private static final CloseReason RESTART = CloseCode.RESTARTING.because("the server is restarting; reconnect");
     // what a stopping server gives the log to commit what it took, and its connections to write what they were sent
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
     private static final Duration WRITE_WAIT = Duration.ofSeconds(2);
@@ -269,7 +269,7 @@ public class Lobby {
     /** Like {@link #dismiss}, on this server only: as another server of the chat asks. */
     public int dismissHere(String user, String reason) {
         List<Connection> theirs = List.copyOf(connections.connectionsOf(user));
-        theirs.forEach(connection -> drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason)));
+        theirs.forEach(connection -> drop(connection, CloseCode.POLICY.because(reason)));
         return theirs.size();
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.protocol.CloseCode;
 import org.parley.protocol.Utf8;
 
 /**
@@ -142,8 +143,7 @@ final class Outbox {
         }
         if (overflow) {
             LOG.info(() -> "Closing a connection that fell more than " + limitBytes + " bytes behind");
-            onBroken.accept(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
-                    "too slow: more than " + limitBytes + " bytes waiting"));
+            onBroken.accept(CloseCode.TRY_AGAIN_LATER.because("too slow: more than " + limitBytes + " bytes waiting"));
         } else {
             pump();
         }
@@ -237,7 +237,7 @@ final class Outbox {
         item.written.completeExceptionally(result.getException());
         if (breaks) {
             LOG.log(Level.FINE, "Write failed; dropping the connection", result.getException());
-            onBroken.accept(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed"));
+            onBroken.accept(CloseCode.SERVER_FAULT.because("write failed"));
         }
     }
 }

@@ -2,9 +2,9 @@ package org.parley.live.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
 import org.parley.protocol.ClientFrame;
+import org.parley.protocol.CloseCode;
 import org.parley.protocol.ErrorCode;
 
 /**
@@ -35,8 +35,7 @@ public class Reception {
     public void receive(Connection sender, ClientFrame frame) {
         sender.heardFrom();
         if (frame instanceof ClientFrame.Oversized oversized) {
-            lobby.drop(sender, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
-                    "frame larger than " + oversized.limit() + " bytes"));
+            lobby.drop(sender, CloseCode.TOO_BIG.because("frame larger than " + oversized.limit() + " bytes"));
             return;
         }
         switch (floodGuard.take(sender.user())) {
@@ -46,8 +45,7 @@ public class Reception {
             case REFUSE -> {
                 // answered once per run already
             }
-            case ABUSE -> lobby.drop(sender, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
-                    "flooding: " + floodGuard.limits()));
+            case ABUSE -> lobby.drop(sender, CloseCode.POLICY.because("flooding: " + floodGuard.limits()));
         }
     }
 
