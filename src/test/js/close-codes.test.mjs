@@ -11,6 +11,7 @@ test('the page reconnects after any close but a refusal of who it is (1008)', ()
 
 test("a close is explained by the server's reason, else by what the code means, else by its number", () => {
   assert.equal(closeCause({ code: 1008, reason: 'the ticket has expired' }), 'the ticket has expired');
+  assert.equal(closeCause({ code: 1012, reason: 'service restart' }), 'service restart');
   assert.equal(closeCause({ code: 1012, reason: '' }), 'the server is restarting');
   assert.equal(closeCause({ code: 4000 }), 'the server stopped hearing from this page');
   assert.equal(closeCause({ code: 4999, reason: '' }), 'closed with code 4999');
