@@ -1,6 +1,6 @@
-// The conversations on the page: the list, the open conversation with its history, the message being written and
-// sending it with its states, and what the page tells the server back (what arrived, what was read). The state is
-// in conversations.js and confirmations.js; this draws it and keeps the open conversation up to date.
+// The conversations on the page: the list, the open conversation with its history, sending with its states, and
+// what the page tells the server back (what arrived, what was read). The state is in conversations.js and
+// confirmations.js; this draws it and keeps the open conversation up to date.
 import { Conversations, EVERYONE, UNCONFIRMED } from './conversations.js';
 import { MessageLog } from './log.js';
 import { conversationItem, systemItem } from './render.js';
@@ -67,26 +67,11 @@ export class ChatView extends EventTarget {
         this.select(people.known(name, this.#partners()));
       }
     });
-    ui.compose.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.#send();
-    });
-    ui.body.addEventListener('keydown', (event) => {
-      // Enter that picks an IME candidate (Chinese, Japanese…) must not send; Safari reports it only as keyCode 229
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
-        event.preventDefault();
-        this.#send();
-      }
-    });
-    people.addEventListener('change', () => {
-      this.renderList();
-      this.#renderTarget();
-    });
+    people.addEventListener('change', () => this.renderList());
     document.addEventListener('visibilitychange', () => this.#markRead());
     // a reload right after a message came should not have it come again as missed
     window.addEventListener('pagehide', () => confirmations.now());
     this.renderList();
-    this.#renderTarget();
   }
 
   /** The person the open conversation is with; null for everyone. */
@@ -314,7 +299,6 @@ export class ChatView extends EventTarget {
       conversation.unread = 0;
     }
     this.#render();
-    this.#renderTarget();
     this.dispatchEvent(new CustomEvent('open'));
     if (conversation.history === 'none' && this.#active) {
       this.#loadPage(id).catch((error) => {
@@ -345,14 +329,6 @@ export class ChatView extends EventTarget {
     this.#ui.conversations.replaceChildren(...rows);
   }
 
-  #renderTarget() {
-    const { target } = this;
-    this.#ui.target.textContent = target ?? 'Everyone';
-    this.#ui['target-note'].textContent = target && !this.#people.isOnline(target)
-      ? '(offline: kept until they connect)' : '';
-    this.#ui.body.placeholder = `Message ${target ?? 'everyone'}`;
-  }
-
   /** Shows a message of the open conversation, or brings its state up to date. */
   #place(message, live = true) {
     this.#log.place(message, this.#model.stateOf(message), live);
@@ -373,29 +349,24 @@ export class ChatView extends EventTarget {
     }
   }
 
-  /** Sends to the open conversation; the message shows at once as pending. */
-  #send() {
-    const { body } = this.#ui;
-    const text = body.value;
-    body.focus();
-    if (!text.trim()) {
-      return;
-    }
+  /**
+   * Sends to the open conversation; the message shows at once as pending.
+   * @returns 'sent', 'not-connected' or 'too-large'
+   */
+  send(body) {
     this.#lastRef += 1;
     const ref = `c${this.#lastRef}`;
     const to = this.target ?? undefined;
     // JSON.stringify leaves out `to` when it is undefined, which the protocol reads as a message to everyone
-    const result = this.#connection.send({ type: 'send', to, body: text, ref });
+    const result = this.#connection.send({ type: 'send', to, body, ref });
     if (result === 'sent') {
-      const { conversation, message } = this.#model.addPending(ref, to, text);
+      const { conversation, message } = this.#model.addPending(ref, to, body);
       if (conversation.id === this.#openId) {
         this.#place(message);
       }
       this.renderList();
-      body.value = '';
-    } else if (result === 'too-large') {
-      this.say(`That message is too long to send (the limit is ${this.#connection.maxFrameBytes} bytes).`, 'error');
     }
+    return result;
   }
 
   // the open conversation, while the page is seen, is read up to its newest message

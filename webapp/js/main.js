@@ -3,6 +3,7 @@
 import { conversations, messages } from './api.js';
 import { renew, signOut } from './account.js';
 import { ChatView } from './chat.js';
+import { ComposeView } from './compose-view.js';
 import { Confirmations } from './confirmations.js';
 import { Connection } from './connection.js';
 import { frameDispatcher } from './frames.js';
@@ -25,6 +26,7 @@ const confirmations = new Confirmations(connection);
 const chat = new ChatView(ui, { connection, confirmations, people, session, api: { conversations, messages }, tab });
 const say = (text, kind) => chat.say(text, kind);
 new PeopleView(ui, { people, chat, session, connection, say });
+new ComposeView(ui, { chat, people, connection, say });
 const signIn = new SignInView(ui, { session, connection, chat, say });
 
 const dispatch = frameDispatcher({ session, people, confirmations, chat, say });
