@@ -125,7 +125,12 @@ export class Session extends EventTarget {
   }
 
   #renew(issued) {
-    this.#api.renew(issued.ticket).then((fresh) => this.keep(fresh), (error) => {
+    // an answer that comes after signing out (or in again) is of a ticket no longer kept: it must not bring it back
+    const current = () => this.#ticket === issued;
+    this.#api.renew(issued.ticket).then((fresh) => current() && this.keep(fresh), (error) => {
+      if (!current()) {
+        return;
+      }
       if (error.status === 401) {
         this.dispatchEvent(new CustomEvent('renewal-failed', { detail: { message: error.message } }));
       } else {

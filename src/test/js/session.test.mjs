@@ -127,3 +127,16 @@ test('a reload finds the saved ticket, unless it has expired meanwhile or is not
   tab.set('parley.ticket', '{not json');
   assert.equal(model.saved(), null);
 });
+
+test('a renewal answered after signing out does not sign this tab in again', async () => {
+  let answer;
+  const { model, timers, tab } = session({ renew: () => new Promise((resolve) => { answer = resolve; }) });
+  model.signedIn(ticketFor(timers, 'ann', 2 * HOUR));
+  timers.next();
+  model.signOut();
+  answer(ticketFor(timers, 'ann', 2 * HOUR, 'fresh'));
+  await settled();
+  assert.equal(model.ticket, null);
+  assert.equal(tab.get('parley.ticket'), null);
+  assert.deepEqual(timers.delays(), []);
+});
