@@ -5,6 +5,8 @@ const EVERY_MS = 250;
 
 export class Confirmations {
   #connection;
+  #timers;
+  #now;
   // the highest seq that came over the WebSocket, and how much of it the server was told
   #highest = 0;
   #confirmed = 0;
@@ -16,12 +18,15 @@ export class Confirmations {
   #timer = 0;
   #last = 0;
 
-  constructor(connection) {
+  /** @param connection what sends: its send(frame) answers 'sent' or why not */
+  constructor(connection, { timers = globalThis, now = Date.now } = {}) {
     this.#connection = connection;
+    this.#timers = timers;
+    this.#now = now;
   }
 
   reset() {
-    clearTimeout(this.#timer);
+    this.#timers.clearTimeout(this.#timer);
     this.#timer = 0;
     this.#highest = 0;
     this.#confirmed = 0;
@@ -59,15 +64,15 @@ export class Confirmations {
 
   later() {
     if (!this.#timer) {
-      this.#timer = setTimeout(() => this.now(), Math.max(0, this.#last + EVERY_MS - Date.now()));
+      this.#timer = this.#timers.setTimeout(() => this.now(), Math.max(0, this.#last + EVERY_MS - this.#now()));
     }
   }
 
   /** Sends what is due; what cannot be sent (not connected) goes with the next batch. */
   now() {
-    clearTimeout(this.#timer);
+    this.#timers.clearTimeout(this.#timer);
     this.#timer = 0;
-    this.#last = Date.now();
+    this.#last = this.#now();
     if (this.#highest > this.#confirmed
       && this.#connection.send({ type: 'received', upTo: this.#highest }) === 'sent') {
       this.#confirmed = this.#highest;

@@ -1,8 +1,9 @@
+import { reconnects } from './close-codes.js';
+
 // Reconnect waits double from BASE_MS up to CAP_MS; each wait is drawn from the upper half of that ceiling so
 // that pages dropped together (a server restart) do not all come back in the same instant.
 const BASE_MS = 500;
 const CAP_MS = 30_000;
-const REFUSED = 1008;
 
 function socketUrl(query) {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -82,10 +83,10 @@ export class Connection extends EventTarget {
       }
       this.#socket = null;
       this.#ready = false;
-      if (event.code === REFUSED) {
-        this.#emit('disconnected', { code: event.code, reason: event.reason });
-      } else {
+      if (reconnects(event.code)) {
         this.#scheduleRetry(event.code, event.reason);
+      } else {
+        this.#emit('disconnected', { code: event.code, reason: event.reason });
       }
     });
   }
