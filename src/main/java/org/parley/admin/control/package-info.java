@@ -1,0 +1,6 @@
+/**
+ * Who is an operator.
+ * <p>
+ * Named in a setting, in any spelling of the account's name.
+ */
+package org.parley.admin.control;

@@ -1,0 +1,6 @@
+/**
+ * What operators scrape (Prometheus text).
+ * <p>
+ * Every feature counts through ParleyMetrics.
+ */
+package org.parley.metrics;
