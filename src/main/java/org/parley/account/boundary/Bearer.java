@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.parley.account.control.AccountSettings;
 import org.parley.account.control.TicketSigner;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.UserName;
-import org.parley.config.Setting;
 import org.parley.web.JsonBody;
 
 /** Who an API request comes from: the holder of the ticket in {@code Authorization: Bearer <ticket>}. */
@@ -15,6 +15,9 @@ import org.parley.web.JsonBody;
 public class Bearer {
 
     private static final String PREFIX = "Bearer ";
+
+    @Inject
+    AccountSettings settings;
 
     @Inject
     Tickets tickets;
@@ -25,7 +28,7 @@ public class Bearer {
      * @throws jakarta.ws.rs.WebApplicationException 400 for an unfit name, 401 without a valid ticket
      */
     public String caller(String authorization, String openName) {
-        if (Setting.OPEN_MODE.isOn() && openName != null) {
+        if (settings.openMode() && openName != null) {
             try {
                 return UserName.parse(openName).value();
             } catch (UserName.InvalidUserName e) {

@@ -1,11 +1,12 @@
 package org.parley.account.boundary;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.parley.config.Setting;
+import org.parley.account.control.AccountSettings;
 
 /**
  * {@code GET /parley/api/mode}: whether this server wants a sign-in ({@code {"open": false}}) or takes a bare name
@@ -14,9 +15,12 @@ import org.parley.config.Setting;
 @Path("mode")
 public class ModeResource {
 
+    @Inject
+    AccountSettings settings;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String mode() {
-        return Json.createObjectBuilder().add("open", Setting.OPEN_MODE.isOn()).build().toString();
+        return Json.createObjectBuilder().add("open", settings.openMode()).build().toString();
     }
 }

@@ -28,6 +28,9 @@ public class Accounts {
     public static final int MAX_PASSWORD_LENGTH = 1024;
 
     @Inject
+    AccountSettings settings;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -73,8 +76,7 @@ public class Accounts {
                     : "the name " + name.value() + " is too like " + holder + ", which is taken",
                     Refused.Cause.NAME_TAKEN);
         });
-        Account account = new Account(name.value(), PasswordHash.of(password, Setting.PASSWORD_ITERATIONS
-                .positiveInt()), now);
+        Account account = new Account(name.value(), PasswordHash.of(password, settings.passwordIterations()), now);
         em.persist(account);
         claims.forEach(claim -> em.persist(new NameClaim(claim, name.value())));
         created.fire(new AccountCreated(name.value()));
@@ -190,7 +192,7 @@ public class Accounts {
     public void changePassword(String name, String newPassword, Instant now) {
         checkPassword(newPassword);
         Account account = em.find(Account.class, name);
-        account.changePassword(PasswordHash.of(newPassword, Setting.PASSWORD_ITERATIONS.positiveInt()));
+        account.changePassword(PasswordHash.of(newPassword, settings.passwordIterations()));
         account.voidTicketsIssuedBefore(now);
         ended.fire(new SessionsEnded(name, "the password was changed: sign in again"));
     }

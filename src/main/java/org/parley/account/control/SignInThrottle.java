@@ -1,11 +1,11 @@
 package org.parley.account.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.parley.config.Setting;
 
 /**
  * Slows down password guessing, per name and per client address alike. The first few failures cost nothing; after
@@ -15,6 +15,9 @@ import org.parley.config.Setting;
  */
 @ApplicationScoped
 public class SignInThrottle {
+
+    @Inject
+    AccountSettings settings;
 
     static final int FREE_FAILURES_PER_NAME = 5;
     // many people may share one address behind a NAT or proxy
@@ -68,7 +71,7 @@ public class SignInThrottle {
             byKey.remove(key, failures);
             return Duration.ZERO;
         }
-        Duration limit = Setting.SIGN_IN_BACKOFF_LIMIT.duration();
+        Duration limit = settings.signInBackoffLimit();
         int doublings = Math.min(failures.count() - free, 30);
         Duration backoff = Duration.ofMillis(250L << doublings);
         Duration wait = backoff.compareTo(limit) > 0 ? limit : backoff;

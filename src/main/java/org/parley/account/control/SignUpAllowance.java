@@ -2,12 +2,12 @@ package org.parley.account.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.parley.config.Setting;
 
 /**
  * How many sign-ups Parley takes: {@link Setting#SIGN_UP_PER_ADDRESS} an hour from one client address and
@@ -21,6 +21,9 @@ public class SignUpAllowance {
 
     private static final int TIDY_ABOVE = 10_000;
 
+    @Inject
+    AccountSettings settings;
+
     private final Map<String, Bucket> byAddress = new HashMap<>();
     private Bucket server;
     private int perAddress;
@@ -28,8 +31,8 @@ public class SignUpAllowance {
 
     @PostConstruct
     void readSettings() {
-        perAddress = Setting.SIGN_UP_PER_ADDRESS.positiveInt();
-        perServer = Setting.SIGN_UP_PER_SERVER.positiveInt();
+        perAddress = settings.signUpPerAddress();
+        perServer = settings.signUpPerServer();
     }
 
     /** Why a sign-up had to wait, and for how long. */

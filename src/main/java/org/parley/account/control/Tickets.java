@@ -17,6 +17,9 @@ import org.parley.config.Setting;
 public class Tickets {
 
     @Inject
+    AccountSettings settings;
+
+    @Inject
     Accounts accounts;
 
     private TicketSigner signer;
@@ -26,7 +29,7 @@ public class Tickets {
     }
 
     public Issued issue(Account account, Instant now) {
-        Instant expiresAt = now.plus(Setting.TICKET_LIFETIME.duration());
+        Instant expiresAt = now.plus(settings.ticketLifetime());
         return new Issued(signer().sign(account.name(), now, expiresAt), account.name(), expiresAt);
     }
 

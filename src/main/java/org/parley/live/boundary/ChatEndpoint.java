@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.account.control.AccountSettings;
 import org.parley.account.control.NamePolicy;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.UserName;
@@ -40,6 +41,9 @@ public class ChatEndpoint {
     private static final int MAX_REASON_BYTES = 123;
 
     @Inject
+    AccountSettings accountSettings;
+
+    @Inject
     LiveSettings settings;
 
     @Inject
@@ -59,7 +63,7 @@ public class ChatEndpoint {
         }
         UserName user;
         try {
-            user = settings.openMode() ? openName(queryParameter(session.getQueryString(), "user"))
+            user = accountSettings.openMode() ? openName(queryParameter(session.getQueryString(), "user"))
                     : tickets.holderOf(queryParameter(session.getQueryString(), "ticket"), Instant.now());
         } catch (IllegalArgumentException e) {
             lobby.turnAway(session, CloseCode.POLICY.because(abbreviated(e.getMessage())));

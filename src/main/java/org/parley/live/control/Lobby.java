@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.account.control.AccountSettings;
 import org.parley.account.entity.SessionsEnded;
 import org.parley.account.entity.UserName;
 import org.parley.log.control.Marks;
@@ -45,6 +46,9 @@ public class Lobby {
     // what a stopping server gives the log to commit what it took, and its connections to write what they were sent
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(10);
     private static final Duration WRITE_WAIT = Duration.ofSeconds(2);
+
+    @Inject
+    AccountSettings accountSettings;
 
     @Inject
     LiveSettings settings;
@@ -124,7 +128,7 @@ public class Lobby {
             boolean firstHere = connections.add(connection);
             PresenceBoard.Welcome told = presence.joined(connection, crowd, partners);
             connection.send(new ServerFrame.Welcome(user.value(), told.online(), told.count(), crowd,
-                    Instant.now(), frameLimit, settings.openMode()).encode());
+                    Instant.now(), frameLimit, accountSettings.openMode()).encode());
             presence.welcomed(connection);
             if (firstHere) {
                 otherServers.placeChanged(user.value(), true);

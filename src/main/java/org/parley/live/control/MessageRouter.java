@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.account.control.AccountSettings;
 import org.parley.account.control.KnownNames;
 import org.parley.account.entity.UserName;
 import org.parley.log.control.LogSettings;
@@ -29,6 +30,9 @@ import org.parley.protocol.ErrorCode;
 public class MessageRouter {
 
     private static final Logger LOG = Logger.getLogger(MessageRouter.class.getName());
+
+    @Inject
+    AccountSettings accountSettings;
 
     @Inject
     LiveSettings settings;
@@ -87,7 +91,7 @@ public class MessageRouter {
             return Optional.empty();
         }
         // an account is found in any case or spelling of its name; in open mode every name is anyone's
-        Optional<String> owner = settings.openMode() ? Optional.of(typed.value())
+        Optional<String> owner = accountSettings.openMode() ? Optional.of(typed.value())
                 : knownNames.ownerOf(typed.value());
         if (owner.isEmpty()) {
             refusals.refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + typed.value(), send.ref());

@@ -15,6 +15,7 @@ public final class AccountStores {
     public static Accounts on(EntityManager em, Event<AccountCreated> created, Event<AccountRemoved> removed) {
         Accounts accounts = new Accounts();
         accounts.em = em;
+        accounts.settings = AccountSettings.read();
         accounts.created = created;
         accounts.removed = removed;
         accounts.ended = Fired.kept();

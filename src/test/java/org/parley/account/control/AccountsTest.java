@@ -48,6 +48,7 @@ class AccountsTest {
     void openStore() {
         accounts = new Accounts();
         accounts.em = factory.createEntityManager();
+        accounts.settings = AccountSettings.read();
         created = Fired.kept();
         ended = Fired.kept();
         removed = Fired.kept();

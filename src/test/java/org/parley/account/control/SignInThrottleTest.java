@@ -11,9 +11,15 @@ class SignInThrottleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
+    private static SignInThrottle throttle() {
+        SignInThrottle throttle = new SignInThrottle();
+        throttle.settings = AccountSettings.read();
+        return throttle;
+    }
+
     @Test
     void fewFailuresCostNothingThenWaitsDoubleUpToTheLimit() {
-        SignInThrottle throttle = new SignInThrottle();
+        SignInThrottle throttle = throttle();
         for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_NAME - 1; i++) {
             throttle.failed("bob", "10.0.0.1", T0);
         }
@@ -33,7 +39,7 @@ class SignInThrottleTest {
 
     @Test
     void successClearsTheNameButNotTheAddress() {
-        SignInThrottle throttle = new SignInThrottle();
+        SignInThrottle throttle = throttle();
         for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
             throttle.failed("bob", "10.0.0.1", T0);
         }
@@ -44,7 +50,7 @@ class SignInThrottleTest {
 
     @Test
     void everySpellingOfANameSharesItsRecord() {
-        SignInThrottle throttle = new SignInThrottle();
+        SignInThrottle throttle = throttle();
         for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_NAME; i++) {
             throttle.failed("\u00e9mile", "10.0.0." + i, T0);
         }

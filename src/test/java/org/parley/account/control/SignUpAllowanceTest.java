@@ -17,6 +17,7 @@ class SignUpAllowanceTest {
         System.setProperty("parley.signup.per.server", String.valueOf(perServerAMinute));
         try {
             SignUpAllowance allowance = new SignUpAllowance();
+            allowance.settings = AccountSettings.read();
             allowance.readSettings();
             return allowance;
         } finally {
