@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.parley.config.Setting;
 import org.parley.live.control.OtherServers;
 
 /**
@@ -17,8 +16,11 @@ public class OtherServersChoice {
     @Inject
     Instance<HintsOut> hintsOut;
 
+    @Inject
+    ClusterSettings settings;
+
     @Produces
     OtherServers otherServers() {
-        return Setting.CLUSTER_CONNECTION_FACTORY.jndiName().isPresent() ? hintsOut.get() : OtherServers.NONE;
+        return settings.connectionFactory().isPresent() ? hintsOut.get() : OtherServers.NONE;
     }
 }

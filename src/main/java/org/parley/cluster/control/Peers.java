@@ -32,9 +32,9 @@ import org.parley.account.control.Accounts;
 import org.parley.account.control.KnownNames;
 import org.parley.account.entity.AccountRemoved;
 import org.parley.cluster.entity.Hint;
-import org.parley.config.Setting;
 import org.parley.live.control.Connection;
 import org.parley.live.control.Connections;
+import org.parley.live.control.LiveSettings;
 import org.parley.live.control.Lobby;
 import org.parley.log.control.MessageLog;
 import org.parley.protocol.CloseCode;
@@ -70,6 +70,12 @@ public class Peers {
     HintsOut hintsOut;
 
     @Inject
+    ClusterSettings settings;
+
+    @Inject
+    LiveSettings liveSettings;
+
+    @Inject
     Lobby lobby;
 
     @Inject
@@ -99,7 +105,7 @@ public class Peers {
 
     @PostConstruct
     void start() {
-        var factory = Setting.CLUSTER_CONNECTION_FACTORY.jndiName();
+        var factory = settings.connectionFactory();
         if (factory.isEmpty()) {
             return;
         }
@@ -107,19 +113,19 @@ public class Peers {
         me = bus.self();
         whereabouts.renew(me, System.currentTimeMillis() + lease());
         try {
-            bus.start(factory.get(), Setting.CLUSTER_TOPIC.jndiName().orElseThrow(), this::heard);
+            bus.start(factory.get(), settings.topic().orElseThrow(), this::heard);
         } catch (NamingException e) {
-            throw new IllegalStateException("Setting " + Setting.CLUSTER_CONNECTION_FACTORY.property()
+            throw new IllegalStateException("Setting " + ClusterSettings.factoryProperty()
                     + " names " + factory.get() + ", which is not a connection factory of this server", e);
         }
         long sweepEvery = Math.max(1000, lease() / 3);
         // the first sweep at once: who is online on the others is known before the first person here is welcomed
         schedules.add(every(0, sweepEvery, this::sweep));
         schedules.add(every(HEAD_CHECK_MILLIS, HEAD_CHECK_MILLIS, log::checkHead));
-        long placesEvery = Setting.PRESENCE_INTERVAL.duration().toMillis();
+        long placesEvery = liveSettings.presenceInterval().toMillis();
         schedules.add(every(placesEvery, placesEvery, this::flushPlaces));
         LOG.info(() -> "This server is " + me + " in a chat of several; a server is taken for gone "
-                + Setting.CLUSTER_LEASE.duration() + " after its last heartbeat");
+                + settings.lease() + " after its last heartbeat");
     }
 
     @PreDestroy
@@ -267,8 +273,8 @@ public class Peers {
         }, firstMillis, millis, TimeUnit.MILLISECONDS);
     }
 
-    private static long lease() {
-        return Setting.CLUSTER_LEASE.duration().toMillis();
+    private long lease() {
+        return settings.lease().toMillis();
     }
 
     private static Set<String> union(Set<String> one, Set<String> other) {
