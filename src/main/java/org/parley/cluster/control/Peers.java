@@ -14,8 +14,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,16 +26,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.NamingException;
-import org.parley.account.control.Accounts;
 import org.parley.account.control.KnownNames;
 import org.parley.account.entity.AccountRemoved;
 import org.parley.cluster.entity.Hint;
-import org.parley.live.control.Connection;
 import org.parley.live.control.Connections;
 import org.parley.live.control.LiveSettings;
 import org.parley.live.control.Lobby;
 import org.parley.log.control.MessageLog;
-import org.parley.protocol.CloseCode;
 
 /**
  * This server among the others of its chat, when {@code parley.cluster.connectionFactory} names a connection
@@ -58,7 +53,6 @@ public class Peers {
 
     private static final Logger LOG = Logger.getLogger(Peers.class.getName());
     private static final long HEAD_CHECK_MILLIS = 1000;
-    private static final Duration VOIDS_OVERLAP = Duration.ofSeconds(30);
 
     @Inject
     ClusterBus bus;
@@ -85,7 +79,7 @@ public class Peers {
     MessageLog log;
 
     @Inject
-    Accounts accounts;
+    VoidedConnections voided;
 
     @Inject
     KnownNames knownNames;
@@ -98,8 +92,6 @@ public class Peers {
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
     // how many hints of whereabouts each server sent: a sweep leaves alone a server that spoke while it read
     private final Map<String, AtomicLong> heardFrom = new ConcurrentHashMap<>();
-    // sign-outs and suspensions up to here were checked against this server's connections; touched by the sweep only
-    private Instant voidsCheckedUpTo = Instant.now();
     private volatile long ownHintSentAt;
     private volatile long ownHintHeardAt;
 
@@ -219,30 +211,12 @@ public class Peers {
             there.stream().filter(user -> !thought.contains(user))
                     .forEach(user -> lobby.placedElsewhere(user, server, true));
         }
-        closeVoided();
+        voided.close();
         // in case the word of a removal was lost: each name is looked up once a sweep at most
         knownNames.forgetAll();
         checkOwnHints();
     }
 
-    /**
-     * Closes this server's connections of accounts signed out or suspended on another server, in case its word of it
-     * was lost: as the sign-in's ticket check would refuse them now. Each sweep looks a while back, as the time of a
-     * sign-out is the clock of the server that made it, and its commit may come a moment after that time.
-     */
-    private void closeVoided() {
-        Instant now = Instant.now();
-        for (Accounts.Voided voided : accounts.voidedSince(voidsCheckedUpTo.minus(VOIDS_OVERLAP))) {
-            for (Connection connection : List.copyOf(connections.connectionsOf(voided.name()))) {
-                if (voided.suspended()) {
-                    lobby.drop(connection, CloseCode.POLICY.because("the account is suspended by an operator"));
-                } else if (connection.openedAt().isBefore(voided.at())) {
-                    lobby.drop(connection, CloseCode.POLICY.because("signed out"));
-                }
-            }
-        }
-        voidsCheckedUpTo = now;
-    }
 
     private void checkOwnHints() {
         long sweepNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1000, lease() / 3));
