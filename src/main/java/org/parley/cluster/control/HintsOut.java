@@ -1,6 +1,7 @@
 package org.parley.cluster.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import org.parley.log.entity.ChatMessage;
  * queues), so the live connections may call it holding a user's line.
  */
 @ApplicationScoped
+// only as itself: the live connections get it through OtherServersChoice, which gives NONE when Parley runs alone
+@Typed(HintsOut.class)
 public class HintsOut implements OtherServers {
 
     // a hint carries at most about this much message text: brokers handle big messages slowly
