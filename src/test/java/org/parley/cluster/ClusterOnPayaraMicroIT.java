@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -183,12 +183,9 @@ class ClusterOnPayaraMicroIT {
                     Json.createObjectBuilder().add("password", SignIn.password(kit)).build().toString());
             assertEquals(200, removed.statusCode(), removed.body());
             // asked every 400 ms for at most the lease: 15 messages at most, which the suite's mailbox of 20 holds
-            long deadline = System.nanoTime() + LEASE.toNanos();
-            JsonObject answer = luOnB.sendTo(kit, "after the removal");
-            while (!"error".equals(answer.getString("type")) && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(400));
-                answer = luOnB.sendTo(kit, "after the removal");
-            }
+            JsonObject answer = Awaitility.await("a send to " + kit + " on B refused").atMost(LEASE)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(400))
+                    .until(() -> luOnB.sendTo(kit, "after the removal"), sent -> "error".equals(sent.getString("type")));
             assertEquals("unknown-user", answer.getString("code", answer.toString()), answer.toString());
         }
     }
@@ -247,10 +244,9 @@ class ClusterOnPayaraMicroIT {
                 }
             });
             streamer.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acknowledged.size() < 20 && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            }
+            // killed mid-stream: as soon as 20 are acknowledged, so asked often
+            Awaitility.await("20 acknowledged by B").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> acknowledged.size() >= 20);
             long killed = System.nanoTime();
             b.kill();
             streaming.set(false);

@@ -25,15 +25,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.account.control.TicketSigner;
 import org.parley.testing.ChatClient;
+import org.parley.testing.Pause;
 import org.parley.testing.RestartableParley;
 import org.parley.testing.Scrape;
 import org.parley.testing.SignIn;
@@ -253,7 +254,7 @@ class OperatorSettingsIT extends RestartableParley {
             for (int i = 0; fay.sendWhileOpen(Json.createObjectBuilder().add("type", "send").add("to", eve)
                     .add("body", "while stopping " + i).add("ref", "s" + i).build().toString()); i++) {
                 assertTrue(i < 3000, "the connection outlived a minute of the stop");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                Pause.of(Duration.ofMillis(20));
             }
             CloseReason closed = fay.awaitClose();
             assertEquals(1012, closed.getCloseCode().getCode(), closed.toString());
@@ -379,14 +380,9 @@ class OperatorSettingsIT extends RestartableParley {
                 .filter(p -> p.info().commandLine().map(line -> line.contains(mark)).orElse(false));
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
+    private static void await(Callable<Boolean> condition, String what) {
+        Awaitility.await(what).atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(condition);
     }
 
     private static String encoded(String ticket) {

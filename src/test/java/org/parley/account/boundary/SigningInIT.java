@@ -9,11 +9,10 @@ import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
+import org.parley.testing.Pause;
 import org.parley.testing.SignIn;
 
 /**
@@ -84,8 +83,7 @@ class SigningInIT extends DeployedParley {
         String ticket = SignIn.ticket(base, name);
         Instant expiry = Instant.now().plus(TICKET_LIFETIME).plusMillis(500);
         // waiting for the ticket to run out is the point of this test
-        CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
-                Duration.between(Instant.now(), expiry).toMillis(), TimeUnit.MILLISECONDS)).get();
+        Pause.of(Duration.between(Instant.now(), expiry));
         try (ChatClient client = ChatClient.open(base, "ticket=" + ticket)) {
             assertClosedWith1008(client, "expired");
         }

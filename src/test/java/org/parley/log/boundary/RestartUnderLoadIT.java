@@ -18,6 +18,7 @@ import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
+import org.parley.testing.Pause;
 import org.parley.testing.RestartableParley;
 import org.parley.testing.RestartableServer;
 import org.parley.testing.Scrape;
@@ -108,7 +109,7 @@ class RestartUnderLoadIT extends RestartableParley {
         return CompletableFuture.runAsync(() -> {
             for (int i = 0; sender.sendWhileOpen(Json.createObjectBuilder().add("type", "send").add("to", to)
                     .add("body", prefix + i).add("ref", prefix + i).build().toString()); i++) {
-                sender.closesWithin(Duration.ofMillis(15));
+                Pause.of(Duration.ofMillis(15));
             }
         });
     }
