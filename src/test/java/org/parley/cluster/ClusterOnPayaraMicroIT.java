@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +31,8 @@ import org.parley.testing.ChatClient;
 import org.parley.testing.DirectoryTree;
 import org.parley.testing.ExternalDatabase;
 import org.parley.testing.Frames;
-import org.parley.testing.PayaraMicroNode;
+import org.parley.testing.FreePort;
+import org.parley.testing.PayaraMicroServer;
 import org.parley.testing.SignIn;
 
 /**
@@ -48,8 +50,8 @@ class ClusterOnPayaraMicroIT {
     private final Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("cluster-payara-micro");
     private ExternalDatabase database;
     private Broker broker;
-    private PayaraMicroNode a;
-    private PayaraMicroNode b;
+    private PayaraMicroServer a;
+    private PayaraMicroServer b;
 
     @BeforeAll
     void startTheChat() throws Exception {
@@ -59,15 +61,18 @@ class ClusterOnPayaraMicroIT {
         database = ExternalDatabase.start(work.resolve("shared-db"));
         broker = Broker.start();
         Path commands = ClusterCommands.forPayaraMicro(work, database, broker);
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "PARLEY_DATASOURCE", "jdbc/parley",
-                "PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory",
-                "PARLEY_CLUSTER_LEASE", LEASE.toSeconds() + "s",
-                "PARLEY_SIGNUP_PER_ADDRESS", "1000"));
-        a = PayaraMicroNode.start(work.resolve("a.log"), commands, ExternalDatabase.driverJars(), settings);
-        b = PayaraMicroNode.start(work.resolve("b.log"), commands, ExternalDatabase.driverJars(), settings);
-        a.awaitUp();
-        b.awaitUp();
+        Map<String, String> settings = Map.of(
+                "parley.datasource", "jdbc/parley",
+                "parley.cluster.connectionFactory", "jms/parleyConnectionFactory",
+                "parley.cluster.lease", LEASE.toSeconds() + "s",
+                "parley.signup.per.address", "1000");
+        a = PayaraMicroServer.withCommands(work.resolve("a"), FreePort.pick(), commands, ExternalDatabase.driverJars());
+        b = PayaraMicroServer.withCommands(work.resolve("b"), FreePort.pickOtherThan(List.of(a.base().getPort())),
+                commands, ExternalDatabase.driverJars());
+        // both boot at once
+        CompletableFuture<URL> aUp = CompletableFuture.supplyAsync(() -> a.start(settings));
+        b.start(settings);
+        aUp.join();
     }
 
     @AfterAll

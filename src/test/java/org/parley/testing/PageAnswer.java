@@ -64,7 +64,7 @@ public final class PageAnswer {
         }
     }
 
-    private static boolean answers(URL page) {
+    static boolean answers(URL page) {
         try {
             HttpURLConnection connection = (HttpURLConnection) page.openConnection();
             connection.setConnectTimeout(1000);

@@ -36,7 +36,8 @@ import org.parley.testing.PageAnswer;
  * fails at once with the server log's errors.
  * <p>
  * It serves one application, the WAR of its configuration: {@link #deploy(Archive)} only tells Arquillian where it
- * is. Tests that need Parley restarted or with settings of their own use a second, manual container of this kind.
+ * is. Tests that need Parley restarted or with settings of their own start one without Arquillian
+ * (org.parley.testing.ParleyServer).
  */
 public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConfiguration> {
 
