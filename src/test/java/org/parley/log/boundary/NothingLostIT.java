@@ -33,9 +33,9 @@ class NothingLostIT extends DeployedParley {
      */
     @Test
     void messagesWrittenToARecipientWhoseNetworkDiedSilentlyAllArriveWhenItComesBack() throws Exception {
-        String ghost = unique("ghost");
+        String ghost = newAccount("ghost");
         List<String> acknowledged = new ArrayList<>();
-        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"))) {
+        try (ChatClient watcher = ChatClient.connect(base, newAccount("watcher"))) {
             SilentPeer dead = SilentPeer.connect(base, ghost, 64 * 1024);
             watcher.next(presence(ghost, "online"));
             // fewer than the suite's mailbox of 20: under load the heartbeat may drop the ghost before the last is
@@ -66,8 +66,8 @@ class NothingLostIT extends DeployedParley {
      */
     @Test
     void aRecipientReconnectingAHundredTimesMidStreamLosesNothingAndSeesNothingTwiceOrOutOfOrder() throws Exception {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         ChatClient.connect(base, bob).close();
         AtomicBoolean streaming = new AtomicBoolean(true);
         List<String> acknowledged = new ArrayList<>();
@@ -85,7 +85,7 @@ class NothingLostIT extends DeployedParley {
             }, threads);
             List<CompletableFuture<Void>> others = new ArrayList<>();
             for (int o = 0; o < 8; o++) {
-                String other = unique("other");
+                String other = newAccount("other");
                 others.add(CompletableFuture.runAsync(() -> {
                     while (streaming.get()) {
                         try (ChatClient client = ChatClient.connect(base, other)) {
