@@ -25,12 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.account.control.TicketSigner;
@@ -49,14 +48,14 @@ import org.parley.testing.SilentPeer;
  */
 class OperatorSettingsIT {
 
-    private final ParleyServer server = ParleyServer.forTest(OperatorSettingsIT.class);
-
     private static final String KEY_BEFORE = key("the first key: thirty-two bytes+");
     private static final String KEY_AFTER = key("the other key: thirty-two bytes+");
     private static final Pattern PURGED = Pattern.compile("Purged (\\d+) messages past their retention");
     // more than two of the sweeper's batches of 1,000
     private static final int MANY = 2500;
     private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ParleyServer server = ParleyServer.forTest(OperatorSettingsIT.class);
 
     private static Map<String, String> settings(String key, String... more) {
         Map<String, String> settings = new HashMap<>(Map.of(

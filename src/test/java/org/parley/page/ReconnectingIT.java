@@ -13,10 +13,10 @@ import org.parley.testing.Person;
 /** The server goes away under two open pages and comes back: the pages say so, and come back by themselves. */
 class ReconnectingIT {
 
-    private final ParleyServer server = ParleyServer.forTest(ReconnectingIT.class);
-
     // long enough to outlive the restart: a page whose ticket ran out meanwhile must ask for the password again
     private static final Map<String, String> SETTINGS = Map.of("parley.ticket.lifetime", "10m");
+
+    private final ParleyServer server = ParleyServer.forTest(ReconnectingIT.class);
 
     @Test
     void pagesShowTheyAreReconnectingWhileTheServerRestartsThenCarryOn() {

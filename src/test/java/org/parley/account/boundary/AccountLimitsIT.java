@@ -17,9 +17,9 @@ import org.parley.testing.SignIn;
  */
 class AccountLimitsIT {
 
-    private final ParleyServer server = ParleyServer.forTest(AccountLimitsIT.class);
-
     private static final int SIGN_UPS_AN_HOUR = 3;
+
+    private final ParleyServer server = ParleyServer.forTest(AccountLimitsIT.class);
 
     @Test
     void wrongPasswordsCountPerAccountWhateverTheSpellingAndSignUpsPerAddress() {

@@ -28,14 +28,14 @@ import org.parley.testing.SignIn;
  */
 class RestartUnderLoadIT {
 
-    private final ParleyServer server = ParleyServer.forTest(RestartUnderLoadIT.class);
-
     // acknowledged messages each stop comes after
     private static final int ACKS_BEFORE_STOP = 100;
     // Parley's own stop closes with 1012 "service restart"; WildFly's WebSocket container closes every session with
     // 1001 "going away" as it undeploys Parley on the way down, before any callback of the application's
     // (docs/PROTOCOL.md)
     private static final int GOING = "wildfly".equals(System.getProperty("parley.it.server")) ? 1001 : 1012;
+
+    private final ParleyServer server = ParleyServer.forTest(RestartUnderLoadIT.class);
 
     @Test
     void everyMessageAcknowledgedArrivesOnceInOrderAfterAGracefulStopAndAfterAKill() throws Exception {

@@ -31,11 +31,11 @@ import org.parley.testing.SignIn;
  */
 class UpgradeIT {
 
-    private final ParleyServer server = ParleyServer.forTest(UpgradeIT.class);
-
     // the fixture's messages were sent on 2026-11-30: kept long enough that the test still means this years on
     private static final Map<String, String> KEEP_EVERYTHING = Map.of("parley.retention", "36500d",
             "parley.history.retention", "36500d");
+
+    private final ParleyServer server = ParleyServer.forTest(UpgradeIT.class);
 
     @Test
     void keptMessagesOfADatabaseMadeByThePreviousVersionArriveInOrderAfterTheUpgrade() throws Exception {
