@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,9 +25,9 @@ import org.parley.testing.DirectoryTree;
 import org.parley.testing.ExternalDatabase;
 import org.parley.testing.FreePort;
 import org.parley.testing.Frames;
-import org.parley.testing.PayaraMicroNode;
+import org.parley.testing.PayaraMicroServer;
 import org.parley.testing.SignIn;
-import org.parley.testing.WildFlyNode;
+import org.parley.testing.WildFlyServer;
 
 /**
  * One chat of two kinds of server: WildFly set up with server-config/wildfly (parley-datasource.cli, and
@@ -44,8 +45,8 @@ class ClusterOfWildFlyAndPayaraIT {
     private final Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("cluster-wildfly-payara");
     private ExternalDatabase database;
     private Broker broker;
-    private WildFlyNode wildFly;
-    private PayaraMicroNode payara;
+    private WildFlyServer wildFly;
+    private PayaraMicroServer payara;
 
     @BeforeAll
     void startTheChat() throws Exception {
@@ -56,26 +57,29 @@ class ClusterOfWildFlyAndPayaraIT {
         broker = Broker.start();
         String lease = LEASE.toSeconds() + "s";
 
-        long started = System.nanoTime();
-        // both servers boot at once (each takes most of the start-up); WildFly's ports are taken only as it boots
-        wildFly = WildFlyNode.start(work.resolve("wildfly"), Map.of("PARLEY_CLUSTER_LEASE", lease));
-        payara = PayaraMicroNode.start(FreePort.pickOtherThan(wildFly.ports().values()), work.resolve("payara.log"),
-                ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars(), Map.of(
-                        "PARLEY_DATASOURCE", "jdbc/parley",
-                        "PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory",
-                        "PARLEY_CLUSTER_LEASE", lease));
-
         // the data source script installs the JDBC driver into the distribution, where an earlier run left it
-        WildFlyNode.removeModule(ClusterCommands.wildFlyDriverModule());
-        wildFly.awaitManagement()
-                .runScript(ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"),
-                        ClusterCommands.wildFlyDataSource(work, database))
-                .runScript(ExternalDatabase.serverConfig("wildfly/parley-cluster.cli"),
-                        ClusterCommands.wildFlyCluster(work, broker))
-                .deploy(Path.of(System.getProperty("parley.war")))
-                .awaitUp();
-        double wildFlySeconds = (System.nanoTime() - started) / 1e9;
-        payara.awaitUp();
+        WildFlyServer.removeModule(ClusterCommands.wildFlyDriverModule());
+        wildFly = WildFlyServer.withScripts(work.resolve("wildfly"), List.of(
+                new WildFlyServer.Script(ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"),
+                        ClusterCommands.wildFlyDataSource(work, database)),
+                new WildFlyServer.Script(ExternalDatabase.serverConfig("wildfly/parley-cluster.cli"),
+                        ClusterCommands.wildFlyCluster(work, broker))));
+        // WildFly's ports are taken only as it boots
+        payara = PayaraMicroServer.withCommands(work.resolve("payara"),
+                FreePort.pickOtherThan(wildFly.ports().values()),
+                ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars());
+
+        long started = System.nanoTime();
+        // both servers boot at once (each takes most of the start-up)
+        CompletableFuture<Double> wildFlyUp = CompletableFuture.supplyAsync(() -> {
+            wildFly.start(Map.of("parley.cluster.lease", lease));
+            return (System.nanoTime() - started) / 1e9;
+        });
+        payara.start(Map.of(
+                "parley.datasource", "jdbc/parley",
+                "parley.cluster.connectionFactory", "jms/parleyConnectionFactory",
+                "parley.cluster.lease", lease));
+        double wildFlySeconds = wildFlyUp.join();
         System.out.printf("ClusterOfWildFlyAndPayaraIT: both servers serving Parley %.1f s after they were started side"
                 + " by side (WildFly booted, set up by both scripts and deployed in %.1f s)%n",
                 (System.nanoTime() - started) / 1e9, wildFlySeconds);

@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,7 +31,8 @@ import org.parley.testing.ChatClient;
 import org.parley.testing.DirectoryTree;
 import org.parley.testing.ExternalDatabase;
 import org.parley.testing.Frames;
-import org.parley.testing.PayaraMicroNode;
+import org.parley.testing.FreePort;
+import org.parley.testing.PayaraMicroServer;
 import org.parley.testing.SignIn;
 
 /**
@@ -48,8 +50,8 @@ class ClusterOnPayaraMicroIT {
     private final Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("cluster-payara-micro");
     private ExternalDatabase database;
     private Broker broker;
-    private PayaraMicroNode a;
-    private PayaraMicroNode b;
+    private PayaraMicroServer a;
+    private PayaraMicroServer b;
 
     @BeforeAll
     void startTheChat() throws Exception {
@@ -59,15 +61,18 @@ class ClusterOnPayaraMicroIT {
         database = ExternalDatabase.start(work.resolve("shared-db"));
         broker = Broker.start();
         Path commands = ClusterCommands.forPayaraMicro(work, database, broker);
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "PARLEY_DATASOURCE", "jdbc/parley",
-                "PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory",
-                "PARLEY_CLUSTER_LEASE", LEASE.toSeconds() + "s",
-                "PARLEY_SIGNUP_PER_ADDRESS", "1000"));
-        a = PayaraMicroNode.start(work.resolve("a.log"), commands, ExternalDatabase.driverJars(), settings);
-        b = PayaraMicroNode.start(work.resolve("b.log"), commands, ExternalDatabase.driverJars(), settings);
-        a.awaitUp();
-        b.awaitUp();
+        Map<String, String> settings = Map.of(
+                "parley.datasource", "jdbc/parley",
+                "parley.cluster.connectionFactory", "jms/parleyConnectionFactory",
+                "parley.cluster.lease", LEASE.toSeconds() + "s",
+                "parley.signup.per.address", "1000");
+        a = PayaraMicroServer.withCommands(work.resolve("a"), FreePort.pick(), commands, ExternalDatabase.driverJars());
+        b = PayaraMicroServer.withCommands(work.resolve("b"), FreePort.pickOtherThan(List.of(a.base().getPort())),
+                commands, ExternalDatabase.driverJars());
+        // both boot at once
+        CompletableFuture<URL> aUp = CompletableFuture.supplyAsync(() -> a.start(settings));
+        b.start(settings);
+        aUp.join();
     }
 
     @AfterAll
@@ -183,12 +188,9 @@ class ClusterOnPayaraMicroIT {
                     Json.createObjectBuilder().add("password", SignIn.password(kit)).build().toString());
             assertEquals(200, removed.statusCode(), removed.body());
             // asked every 400 ms for at most the lease: 15 messages at most, which the suite's mailbox of 20 holds
-            long deadline = System.nanoTime() + LEASE.toNanos();
-            JsonObject answer = luOnB.sendTo(kit, "after the removal");
-            while (!"error".equals(answer.getString("type")) && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(400));
-                answer = luOnB.sendTo(kit, "after the removal");
-            }
+            JsonObject answer = Awaitility.await("a send to " + kit + " on B refused").atMost(LEASE)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(400))
+                    .until(() -> luOnB.sendTo(kit, "after the removal"), sent -> "error".equals(sent.getString("type")));
             assertEquals("unknown-user", answer.getString("code", answer.toString()), answer.toString());
         }
     }
@@ -247,10 +249,9 @@ class ClusterOnPayaraMicroIT {
                 }
             });
             streamer.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acknowledged.size() < 20 && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-            }
+            // killed mid-stream: as soon as 20 are acknowledged, so asked often
+            Awaitility.await("20 acknowledged by B").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> acknowledged.size() >= 20);
             long killed = System.nanoTime();
             b.kill();
             streaming.set(false);

@@ -1,14 +1,16 @@
 package org.parley.cluster;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.parley.testing.Broker;
 import org.parley.testing.ExternalDatabase;
-import org.parley.testing.PayaraMicroNode;
+import org.parley.testing.PayaraMicroServer;
 
 /**
  * README "Several servers as one chat": {@code ./mvnw -DskipTests -Pcluster package} builds Parley and runs this,
@@ -42,18 +44,19 @@ public final class LocalCluster {
         running.add(broker);
         Path commands = ClusterCommands.forPayaraMicro(work, database, broker);
         Map<String, String> settings = Map.of(
-                "PARLEY_DATASOURCE", "jdbc/parley",
-                "PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory");
-        List<PayaraMicroNode> nodes = new ArrayList<>();
+                "parley.datasource", "jdbc/parley",
+                "parley.cluster.connectionFactory", "jms/parleyConnectionFactory");
+        List<PayaraMicroServer> nodes = new ArrayList<>();
         for (int port : new int[] {8081, 8082}) {
-            PayaraMicroNode node = PayaraMicroNode.start(port, work.resolve("server-" + port + ".log"), commands,
-                    ExternalDatabase.driverJars(), settings);
+            PayaraMicroServer node = PayaraMicroServer.withCommands(work.resolve("server-" + port), port, commands,
+                    ExternalDatabase.driverJars());
             running.add(node);
             nodes.add(node);
         }
-        for (PayaraMicroNode node : nodes) {
-            node.awaitUp();
-        }
+        // both boot at once
+        CompletableFuture<URL> first = CompletableFuture.supplyAsync(() -> nodes.get(0).start(settings));
+        nodes.get(1).start(settings);
+        first.join();
         System.out.println();
         System.out.println("Parley runs as one chat on two servers, sharing a database (Derby, port " + database.port()
                 + ") and a broker (Artemis, port " + broker.port() + "):");

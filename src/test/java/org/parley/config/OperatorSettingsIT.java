@@ -25,16 +25,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.account.control.TicketSigner;
 import org.parley.testing.ChatClient;
-import org.parley.testing.RestartableParley;
+import org.parley.testing.ParleyServer;
+import org.parley.testing.Pause;
 import org.parley.testing.Scrape;
 import org.parley.testing.SignIn;
 import org.parley.testing.SilentPeer;
@@ -45,7 +46,7 @@ import org.parley.testing.SilentPeer;
  * long offline retention, the second with another key and an offline retention of 2 s. On the way: the purge's
  * batches, Parley's stop while a sender goes on, and that the server's log holds no password or ticket.
  */
-class OperatorSettingsIT extends RestartableParley {
+class OperatorSettingsIT {
 
     private static final String KEY_BEFORE = key("the first key: thirty-two bytes+");
     private static final String KEY_AFTER = key("the other key: thirty-two bytes+");
@@ -53,6 +54,8 @@ class OperatorSettingsIT extends RestartableParley {
     // more than two of the sweeper's batches of 1,000
     private static final int MANY = 2500;
     private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ParleyServer server = ParleyServer.forTest(OperatorSettingsIT.class);
 
     private static Map<String, String> settings(String key, String... more) {
         Map<String, String> settings = new HashMap<>(Map.of(
@@ -79,8 +82,8 @@ class OperatorSettingsIT extends RestartableParley {
     void whatIsKeptToldAndTrustedFollowsTheSettings() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         List<String> secrets = new ArrayList<>();
-        URL base = start(settings(KEY_BEFORE, "parley.read.receipts", "false", "parley.retention", "1h"));
-        List<Path> logs = new ArrayList<>(List.of(serverLog(base)));
+        URL base = server.start(settings(KEY_BEFORE, "parley.read.receipts", "false", "parley.retention", "1h"));
+        List<Path> logs = new ArrayList<>(List.of(server.log()));
         try {
             String ann = "ann" + suffix;
             SignIn.signUp(base, ann);
@@ -98,10 +101,9 @@ class OperatorSettingsIT extends RestartableParley {
                 manyConfirmedAtOnceArePurgedInOneSweep(base, annClient, ann, "dan" + suffix, logs.get(0));
                 secrets.addAll(signUpSignInConnectChangePasswordAndFail(base, "gus" + suffix));
                 long lastStored = aStoppingServerTakesNoMessage(base, suffix);
-                stop(); // the container's own account of the server it started, which is gone
 
-                base = start(settings(KEY_AFTER, "parley.retention", "2s"));
-                logs.add(serverLog(base));
+                base = server.start(settings(KEY_AFTER, "parley.retention", "2s"));
+                logs.add(server.log());
                 ticketsOfTheOldKeyAreVoid(base, ann, issued, minted);
                 try (ChatClient again = ChatClient.connect(base, ann)) {
                     assertEquals(lastStored + 1, again.broadcast("after the restart").getJsonNumber("seq")
@@ -118,7 +120,7 @@ class OperatorSettingsIT extends RestartableParley {
                 }
             }
         } finally {
-            stop();
+            server.stop();
         }
     }
 
@@ -236,7 +238,7 @@ class OperatorSettingsIT extends RestartableParley {
      *
      * @return the last {@code seq} the log gave
      */
-    private static long aStoppingServerTakesNoMessage(URL base, String suffix) throws Exception {
+    private long aStoppingServerTakesNoMessage(URL base, String suffix) throws Exception {
         String eve = "eve" + suffix;
         SignIn.signUp(base, eve);
         try (SilentPeer stalled = SilentPeer.connect(base, "sam" + suffix, 4096);
@@ -249,11 +251,12 @@ class OperatorSettingsIT extends RestartableParley {
                 assertEquals("stored", ack.getString("status"), ack.toString());
                 lastStored = ack.getJsonNumber("seq").longValue();
             }
-            terminateServer(base);
+            // SIGTERM, while fay sends on
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
             for (int i = 0; fay.sendWhileOpen(Json.createObjectBuilder().add("type", "send").add("to", eve)
                     .add("body", "while stopping " + i).add("ref", "s" + i).build().toString()); i++) {
                 assertTrue(i < 3000, "the connection outlived a minute of the stop");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                Pause.of(Duration.ofMillis(20));
             }
             CloseReason closed = fay.awaitClose();
             assertEquals(1012, closed.getCloseCode().getCode(), closed.toString());
@@ -271,7 +274,7 @@ class OperatorSettingsIT extends RestartableParley {
                 assertEquals("unavailable", refused.getString("code", null), "once stopping, nothing is taken: "
                         + refused);
             }
-            awaitServerGone(base);
+            stopping.get(1, TimeUnit.MINUTES);
             return lastStored;
         }
     }
@@ -345,48 +348,9 @@ class OperatorSettingsIT extends RestartableParley {
         }
     }
 
-    /**
-     * The log of the server at {@code base}: of the Payara Micro logs in the working directory (the suite's
-     * containers number theirs as they start, over those of an earlier run), the newest that names its port.
-     */
-    private static Path serverLog(URL base) throws IOException {
-        String url = ":" + base.getPort() + "/parley";
-        try (Stream<Path> files = Files.list(Path.of("").toAbsolutePath())) {
-            return files.filter(f -> f.getFileName().toString().matches("payara-micro-\\d+\\.log"))
-                    .filter(f -> read(f).contains(url))
-                    .max(Comparator.comparing(f -> f.toFile().lastModified())).orElseThrow();
-        }
-    }
-
-    /** SIGTERM to the restartable server, as an operator stops Payara Micro; returns at once. */
-    private static void terminateServer(URL base) {
-        serverProcesses(base).forEach(ProcessHandle::destroy);
-    }
-
-    private static void awaitServerGone(URL base) {
-        for (ProcessHandle server : serverProcesses(base).toList()) {
-            try {
-                server.onExit().get(1, TimeUnit.MINUTES);
-            } catch (Exception e) {
-                throw new AssertionError("the server did not stop", e);
-            }
-        }
-    }
-
-    private static Stream<ProcessHandle> serverProcesses(URL base) {
-        String mark = "--port " + base.getPort();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(mark)).orElse(false));
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
+    private static void await(Callable<Boolean> condition, String what) {
+        Awaitility.await(what).atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(condition);
     }
 
     private static String encoded(String ticket) {

@@ -21,7 +21,7 @@ import org.parley.testing.ExternalDatabase;
 import org.parley.testing.Frames;
 import org.parley.testing.FreePort;
 import org.parley.testing.PageAnswer;
-import org.parley.testing.PayaraMicroNode;
+import org.parley.testing.PayaraMicroServer;
 
 /**
  * README "Deploy to Payara Server", step by step on the distribution Maven unpacked from Central: start a domain,
@@ -107,11 +107,10 @@ class PayaraServerDropInIT {
             Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", "--force",
                     "true", war);
             PageAnswer.await(parley, Duration.ofMinutes(1));
-            try (PayaraMicroNode micro = PayaraMicroNode.start(work.resolve("micro.log"),
-                    ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars(),
-                    Map.of("PARLEY_DATASOURCE", "jdbc/parley",
-                            "PARLEY_CLUSTER_CONNECTIONFACTORY", "jms/parleyConnectionFactory"))) {
-                micro.awaitUp();
+            try (PayaraMicroServer micro = PayaraMicroServer.withCommands(work.resolve("micro"), FreePort.pick(),
+                    ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars())) {
+                micro.start(Map.of("parley.datasource", "jdbc/parley",
+                        "parley.cluster.connectionFactory", "jms/parleyConnectionFactory"));
                 String ann = "ann" + System.nanoTime() % 100_000;
                 String ben = "ben" + System.nanoTime() % 100_000;
                 try (ChatClient annOnServer = ChatClient.connect(parley, ann);

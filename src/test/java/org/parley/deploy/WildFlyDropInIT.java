@@ -1,5 +1,6 @@
 package org.parley.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.Command;
 import org.parley.testing.DirectoryTree;
@@ -134,14 +136,13 @@ class WildFlyDropInIT {
      * WildFly's deployment scanner writes parley.war.deployed (or parley.war.failed) next to the WAR, and
      * parley.war.undeployed once it is taken out; each replaces the marker before it.
      */
-    private static void awaitMarker(Path deployments, Process server, String marker) throws InterruptedException {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (!Files.exists(deployments.resolve("parley.war." + marker))) {
-            assertTrue(!Files.exists(deployments.resolve("parley.war.failed")), "WildFly failed to deploy the WAR");
-            assertTrue(server.isAlive(), "WildFly exited");
-            assertTrue(System.nanoTime() < deadline, "WildFly did not mark the WAR " + marker + " within " + START);
-            server.waitFor(200, TimeUnit.MILLISECONDS);
-        }
+    private static void awaitMarker(Path deployments, Process server, String marker) {
+        Awaitility.await("WildFly to mark the WAR " + marker).atMost(START).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    assertFalse(Files.exists(deployments.resolve("parley.war.failed")), "WildFly failed to deploy the WAR");
+                    assertTrue(server.isAlive(), "WildFly exited");
+                    return Files.exists(deployments.resolve("parley.war." + marker));
+                });
     }
 
     private static URL url(String address) {

@@ -111,7 +111,7 @@ class ConversationsInTheBrowserIT extends DeployedParley {
 
     @Test
     void aDirectMessageGoesFromStoredToDeliveredToRead() {
-        String benName = unique("ben"); // an account that has never connected
+        String benName = newAccount("ben"); // an account that has never connected
         try (Person ann = Person.at(base, name("ann"))) {
             ann.createAccount();
             // typed as nobody spells it: the server finds the account, and the page takes the account's spelling
@@ -137,7 +137,7 @@ class ConversationsInTheBrowserIT extends DeployedParley {
 
     @Test
     void messagesSentWhileSomeoneIsAwayAreMarkedOnceWhenTheyComeBack() {
-        String benName = unique("ben");
+        String benName = newAccount("ben");
         try (Person ann = Person.at(base, name("ann"))) {
             ann.createAccount();
             ann.startConversationWith(benName);

@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.glassfish.tyrus.client.ClientManager;
 
@@ -223,26 +224,19 @@ public final class ChatClient implements AutoCloseable {
 
     /** Like {@link #next(Predicate)}, but null when none comes within {@code limit}. */
     public synchronized JsonObject nextWithin(Predicate<JsonObject> wanted, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
+        JsonObject[] taken = new JsonObject[1];
+        awaitReceived(() -> {
             for (int i = 0; i < received.size(); i++) {
                 JsonObject frame = received.get(i);
                 if (frame != null && wanted.test(frame)) {
                     received.set(i, null);
-                    return frame;
+                    taken[0] = frame;
+                    return true;
                 }
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return null;
-            }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+            return false;
+        }, limit);
+        return taken[0];
     }
 
     /**
@@ -252,12 +246,22 @@ public final class ChatClient implements AutoCloseable {
      * change; the frames stay available to {@link #next}.
      */
     public synchronized void awaitPresence(String user, String status) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!told.contains(user + " " + status)) {
+        if (!awaitReceived(() -> told.contains(user + " " + status), WAIT)) {
+            throw new AssertionError("not told " + user + " is " + status + " within " + WAIT + "; received "
+                    + pending());
+        }
+    }
+
+    /**
+     * Whether {@code condition}, on what this client has received, holds within {@code limit}. Not a poll: every frame
+     * that arrives wakes it ({@link #record}), so it returns the moment the frame it waits for is in.
+     */
+    private boolean awaitReceived(BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("not told " + user + " is " + status + " within " + WAIT + "; received "
-                        + pending());
+                return false;
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -266,6 +270,7 @@ public final class ChatClient implements AutoCloseable {
                 throw new AssertionError("interrupted");
             }
         }
+        return true;
     }
 
     /** Whether any presence frame (or the welcome) has named {@code user}, online or offline, so far. */

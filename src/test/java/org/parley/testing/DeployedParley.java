@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An integration test class that talks to Parley deployed on the suite's server, from outside as clients do. Tests
- * share that server, so each makes up user names of its own with {@link #unique(String)}.
+ * share that server, so each makes up user names of its own with {@link #newAccount(String)} (which signs up).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -36,12 +36,12 @@ public abstract class DeployedParley {
      */
     protected List<String> onlineNow(String prefix) {
         JsonObject answer = SignIn.json(SignIn.getWith(base, "online?prefix=" + URLEncoder.encode(prefix,
-                StandardCharsets.UTF_8) + "&limit=200", SignIn.ticket(base, unique("asker"))));
+                StandardCharsets.UTF_8) + "&limit=200", SignIn.ticket(base, newAccount("asker"))));
         return answer.getJsonArray("people").getValuesAs(JsonString::getString);
     }
 
     /** A new user's name, with an account, so that messages to it are accepted before it ever connects. */
-    protected String unique(String prefix) {
+    protected String newAccount(String prefix) {
         String name = prefix + UUID.randomUUID().toString().substring(0, 8);
         SignIn.signUp(base, name);
         return name;

@@ -12,9 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.derby.drda.NetworkServerControl;
+import org.awaitility.Awaitility;
 
 /**
  * An operator's database, as far as Parley can tell: Derby's network server, run in the test's own JVM on a free
@@ -47,18 +46,13 @@ public final class ExternalDatabase implements AutoCloseable {
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(home.resolve("derby-network.log")), true);
         server.start(log);
         // start() returns before the server listens; polling is the only way its API offers to know
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Exception last;
-        do {
-            try {
-                server.ping();
-                return new ExternalDatabase(server, port, log);
-            } catch (Exception notYet) {
-                last = notYet;
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            }
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("Derby's network server did not answer on port " + port, last);
+        Awaitility.await("Derby's network server to answer on port " + port).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> {
+                    server.ping();
+                    return true;
+                });
+        return new ExternalDatabase(server, port, log);
     }
 
     public int port() {
@@ -107,14 +101,10 @@ public final class ExternalDatabase implements AutoCloseable {
     }
 
     /** A delivered message is marked so once the recipient's client confirms it, a moment after: waits for that. */
-    public void awaitNoneWaitingFor(String recipient, Duration limit) throws SQLException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (messagesWaitingFor(recipient) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("messages for " + recipient + " still stored after " + limit);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
+    public void awaitNoneWaitingFor(String recipient, Duration limit) {
+        Awaitility.await("no message for " + recipient + " left unconfirmed").atMost(limit)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> messagesWaitingFor(recipient) == 0);
     }
 
     /** Stops the network server, as an operator's database going away would; once, however often it is called. */

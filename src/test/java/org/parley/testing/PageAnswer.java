@@ -7,8 +7,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Waits for a server started from outside the test to serve a page: what says "ready" to a person too. */
 public final class PageAnswer {
@@ -18,13 +19,8 @@ public final class PageAnswer {
 
     /** Returns once {@code page} answers 200; fails if {@code limit} passes first. */
     public static void await(URL page, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!answers(page)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(page + " did not answer within " + limit);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
+        Awaitility.await(page + " to answer 200").atMost(limit).pollInterval(Duration.ofMillis(200))
+                .until(() -> answers(page));
     }
 
     /**
@@ -38,35 +34,37 @@ public final class PageAnswer {
         } catch (URISyntaxException | MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
-        long deadline = System.nanoTime() + limit.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) ready.openConnection();
-                connection.setConnectTimeout(1000);
-                connection.setReadTimeout(10_000);
-                try {
-                    int status = connection.getResponseCode();
-                    last = status + "";
-                    if (status == 503) {
-                        String body = new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                        if (body.contains("\"not-ready\"") && body.contains("database")) {
-                            return;
-                        }
-                        last += " " + body;
-                    }
-                } finally {
-                    connection.disconnect();
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        AtomicReference<String> last = new AtomicReference<>("");
+        try {
+            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String answer = readiness(ready);
+                last.set(answer);
+                return answer.startsWith("503 ") && answer.contains("\"not-ready\"") && answer.contains("database");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(ready + " did not answer 503 not-ready within " + limit + "; last: " + last.get());
         }
-        throw new AssertionError(ready + " did not answer 503 not-ready within " + limit + "; last: " + last);
     }
 
-    private static boolean answers(URL page) {
+    /** The status and, for a 503, the body of the readiness probe's answer; what went wrong if none came. */
+    private static String readiness(URL ready) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) ready.openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(10_000);
+            try {
+                int status = connection.getResponseCode();
+                return status != 503 ? String.valueOf(status)
+                        : status + " " + new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    static boolean answers(URL page) {
         try {
             HttpURLConnection connection = (HttpURLConnection) page.openConnection();
             connection.setConnectTimeout(1000);

@@ -6,13 +6,15 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** One scrape of {@code /parley/metrics}, read as Prometheus reads the text format: series and their values. */
 public final class Scrape {
@@ -58,16 +60,19 @@ public final class Scrape {
 
     /**
      * Scrapes until the condition holds, up to 10 s: a frame may reach its client a moment before the server has
-     * counted it, so the scrape right after it may not have it yet.
+     * counted it, so the scrape right after it may not have it yet. Returns the last scrape either way, so that the
+     * caller can say which series fell short.
      */
     public static Scrape awaitUntil(URL base, Predicate<Scrape> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            Scrape scrape = of(base);
-            if (condition.test(scrape) || System.nanoTime() > deadline) {
-                return scrape;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        AtomicReference<Scrape> last = new AtomicReference<>();
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        last.set(of(base));
+                        return last.get();
+                    }, condition);
+        } catch (ConditionTimeoutException e) {
+            return last.get();
         }
     }
 

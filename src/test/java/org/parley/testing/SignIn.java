@@ -20,12 +20,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /** Parley's HTTP API as the page uses it: signing up, in and out. Every test user's password is {@link #password}. */
 public final class SignIn {
@@ -74,7 +73,7 @@ public final class SignIn {
         HttpResponse<String> answer = post(base, "tickets", credentials);
         if (answer.statusCode() == 429) {
             long seconds = Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1"));
-            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS)).join();
+            Pause.of(Duration.ofSeconds(seconds));
             answer = post(base, "tickets", credentials);
         }
         return answer;

@@ -8,20 +8,22 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.parley.testing.RestartableParley;
+import org.parley.testing.ParleyServer;
 import org.parley.testing.SignIn;
 
 /**
  * On a server of its own, so that no other test's wrong passwords or sign-ups from this same address are counted:
  * the sign-in throttle counts accounts, not spellings of their names, and sign-ups from one address are limited.
  */
-class AccountLimitsIT extends RestartableParley {
+class AccountLimitsIT {
 
     private static final int SIGN_UPS_AN_HOUR = 3;
 
+    private final ParleyServer server = ParleyServer.forTest(AccountLimitsIT.class);
+
     @Test
     void wrongPasswordsCountPerAccountWhateverTheSpellingAndSignUpsPerAddress() {
-        URL base = start(Map.of("parley.signup.per.address", String.valueOf(SIGN_UPS_AN_HOUR)));
+        URL base = server.start(Map.of("parley.signup.per.address", String.valueOf(SIGN_UPS_AN_HOUR)));
         try {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String composed = "\u00e9mile" + suffix;
@@ -48,7 +50,7 @@ class AccountLimitsIT extends RestartableParley {
             assertEquals(401, SignIn.post(base, "tickets", SignIn.credentials("onetoomany" + suffix,
                     SignIn.password("onetoomany" + suffix))).statusCode(), "and no account was made");
         } finally {
-            stop();
+            server.stop();
         }
     }
 

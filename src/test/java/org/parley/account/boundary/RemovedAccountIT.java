@@ -18,9 +18,9 @@ class RemovedAccountIT extends DeployedParley {
 
     @Test
     void aRemovedNameIsRefusedAtOnceAndWhenTakenAgainLeadsOnlyToTheNewAccount() {
-        String old = unique("gone");
+        String old = newAccount("gone");
         String before = "sent before the removal to " + old;
-        try (ChatClient ann = ChatClient.connect(base, unique("ann"))) {
+        try (ChatClient ann = ChatClient.connect(base, newAccount("ann"))) {
             // found once, so this server knows the name when the account goes
             assertEquals("stored", ann.sendTo(old, before).getString("status"));
             assertEquals("stored", ann.sendTo(old.toUpperCase(Locale.ROOT), before).getString("status"));

@@ -9,11 +9,10 @@ import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
+import org.parley.testing.Pause;
 import org.parley.testing.SignIn;
 
 /**
@@ -32,8 +31,8 @@ class SigningInIT extends DeployedParley {
 
     @Test
     void nameInTheQueryGrantsNothingAndTheOwnersKeptMessageStaysTheirs() {
-        String victim = unique("victim");
-        try (ChatClient a = ChatClient.connect(base, unique("alice"))) {
+        String victim = newAccount("victim");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice"))) {
             assertEquals("stored", a.sendTo(victim, "for the victim only").getString("status"));
         }
         try (ChatClient impostor = ChatClient.open(base, "user=" + victim)) {
@@ -54,7 +53,7 @@ class SigningInIT extends DeployedParley {
 
     @Test
     void wrongPasswordGets401AndNoTicket() {
-        String name = unique("bob");
+        String name = newAccount("bob");
         HttpResponse<String> answer = SignIn.attempt(base, SignIn.credentials(name, "not the password"));
         assertEquals(401, answer.statusCode());
         assertEquals("wrong-credentials", SignIn.json(answer).getString("error"));
@@ -63,9 +62,9 @@ class SigningInIT extends DeployedParley {
 
     @Test
     void tamperedTicketIsClosedWith1008() {
-        String alice = unique("alice");
+        String alice = newAccount("alice");
         String ticket = SignIn.ticket(base, alice);
-        String mallory = SignIn.ticket(base, unique("mallory"));
+        String mallory = SignIn.ticket(base, newAccount("mallory"));
         // alice's name with mallory's signature, and mallory's ticket with one character of the signature changed
         String spliced = ticket.substring(0, ticket.lastIndexOf('.')) + mallory.substring(mallory.lastIndexOf('.'));
         char last = mallory.charAt(mallory.length() - 2);
@@ -80,12 +79,11 @@ class SigningInIT extends DeployedParley {
 
     @Test
     void expiredTicketIsClosedWith1008() throws Exception {
-        String name = unique("late");
+        String name = newAccount("late");
         String ticket = SignIn.ticket(base, name);
         Instant expiry = Instant.now().plus(TICKET_LIFETIME).plusMillis(500);
         // waiting for the ticket to run out is the point of this test
-        CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(
-                Duration.between(Instant.now(), expiry).toMillis(), TimeUnit.MILLISECONDS)).get();
+        Pause.of(Duration.between(Instant.now(), expiry));
         try (ChatClient client = ChatClient.open(base, "ticket=" + ticket)) {
             assertClosedWith1008(client, "expired");
         }
@@ -93,7 +91,7 @@ class SigningInIT extends DeployedParley {
 
     @Test
     void signingOutClosesOpenConnectionsAndVoidsTheTicket() {
-        String name = unique("leaver");
+        String name = newAccount("leaver");
         String ticket = SignIn.ticket(base, name);
         try (ChatClient open = ChatClient.open(base, "ticket=" + ticket)) {
             open.next("welcome");
@@ -112,7 +110,7 @@ class SigningInIT extends DeployedParley {
     @Test
     void messageToANameNobodyOwnsIsRefusedAndNothingIsKept() {
         String ghost = "ghost" + System.nanoTime() % 1_000_000;
-        try (ChatClient a = ChatClient.connect(base, unique("alice"))) {
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice"))) {
             JsonObject answer = a.sendTo(ghost, "hello?");
             assertEquals("error", answer.getString("type"));
             assertEquals("unknown-user", answer.getString("code"));
@@ -125,7 +123,7 @@ class SigningInIT extends DeployedParley {
 
     @Test
     void aThousandWrongPasswordsAreSlowedDownButTheOwnerGetsInAfterTheWait() throws Exception {
-        String owner = unique("owner");
+        String owner = newAccount("owner");
         String wrong = SignIn.credentials(owner, "guess");
         // the guesser's own address: the failures it spends are counted there, not against every other test's
         InetAddress guesser = SignIn.addressOfItsOwn();

@@ -28,14 +28,14 @@ class SigningUpIT extends DeployedParley {
                 "tab\tname", "line\nbreak", "bob smith", "", "a".repeat(33)}) {
             assertRefused(signUp(name, "long enough password"), 400, "invalid-name");
         }
-        try (ChatClient alive = ChatClient.connect(base, unique("after"))) {
+        try (ChatClient alive = ChatClient.connect(base, newAccount("after"))) {
             assertTrue(alive.isOpen(), "the store still works after the hostile names");
         }
     }
 
     @Test
     void shortPasswordIsRefusedAndLongOneAccepted() {
-        assertRefused(signUp(unique("n").substring(0, 9) + "s", "seven77"), 400, "invalid-password");
+        assertRefused(signUp(newAccount("n").substring(0, 9) + "s", "seven77"), 400, "invalid-password");
         String name = "p" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, signUp(name, "p".repeat(128)).statusCode());
         assertEquals(200, SignIn.post(base, "tickets", SignIn.credentials(name, "p".repeat(128))).statusCode());
@@ -43,7 +43,7 @@ class SigningUpIT extends DeployedParley {
 
     @Test
     void aTakenNameIsRefusedWith409AndTheOwnersPasswordStillWorks() {
-        String name = unique("owner");
+        String name = newAccount("owner");
         assertRefused(signUp(name, "the usurper's password"), 409, "name-taken");
         assertEquals(200, SignIn.post(base, "tickets", SignIn.credentials(name, SignIn.password(name))).statusCode());
     }

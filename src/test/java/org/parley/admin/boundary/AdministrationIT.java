@@ -40,7 +40,7 @@ class AdministrationIT extends DeployedParley {
 
     @Test
     void onlyAnOperatorAdministers() {
-        String mallory = unique("mallory");
+        String mallory = newAccount("mallory");
         HttpResponse<String> notOne = SignIn.as(base, "GET", "admin/online", SignIn.ticket(base, mallory), null);
         assertEquals(403, notOne.statusCode(), notOne.body());
         assertEquals("not-an-operator", SignIn.json(notOne).getString("error"));
@@ -53,7 +53,7 @@ class AdministrationIT extends DeployedParley {
 
     @Test
     void anOperatorSeesWhoIsOnlineAndDisconnectsSomeoneWhoMayComeBack() {
-        String ann = unique("ann");
+        String ann = newAccount("ann");
         try (ChatClient phone = ChatClient.connect(base, ann); ChatClient laptop = ChatClient.connect(base, ann)) {
             JsonObject online = SignIn.json(admin("GET", "online?prefix=" + ann));
             assertEquals(1, online.getJsonArray("people").size(), online.toString());
@@ -71,7 +71,7 @@ class AdministrationIT extends DeployedParley {
 
     @Test
     void aSuspendedAccountIsClosedCannotSignInOrUseItsTicketUntilReinstated() {
-        String ben = unique("ben");
+        String ben = newAccount("ben");
         String ticket = SignIn.ticket(base, ben);
         try (ChatClient b = ChatClient.connect(base, ben)) {
             JsonObject suspended = SignIn.json(admin("PUT", "users/" + ben.toUpperCase() + "/suspension"));
@@ -97,8 +97,8 @@ class AdministrationIT extends DeployedParley {
 
     @Test
     void aRemovedAccountGoesWithItsMessagesAndItsNameStartsAfresh() {
-        String cy = unique("cy");
-        String dee = unique("dee");
+        String cy = newAccount("cy");
+        String dee = newAccount("dee");
         String conversation;
         try (ChatClient d = ChatClient.connect(base, dee); ChatClient c = ChatClient.connect(base, cy)) {
             conversation = c.sendTo(dee, "before cy went").getString("conversation");
@@ -122,7 +122,7 @@ class AdministrationIT extends DeployedParley {
 
     @Test
     void oneChangesOnesPasswordAndRemovesOnesAccountWithThePasswordOnly() {
-        String eve = unique("eve");
+        String eve = newAccount("eve");
         String ticket = SignIn.ticket(base, eve);
         String newPassword = "a new password for " + eve;
         HttpResponse<String> wrong = SignIn.as(base, "PUT", "accounts/me/password", ticket, Json.createObjectBuilder()

@@ -15,10 +15,10 @@ class BadInputIT extends DeployedParley {
 
     /** Sends the bad frame from alice, checks the error, then proves alice, bob and carol still chat. */
     private void assertRefusedAndHarmless(String badFrame, String expectedCode) {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, bob);
-                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+                ChatClient c = ChatClient.connect(base, newAccount("carol"))) {
             a.send(badFrame);
             JsonObject error = a.next("error");
             assertEquals(expectedCode, error.getString("code"));
@@ -47,9 +47,9 @@ class BadInputIT extends DeployedParley {
 
     @Test
     void textAfterTheJsonObjectGetsAnErrorFrameAndNothingIsSent() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob);
-                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice")); ChatClient b = ChatClient.connect(base, bob);
+                ChatClient c = ChatClient.connect(base, newAccount("carol"))) {
             a.send("{\"type\":\"send\",\"to\":\"" + bob + "\",\"body\":\"smuggled\"} xyz");
             assertEquals("invalid-frame", a.next("error").getString("code"));
             assertStillChatting(a, b, c, bob);
@@ -80,7 +80,7 @@ class BadInputIT extends DeployedParley {
 
     @Test
     void messageToYourselfGetsAnErrorFrameWithItsRef() {
-        String alice = unique("alice");
+        String alice = newAccount("alice");
         try (ChatClient a = ChatClient.connect(base, alice)) {
             JsonObject error = a.sendTo(alice, "talking to myself");
             assertEquals("error", error.getString("type"));
@@ -90,9 +90,9 @@ class BadInputIT extends DeployedParley {
 
     @Test
     void binaryFrameGetsAnErrorFrame() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob);
-                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice")); ChatClient b = ChatClient.connect(base, bob);
+                ChatClient c = ChatClient.connect(base, newAccount("carol"))) {
             a.sendBinary(new byte[] {1, 2, 3});
             assertEquals("binary-unsupported", a.next("error").getString("code"));
             assertStillChatting(a, b, c, bob);
@@ -101,10 +101,10 @@ class BadInputIT extends DeployedParley {
 
     @Test
     void frameOverTheLimitClosesOnlyThatConnectionWith1009() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob);
-                ChatClient c = ChatClient.connect(base, unique("carol"));
-                ChatClient mallory = ChatClient.connect(base, unique("mallory"))) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice")); ChatClient b = ChatClient.connect(base, bob);
+                ChatClient c = ChatClient.connect(base, newAccount("carol"));
+                ChatClient mallory = ChatClient.connect(base, newAccount("mallory"))) {
             mallory.send(bob + "|" + "x".repeat(70_000));
             CloseReason reason = mallory.awaitClose();
             assertEquals(CloseReason.CloseCodes.TOO_BIG.getCode(), reason.getCloseCode().getCode());

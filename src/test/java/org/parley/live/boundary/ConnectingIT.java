@@ -32,8 +32,8 @@ class ConnectingIT extends DeployedParley {
 
     @Test
     void welcomeListsEveryoneOnlineIncludingYouAndSaysNothingOfOpenMode() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         try (ChatClient a = ChatClient.connect(base, alice);
                 ChatClient b = ChatClient.open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, bob),
                         StandardCharsets.UTF_8))) {

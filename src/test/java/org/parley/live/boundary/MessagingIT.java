@@ -16,8 +16,8 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void directMessageReachesEveryTabOfTheRecipientAndIsAckedStored() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         try (ChatClient a = ChatClient.connect(base, alice); ChatClient b1 = ChatClient.connect(base, bob);
                 ChatClient b2 = ChatClient.connect(base, bob)) {
             // live, not caught up: a message committed while a tab still catches up comes with the rest, marked
@@ -42,8 +42,8 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void aRecipientIsFoundInAnyCaseAndTheMessageIsAddressedAsTheAccountSpellsItself() {
-        String alice = unique("alice");
-        String bob = unique("Bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("Bob");
         try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, bob)) {
             a.send(bob.toUpperCase(Locale.ROOT) + "|in capitals");
             JsonObject message = b.next("message");
@@ -56,8 +56,8 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void yourOtherTabsSeeTheDirectMessagesYouSend() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         try (ChatClient a1 = ChatClient.connect(base, alice); ChatClient a2 = ChatClient.connect(base, alice);
                 ChatClient b = ChatClient.connect(base, bob)) {
             JsonObject ack = a1.sendTo(bob, "from my phone");
@@ -70,8 +70,8 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void textFormSplitsAtTheFirstBarOnly() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, bob)) {
             a.send(bob + "|a|b");
             JsonObject message = b.next("message");
@@ -83,9 +83,9 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void textWithoutRecipientIsABroadcastThatReachesEveryoneAndTheSender() {
-        String alice = unique("alice");
-        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, unique("bob"));
-                ChatClient c = ChatClient.connect(base, unique("carol"))) {
+        String alice = newAccount("alice");
+        try (ChatClient a = ChatClient.connect(base, alice); ChatClient b = ChatClient.connect(base, newAccount("bob"));
+                ChatClient c = ChatClient.connect(base, newAccount("carol"))) {
             a.send("|hello all");
             a.send("no bar at all");
             for (ChatClient client : new ChatClient[] {a, b, c}) {
@@ -101,8 +101,8 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void jsonBroadcastIsAckedWithItsRef() {
-        try (ChatClient a = ChatClient.connect(base, unique("alice"));
-                ChatClient b = ChatClient.connect(base, unique("bob"))) {
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice"));
+                ChatClient b = ChatClient.connect(base, newAccount("bob"))) {
             JsonObject ack = a.broadcast("{json} hello");
             assertEquals("stored", ack.getString("status"));
             assertEquals(ack.getString("id"), b.next("message").getString("id"));
@@ -111,8 +111,8 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void multiByteTextArrivesIntactAndUntruncated() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         // about 48 KB of UTF-8: far past the seed's 2048-byte buffer, within the 64 KiB frame limit
         String body = "你好，世界 👋🏽 emoji and 中文; ".repeat(1000);
         assertTrue(body.getBytes(StandardCharsets.UTF_8).length > 40_000);
@@ -126,9 +126,9 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void htmlInABodyTravelsAsLiteralText() {
-        String bob = unique("bob");
+        String bob = newAccount("bob");
         String script = "<script>alert(1)</script><img src=x onerror=alert(1)>";
-        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob)) {
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice")); ChatClient b = ChatClient.connect(base, bob)) {
             a.sendTo(bob, script);
             assertEquals(script, b.next("message").getString("body"));
         }
@@ -136,8 +136,8 @@ class MessagingIT extends DeployedParley {
 
     @Test
     void manyMessagesFromOneSenderArriveInOrder() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob)) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice")); ChatClient b = ChatClient.connect(base, bob)) {
             // fewer than the 50 one sender may send at once in the suite (PARLEY_RATE_BURST)
             for (int i = 0; i < 45; i++) {
                 a.send(bob + "|" + i);

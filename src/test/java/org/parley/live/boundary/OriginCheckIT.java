@@ -15,8 +15,8 @@ class OriginCheckIT extends DeployedParley {
 
     @Test
     void pageOfAnotherSiteIsRefusedWith1008EvenWithAValidTicketAndNeverComesOnline() {
-        String victim = unique("victim");
-        try (ChatClient witness = ChatClient.connect(base, unique("witness"));
+        String victim = newAccount("victim");
+        try (ChatClient witness = ChatClient.connect(base, newAccount("witness"));
                 ChatClient hijacker = ChatClient.openFrom("https://evil.example", base,
                         "ticket=" + SignIn.ticket(base, victim))) {
             CloseReason reason = hijacker.awaitClose();
@@ -24,7 +24,7 @@ class OriginCheckIT extends DeployedParley {
             assertTrue(reason.getReasonPhrase().contains("https://evil.example"), reason.getReasonPhrase());
             // presence is told in order: had the victim come online (and gone again), the witness would be told of
             // it before it is told of someone who arrives after the refusal
-            String later = unique("later");
+            String later = newAccount("later");
             try (ChatClient after = ChatClient.connect(base, later)) {
                 witness.awaitPresence(later, "online");
                 assertFalse(witness.toldOf(victim), "the refused connection never joined: " + witness.pending());
@@ -38,10 +38,10 @@ class OriginCheckIT extends DeployedParley {
         String own = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
         for (int round = 0; round < 3; round++) {
             try (ChatClient hijacker = ChatClient.openFrom("http://evil.example", base,
-                    "ticket=" + SignIn.ticket(base, unique("x")))) {
+                    "ticket=" + SignIn.ticket(base, newAccount("x")))) {
                 assertEquals(1008, hijacker.awaitClose().getCloseCode().getCode());
             }
-            try (ChatClient page = ChatClient.openFrom(own, base, "ticket=" + SignIn.ticket(base, unique("page")))) {
+            try (ChatClient page = ChatClient.openFrom(own, base, "ticket=" + SignIn.ticket(base, newAccount("page")))) {
                 assertEquals("welcome", page.next("welcome").getString("type"));
             }
         }
@@ -49,7 +49,7 @@ class OriginCheckIT extends DeployedParley {
 
     @Test
     void clientThatIsNoBrowserPageSendsNoOriginAndIsWelcome() {
-        try (ChatClient client = ChatClient.connect(base, unique("cli"))) {
+        try (ChatClient client = ChatClient.connect(base, newAccount("cli"))) {
             assertTrue(client.isOpen());
         }
     }

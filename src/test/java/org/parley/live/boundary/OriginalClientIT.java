@@ -29,8 +29,8 @@ class OriginalClientIT extends DeployedParley {
 
     @Test
     void aMessageKeptWhileAwayArrivesOnceAndNotAgainOnTheNextConnect() {
-        String bob = unique("bob");
-        try (ChatClient alice = ChatClient.connect(base, unique("alice"))) {
+        String bob = newAccount("bob");
+        try (ChatClient alice = ChatClient.connect(base, newAccount("alice"))) {
             long seq = alice.sendTo(bob, "kept for you").getJsonNumber("seq").longValue();
             try (ChatClient first = ChatClient.connectOriginal(base, bob)) {
                 assertTrue(first.next(withBody("kept for you")).getBoolean("offline"));
@@ -47,8 +47,8 @@ class OriginalClientIT extends DeployedParley {
 
     @Test
     void messagesInTheTextFormArriveLiveOnceAndNotAgainOnTheNextConnect() {
-        String ann = unique("ann");
-        String ben = unique("ben");
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
         try (ChatClient annOnline = ChatClient.connectOriginal(base, ann)) {
             annOnline.next("caught-up");
             try (ChatClient benOnline = ChatClient.connectOriginal(base, ben)) {
@@ -75,8 +75,8 @@ class OriginalClientIT extends DeployedParley {
      */
     @Test
     void aMessageWrittenToAClientThatDiedSilentlyComesAgainOnce() throws Exception {
-        String cy = unique("cy");
-        try (ChatClient dee = ChatClient.connect(base, unique("dee"))) {
+        String cy = newAccount("cy");
+        try (ChatClient dee = ChatClient.connect(base, newAccount("dee"))) {
             SilentPeer dying = SilentPeer.connect(base, cy, 64 * 1024);
             dying.awaitText("\"caught-up\"");
             long seq = dee.sendTo(cy, "into the dark").getJsonNumber("seq").longValue();

@@ -23,7 +23,7 @@ class RefusedAtConnectIT extends DeployedParley {
 
     @Test
     void aSinceThatIsNoWholeNumberFromZeroUpIsRefusedWithNothingSentBefore() {
-        String ann = unique("ann");
+        String ann = newAccount("ann");
         for (String since : new String[] {"abc", "-1", "1.5", ""}) {
             try (ChatClient client = ChatClient.open(base, "ticket=" + ticket(ann) + "&since=" + since)) {
                 assertRefusedWithNothingSent(client, BAD_SINCE, "since=" + since);
@@ -33,7 +33,7 @@ class RefusedAtConnectIT extends DeployedParley {
 
     @Test
     void aConfirmOtherThanReceivedIsRefusedWithNothingSentBefore() {
-        String ann = unique("ann");
+        String ann = newAccount("ann");
         for (String confirm : new String[] {"pong", "RECEIVED", ""}) {
             try (ChatClient client = ChatClient.open(base, "ticket=" + ticket(ann) + "&confirm=" + confirm)) {
                 assertRefusedWithNothingSent(client, "'confirm' must be 'received' (or left out)",
@@ -54,7 +54,7 @@ class RefusedAtConnectIT extends DeployedParley {
 
     @Test
     void aPageOfAnotherSiteIsRefusedWithNothingSentBefore() {
-        String ann = unique("ann");
+        String ann = newAccount("ann");
         try (ChatClient client = ChatClient.openFrom("https://evil.example", base, "ticket=" + ticket(ann))) {
             assertRefusedWithNothingSent(client, "pages from https://evil.example may not connect here",
                     "a foreign origin");

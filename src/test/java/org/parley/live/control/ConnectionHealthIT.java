@@ -44,8 +44,8 @@ class ConnectionHealthIT extends DeployedParley {
 
     @Test
     void peerThatStopsAnsweringPingsIsClosedWith4000AndGoesOffline() throws Exception {
-        String ghost = unique("ghost");
-        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"));
+        String ghost = newAccount("ghost");
+        try (ChatClient watcher = ChatClient.connect(base, newAccount("watcher"));
                 SilentPeer silent = SilentPeer.connect(base, ghost, 64 * 1024)) {
             watcher.next(presence(ghost, "online"));
             watcher.next(presence(ghost, "offline"));
@@ -56,8 +56,8 @@ class ConnectionHealthIT extends DeployedParley {
 
     @Test
     void peerThatKeepsTalkingIsNotDroppedEvenWhenItsPongsAreLate() throws Exception {
-        String talker = unique("talker");
-        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"));
+        String talker = newAccount("talker");
+        try (ChatClient watcher = ChatClient.connect(base, newAccount("watcher"));
                 SilentPeer busy = SilentPeer.connect(base, talker, 64 * 1024)) {
             watcher.next(presence(talker, "online"));
             // a frame every half second for seven seconds, as a person typing would
@@ -84,8 +84,8 @@ class ConnectionHealthIT extends DeployedParley {
 
     @Test
     void everyMessageSentToAConnectionThatVanishedReachesItsUserOnReturn() throws Exception {
-        String gone = unique("gone");
-        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"))) {
+        String gone = newAccount("gone");
+        try (ChatClient watcher = ChatClient.connect(base, newAccount("watcher"))) {
             // the server may notice the reset at once or only at its next write: either way, what follows is
             // sent to someone whose connection vanished
             SilentPeer.connect(base, gone, 64 * 1024).vanish();
@@ -107,8 +107,8 @@ class ConnectionHealthIT extends DeployedParley {
 
     @Test
     void clientThatAnswersPingsStaysConnectedThroughManyHeartbeats() {
-        String steady = unique("steady");
-        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"));
+        String steady = newAccount("steady");
+        try (ChatClient watcher = ChatClient.connect(base, newAccount("watcher"));
                 ChatClient s = ChatClient.connect(base, steady)) {
             assertFalse(s.closesWithin(Duration.ofSeconds(6)), "six heartbeats with a three-second timeout");
             assertEquals("stored", watcher.sendTo(steady, "still there").getString("status"));
@@ -125,10 +125,10 @@ class ConnectionHealthIT extends DeployedParley {
      */
     @Test
     void readerThatFallsBehindIsClosedWith1013WhileOthersCarryOn() throws Exception {
-        String slow = unique("slow");
-        String witness = unique("witness");
+        String slow = newAccount("slow");
+        String witness = newAccount("witness");
         ScheduledExecutorService talking = Executors.newSingleThreadScheduledExecutor();
-        try (ChatClient flooder = ChatClient.connect(base, unique("flooder"));
+        try (ChatClient flooder = ChatClient.connect(base, newAccount("flooder"));
                 ChatClient w = ChatClient.connect(base, witness);
                 SilentPeer stalled = SilentPeer.connect(base, slow, 4 * 1024)) {
             flooder.next(presence(slow, "online"));
@@ -159,8 +159,8 @@ class ConnectionHealthIT extends DeployedParley {
 
     @Test
     void messagesQueuedForAReaderThatFellBehindAreKeptForItsReturn() throws Exception {
-        String slow = unique("slow");
-        try (ChatClient flooder = ChatClient.connect(base, unique("flooder"));
+        String slow = newAccount("slow");
+        try (ChatClient flooder = ChatClient.connect(base, newAccount("flooder"));
                 SilentPeer stalled = SilentPeer.connect(base, slow, 4 * 1024)) {
             flooder.next(presence(slow, "online"));
             List<String> answers = flood(flooder, slow);
@@ -194,14 +194,14 @@ class ConnectionHealthIT extends DeployedParley {
      */
     @Test
     void crowdThatVanishesWhileBroadcastsGoOutLeavesNoOneOnlineAndTheServerRouting() throws Exception {
-        String watcherName = unique("watcher");
+        String watcherName = newAccount("watcher");
         List<String> vanished = new ArrayList<>();
         ExecutorService crowd = Executors.newFixedThreadPool(CROWD);
         try (ChatClient watcher = ChatClient.connect(base, watcherName)) {
             for (int wave = 0; wave < WAVES; wave++) {
                 List<Future<String>> joined = new ArrayList<>();
                 for (int i = 0; i < CROWD; i++) {
-                    String name = unique("vanishing");
+                    String name = newAccount("vanishing");
                     joined.add(crowd.submit(() -> {
                         SilentPeer.connect(base, name, 4 * 1024).vanish();
                         return name;
@@ -217,7 +217,7 @@ class ConnectionHealthIT extends DeployedParley {
             for (String name : vanished) {
                 watcher.awaitPresence(name, "offline");
             }
-            String lateName = unique("late");
+            String lateName = newAccount("late");
             try (ChatClient late = ChatClient.open(base, "ticket=" + URLEncoder.encode(SignIn.ticket(base, lateName),
                     StandardCharsets.UTF_8))) {
                 List<String> online = late.next("welcome").getJsonArray("online").getValuesAs(JsonString.class)
@@ -243,7 +243,7 @@ class ConnectionHealthIT extends DeployedParley {
         try {
             for (int i = 0; i < FLOOD; i++) {
                 if (i > 0 && i % PER_SENDER == 0) {
-                    crowd.add(ChatClient.connect(base, unique("crowd")));
+                    crowd.add(ChatClient.connect(base, newAccount("crowd")));
                 }
                 crowd.get(crowd.size() - 1).send(Json.createObjectBuilder().add("type", "send").add("to", slow)
                         .add("body", i + chunk).add("ref", String.valueOf(i)).build().toString());

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
+import org.parley.testing.ParleyServer;
 import org.parley.testing.Person;
-import org.parley.testing.RestartableParley;
 import org.parley.testing.SignIn;
 
 /**
@@ -23,7 +23,9 @@ import org.parley.testing.SignIn;
  * people online. A connection made in a crowd is told the count and of its conversation partners only, learns of
  * anyone else by asking (watch, or the online list, page by page), and of a new partner as soon as they talk.
  */
-class CrowdPresenceIT extends RestartableParley {
+class CrowdPresenceIT {
+
+    private final ParleyServer server = ParleyServer.forTest(CrowdPresenceIT.class);
 
     private static String name(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 6);
@@ -39,7 +41,7 @@ class CrowdPresenceIT extends RestartableParley {
 
     @Test
     void anOpenServerSaysSoAndInACrowdOneHearsOfPartnersAndOfWhoeverOneAsksAbout() {
-        URL base = start(Map.of("parley.open", "true", "parley.presence.crowd", "3"));
+        URL base = server.start(Map.of("parley.open", "true", "parley.presence.crowd", "3"));
         try {
             assertTrue(SignIn.json(SignIn.get(base, "mode")).getBoolean("open"));
             try (ChatClient invalid = ChatClient.open(base, "user=bob%20smith")) {
@@ -116,7 +118,7 @@ class CrowdPresenceIT extends RestartableParley {
                 assertTrue(gus.awaitOpenModeBanner().startsWith("Open demo mode"), "still shown once connected");
             }
         } finally {
-            stop();
+            server.stop();
         }
     }
 }

@@ -41,8 +41,8 @@ class FloodControlIT extends DeployedParley {
 
     @Test
     void sendingOverTheAllowanceIsAnsweredWithRateLimitedAndTheConnectionStays() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice")); ChatClient b = ChatClient.connect(base, bob)) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice")); ChatClient b = ChatClient.connect(base, bob)) {
             // twice the burst at once, without waiting for answers (each waits for a commit): well past the allowance
             int sent = 2 * BURST;
             for (int i = 0; i < sent; i++) {
@@ -63,10 +63,10 @@ class FloodControlIT extends DeployedParley {
 
     @Test
     void floodingFarBeyondTheAllowanceClosesWith1008AndOthersCarryOn() throws IOException {
-        String bob = unique("bob");
-        String flooderName = unique("flooder");
+        String bob = newAccount("bob");
+        String flooderName = newAccount("flooder");
         try (SilentPeer flooder = SilentPeer.connect(base, flooderName, 64 * 1024);
-                ChatClient b = ChatClient.connect(base, bob); ChatClient c = ChatClient.connect(base, unique("carol"))) {
+                ChatClient b = ChatClient.connect(base, bob); ChatClient c = ChatClient.connect(base, newAccount("carol"))) {
             // frames that reach nobody else (each is refused as a message to oneself), so that what the flood
             // costs the others is the server's time alone, not a queue of their own: six bursts' worth at once
             List<String> flood = new ArrayList<>();
@@ -84,11 +84,11 @@ class FloodControlIT extends DeployedParley {
     /** A few frames too deeply nested to read, then unreadable ones that cost the server less to refuse. */
     @Test
     void unreadableFramesCountAgainstTheAllowanceLikeAnyOther() throws IOException {
-        String bob = unique("bob");
+        String bob = newAccount("bob");
         String deep = "{\"type\":\"send\",\"body\":\"x\",\"n\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
-        String flooderName = unique("flooder");
+        String flooderName = newAccount("flooder");
         try (SilentPeer flooder = SilentPeer.connect(base, flooderName, 64 * 1024);
-                ChatClient b = ChatClient.connect(base, bob); ChatClient c = ChatClient.connect(base, unique("carol"))) {
+                ChatClient b = ChatClient.connect(base, bob); ChatClient c = ChatClient.connect(base, newAccount("carol"))) {
             List<String> flood = new ArrayList<>(Collections.nCopies(10, deep));
             flood.addAll(Collections.nCopies(FLOOD - 10, "{"));
             flooder.burst(flood);

@@ -33,8 +33,8 @@ class PresenceIT extends DeployedParley {
 
     @Test
     void othersSeeYouComeOnlineAndGoOffline() {
-        String alice = unique("alice");
-        try (ChatClient bob = ChatClient.connect(base, unique("bob"))) {
+        String alice = newAccount("alice");
+        try (ChatClient bob = ChatClient.connect(base, newAccount("bob"))) {
             ChatClient a = ChatClient.connect(base, alice);
             bob.next(presence(alice, "online"));
             a.close();
@@ -44,9 +44,9 @@ class PresenceIT extends DeployedParley {
 
     @Test
     void secondTabNeitherAnnouncesNorEndsPresence() {
-        String alice = unique("alice");
-        String carol = unique("carol");
-        try (ChatClient bob = ChatClient.connect(base, unique("bob"));
+        String alice = newAccount("alice");
+        String carol = newAccount("carol");
+        try (ChatClient bob = ChatClient.connect(base, newAccount("bob"));
                 ChatClient c = ChatClient.connect(base, carol)) {
             ChatClient tab1 = ChatClient.connect(base, alice);
             ChatClient tab2 = ChatClient.connect(base, alice);
@@ -72,10 +72,10 @@ class PresenceIT extends DeployedParley {
     @Test
     void aCrowdArrivingAtOnceIsToldInOneFramePerIntervalNotOnePerArrival() throws Exception {
         int crowd = 30;
-        List<String> names = IntStream.range(0, crowd).mapToObj(i -> unique("crowd")).toList();
+        List<String> names = IntStream.range(0, crowd).mapToObj(i -> newAccount("crowd")).toList();
         List<String> tickets = names.stream().map(name -> SignIn.ticket(base, name)).toList();
         ExecutorService arrivals = Executors.newFixedThreadPool(crowd);
-        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"))) {
+        try (ChatClient watcher = ChatClient.connect(base, newAccount("watcher"))) {
             long start = System.nanoTime();
             List<Future<ChatClient>> opening = new ArrayList<>();
             for (String ticket : tickets) {

@@ -34,9 +34,9 @@ class ConversationsIT extends DeployedParley {
 
     @Test
     void historyPagesBackNewestFirstForItsParticipantsOnly() {
-        String ann = unique("ann");
-        String ben = unique("ben");
-        String cy = unique("cy");
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        String cy = newAccount("cy");
         SignIn.signUp(base, ben);
         SignIn.signUp(base, cy);
         List<JsonObject> acks = new ArrayList<>();
@@ -68,9 +68,9 @@ class ConversationsIT extends DeployedParley {
 
     @Test
     void theListShowsEveryoneFirstThenTheLatestWithUnreadCountsThatReadingOnOneDeviceClearsOnAll() {
-        String ann = unique("ann");
-        String ben = unique("ben");
-        String cy = unique("cy");
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        String cy = newAccount("cy");
         SignIn.signUp(base, ben);
         try (ChatClient a = ChatClient.connect(base, ann); ChatClient c = ChatClient.connect(base, cy)) {
             a.sendTo(ben, "first from ann");
@@ -104,8 +104,8 @@ class ConversationsIT extends DeployedParley {
 
     @Test
     void theSenderLearnsStoredThenDeliveredThenRead() {
-        String ann = unique("ann");
-        String ben = unique("ben");
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
         SignIn.signUp(base, ben);
         try (ChatClient a = ChatClient.connect(base, ann)) {
             JsonObject ack = a.sendTo(ben, "are you there?");
@@ -132,8 +132,8 @@ class ConversationsIT extends DeployedParley {
 
     @Test
     void whatISendFromOneDeviceAppearsOnMyOthersLiveAndOnTheirNextConnection() {
-        String ann = unique("ann");
-        String ben = unique("ben");
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
         SignIn.signUp(base, ben);
         try (ChatClient laptop = ChatClient.connect(base, ann); ChatClient phone = ChatClient.connect(base, ann)) {
             laptop.next("caught-up");
@@ -157,7 +157,7 @@ class ConversationsIT extends DeployedParley {
 
     @Test
     void aReadMarkForAConversationSomeoneElseHasIsRefused() {
-        String ann = unique("ann");
+        String ann = newAccount("ann");
         try (ChatClient a = ChatClient.connect(base, ann)) {
             a.send("{\"type\":\"read\",\"conversation\":\"x-someone:y-else\",\"upTo\":1}");
             assertEquals("unknown-conversation", a.next("error").getString("code"));

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
 import org.parley.testing.DeployedParley;
+import org.parley.testing.Pause;
 import org.parley.testing.SilentPeer;
 
 /** Every acknowledged message reaches its recipient exactly once, in order, however the recipient's line behaves. */
@@ -32,9 +33,9 @@ class NothingLostIT extends DeployedParley {
      */
     @Test
     void messagesWrittenToARecipientWhoseNetworkDiedSilentlyAllArriveWhenItComesBack() throws Exception {
-        String ghost = unique("ghost");
+        String ghost = newAccount("ghost");
         List<String> acknowledged = new ArrayList<>();
-        try (ChatClient watcher = ChatClient.connect(base, unique("watcher"))) {
+        try (ChatClient watcher = ChatClient.connect(base, newAccount("watcher"))) {
             SilentPeer dead = SilentPeer.connect(base, ghost, 64 * 1024);
             watcher.next(presence(ghost, "online"));
             // fewer than the suite's mailbox of 20: under load the heartbeat may drop the ghost before the last is
@@ -65,8 +66,8 @@ class NothingLostIT extends DeployedParley {
      */
     @Test
     void aRecipientReconnectingAHundredTimesMidStreamLosesNothingAndSeesNothingTwiceOrOutOfOrder() throws Exception {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
         ChatClient.connect(base, bob).close();
         AtomicBoolean streaming = new AtomicBoolean(true);
         List<String> acknowledged = new ArrayList<>();
@@ -79,16 +80,16 @@ class NothingLostIT extends DeployedParley {
                     a.send(Json.createObjectBuilder().add("type", "send").add("to", bob).add("body", "m" + i)
                             .add("ref", "r" + i).build().toString());
                     // paced under the suite's allowance
-                    a.closesWithin(Duration.ofMillis(20));
+                    Pause.of(Duration.ofMillis(20));
                 }
             }, threads);
             List<CompletableFuture<Void>> others = new ArrayList<>();
             for (int o = 0; o < 8; o++) {
-                String other = unique("other");
+                String other = newAccount("other");
                 others.add(CompletableFuture.runAsync(() -> {
                     while (streaming.get()) {
                         try (ChatClient client = ChatClient.connect(base, other)) {
-                            client.closesWithin(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 300)));
+                            Pause.of(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 300)));
                         }
                     }
                 }, threads));
@@ -98,7 +99,7 @@ class NothingLostIT extends DeployedParley {
                 ChatClient b = ChatClient.connect(base, bob, round == 0 ? null : had);
                 // not at once: a connection closed within moments of its upgrade provokes a Payara Micro fault
                 // (README, "Known faults") that is not what this test is about; nobody reconnects that quickly
-                b.closesWithin(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 200)));
+                Pause.of(Duration.ofMillis(ThreadLocalRandom.current().nextLong(50, 200)));
                 b.close();
                 // where bob says he was next time is the last message taken here: one the client's reader
                 // hands over only after the close is reported is not counted, and so comes again

@@ -20,9 +20,9 @@ class OfflineDeliveryIT extends DeployedParley {
 
     @Test
     void messagesToAnOfflineUserAreStoredThenDeliveredInOrderOnConnect() {
-        String alice = unique("alice");
-        String carol = unique("carol");
-        String bob = unique("bob");
+        String alice = newAccount("alice");
+        String carol = newAccount("carol");
+        String bob = newAccount("bob");
         List<JsonObject> acks = new ArrayList<>();
         try (ChatClient a = ChatClient.connect(base, alice); ChatClient c = ChatClient.connect(base, carol)) {
             acks.add(a.sendTo(bob, "first, from alice"));
@@ -51,14 +51,14 @@ class OfflineDeliveryIT extends DeployedParley {
 
     @Test
     void deliveredMessagesAreNotDeliveredAgain() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice"))) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice"))) {
             assertEquals("stored", a.sendTo(bob, "only once").getString("status"));
         }
         try (ChatClient b = ChatClient.connect(base, bob)) {
             assertEquals("only once", b.next("message").getString("body"));
         }
-        try (ChatClient b = ChatClient.connect(base, bob); ChatClient d = ChatClient.connect(base, unique("dave"))) {
+        try (ChatClient b = ChatClient.connect(base, bob); ChatClient d = ChatClient.connect(base, newAccount("dave"))) {
             d.sendTo(bob, "marker");
             JsonObject next = b.next("message");
             assertEquals("marker", next.getString("body"), "the kept message came a second time");
@@ -67,8 +67,8 @@ class OfflineDeliveryIT extends DeployedParley {
 
     @Test
     void offlineMessageIsNotLostWhenTheRecipientConnectsWhileItIsSent() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice"))) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice"))) {
             for (int round = 0; round < 20; round++) {
                 String body = "race " + round;
                 a.send(bob + "|" + body);
@@ -83,8 +83,8 @@ class OfflineDeliveryIT extends DeployedParley {
 
     @Test
     void fullMailboxRefusesWithMailboxFullAndKeepsWhatItHad() {
-        String bob = unique("bob");
-        try (ChatClient a = ChatClient.connect(base, unique("alice"))) {
+        String bob = newAccount("bob");
+        try (ChatClient a = ChatClient.connect(base, newAccount("alice"))) {
             for (int i = 0; i < CAPACITY; i++) {
                 assertEquals("stored", a.sendTo(bob, "kept " + i).getString("status"));
             }
@@ -92,7 +92,7 @@ class OfflineDeliveryIT extends DeployedParley {
             assertEquals("error", refused.getString("type"));
             assertEquals("mailbox-full", refused.getString("code"));
         }
-        try (ChatClient b = ChatClient.connect(base, bob); ChatClient d = ChatClient.connect(base, unique("dave"))) {
+        try (ChatClient b = ChatClient.connect(base, bob); ChatClient d = ChatClient.connect(base, newAccount("dave"))) {
             for (int i = 0; i < CAPACITY; i++) {
                 assertEquals("kept " + i, b.next("message").getString("body"));
             }

@@ -14,31 +14,28 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
-import org.parley.testing.RestartableParley;
-import org.parley.testing.RestartableServer;
+import org.parley.testing.ParleyServer;
+import org.parley.testing.Pause;
 import org.parley.testing.Scrape;
-import org.parley.testing.ServerProcess;
 import org.parley.testing.SignIn;
 
 /**
- * The server stops twice while one person streams messages to another: once as an operator stops it (an undeploy
- * on WildFly, SIGTERM to Payara Micro), once killed with SIGKILL. Every message acknowledged before either reaches
+ * The server stops twice while one person streams messages to another: once as an operator stops it (SIGTERM), once
+ * killed with SIGKILL. Every message acknowledged before either reaches
  * its recipient, exactly once and in order; the gentle stop also tells both clients the server is going.
  */
-class RestartUnderLoadIT extends RestartableParley {
+class RestartUnderLoadIT {
 
     // acknowledged messages each stop comes after
     private static final int ACKS_BEFORE_STOP = 100;
     // Parley's own stop closes with 1012 "service restart"; WildFly's WebSocket container closes every session with
-    // 1001 "going away" as the undeploy begins, before any callback of the application's (docs/PROTOCOL.md)
+    // 1001 "going away" as it undeploys Parley on the way down, before any callback of the application's
+    // (docs/PROTOCOL.md)
     private static final int GOING = "wildfly".equals(System.getProperty("parley.it.server")) ? 1001 : 1012;
 
-    @ArquillianResource
-    ContainerController containers;
+    private final ParleyServer server = ParleyServer.forTest(RestartUnderLoadIT.class);
 
     @Test
     void everyMessageAcknowledgedArrivesOnceInOrderAfterAGracefulStopAndAfterAKill() throws Exception {
@@ -47,14 +44,14 @@ class RestartUnderLoadIT extends RestartableParley {
         Map<String, Long> acknowledged = new LinkedHashMap<>();
         List<JsonObject> bobGot = new ArrayList<>();
 
-        URL first = start(Map.of());
+        URL first = server.start(Map.of());
         SignIn.signUp(first, alice);
         ChatClient b = ChatClient.connect(first, bob);
         ChatClient a = ChatClient.connect(first, alice);
         try {
             CompletableFuture<Void> stream = streamUntilClosed(a, bob, "g");
             awaitAcks(a, acknowledged, ACKS_BEFORE_STOP);
-            stop();
+            server.stop();
             stream.get(30, TimeUnit.SECONDS);
             assertEquals(GOING, a.awaitClose().getCloseCode().getCode(), "the sender is told the server goes");
             assertEquals(GOING, b.awaitClose().getCloseCode().getCode(), "and so is the recipient");
@@ -65,7 +62,7 @@ class RestartUnderLoadIT extends RestartableParley {
             b.close();
         }
 
-        URL second = start(Map.of());
+        URL second = server.start(Map.of());
         // a server just started counts its connections from the first scrape, before anyone connects
         Scrape fresh = Scrape.of(second);
         assertEquals(0.0, fresh.value("parley_connections"));
@@ -76,17 +73,16 @@ class RestartUnderLoadIT extends RestartableParley {
             int before = acknowledged.size();
             CompletableFuture<Void> stream = streamUntilClosed(a, bob, "k");
             awaitAcks(a, acknowledged, before + ACKS_BEFORE_STOP);
-            ServerProcess.killHard();
+            server.kill();
             stream.get(30, TimeUnit.SECONDS);
             acksIn(a, acknowledged);
             bobGot.addAll(messages(b));
         } finally {
             a.close();
             b.close();
-            containers.stop(RestartableServer.CONTAINER);
         }
 
-        URL third = startAfterKill(Map.of());
+        URL third = server.start(Map.of());
         try (ChatClient back = ChatClient.connect(third, bob, lastSeqOf(bobGot))) {
             back.next("caught-up");
             bobGot.addAll(messages(back));
@@ -99,7 +95,7 @@ class RestartUnderLoadIT extends RestartableParley {
             List<String> lost = acknowledged.keySet().stream().filter(id -> !ids.contains(id)).toList();
             assertEquals(List.of(), lost, "of " + acknowledged.size() + " acknowledged, " + lost.size() + " lost");
         } finally {
-            stop();
+            server.stop();
         }
     }
 
@@ -108,7 +104,7 @@ class RestartUnderLoadIT extends RestartableParley {
         return CompletableFuture.runAsync(() -> {
             for (int i = 0; sender.sendWhileOpen(Json.createObjectBuilder().add("type", "send").add("to", to)
                     .add("body", prefix + i).add("ref", prefix + i).build().toString()); i++) {
-                sender.closesWithin(Duration.ofMillis(15));
+                Pause.of(Duration.ofMillis(15));
             }
         });
     }

@@ -20,7 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
-import org.parley.testing.RestartableParley;
+import org.parley.testing.ParleyServer;
 import org.parley.testing.SignIn;
 
 /**
@@ -29,16 +29,18 @@ import org.parley.testing.SignIn;
  * with their passwords, and the offline messages they kept arrive, in order, from their sender, with their ids and
  * times, and are in the history.
  */
-class UpgradeIT extends RestartableParley {
+class UpgradeIT {
 
     // the fixture's messages were sent on 2026-11-30: kept long enough that the test still means this years on
     private static final Map<String, String> KEEP_EVERYTHING = Map.of("parley.retention", "36500d",
             "parley.history.retention", "36500d");
 
+    private final ParleyServer server = ParleyServer.forTest(UpgradeIT.class);
+
     @Test
     void keptMessagesOfADatabaseMadeByThePreviousVersionArriveInOrderAfterTheUpgrade() throws Exception {
         boolean wildfly = "wildfly".equals(System.getProperty("parley.it.server"));
-        replaceDatabase(databaseHome(), wildfly ? "/legacy/wildfly-made.zip" : "/legacy/payara-made.zip");
+        replaceDatabase(server.databaseHome(), wildfly ? "/legacy/wildfly-made.zip" : "/legacy/payara-made.zip");
         List<String> ids = wildfly
                 ? List.of("3b062475-838d-44fc-b496-756751b7ea0e", "d3fa2b65-93d1-416e-bf16-6abf9805a9df",
                         "32682738-bd51-442f-9eed-ebcf1ab67635")
@@ -46,7 +48,7 @@ class UpgradeIT extends RestartableParley {
                         "3856be9e-692b-4a13-b8f6-f5a8dffb7b0b");
         String firstSentAt = wildfly ? "2026-11-30T15:05:37.772Z" : "2026-11-30T15:03:44.109Z";
 
-        URL base = start(KEEP_EVERYTHING);
+        URL base = server.start(KEEP_EVERYTHING);
         try {
             try (ChatClient ben = ChatClient.open(base, "ticket="
                     + URLEncoder.encode(ticket(base, "ben", "ben-password-1"), StandardCharsets.UTF_8))) {
@@ -71,7 +73,7 @@ class UpgradeIT extends RestartableParley {
             assertEquals(List.of("got them", "kept three", "kept two", "kept one"), history.getJsonArray("messages")
                     .getValuesAs(JsonObject.class).stream().map(m -> m.getString("body")).toList());
         } finally {
-            stop();
+            server.stop();
         }
     }
 

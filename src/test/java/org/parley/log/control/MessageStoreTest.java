@@ -70,7 +70,7 @@ class MessageStoreTest {
         return inTransaction(() -> store.appendAll(List.of(messages)));
     }
 
-    private static String unique(String prefix) {
+    private static String newName(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -80,8 +80,8 @@ class MessageStoreTest {
 
     @Test
     void messagesAppendedTogetherKeepTheirNumbersAndOrder() {
-        String ann = unique("ann");
-        String ben = unique("ben");
+        String ann = newName("ann");
+        String ben = newName("ben");
         List<ChatMessage> batch = append(message(ann, ben, "1"), message(ben, ann, "2"), message(ann, null, "3"),
                 message(ann, ben, "4"));
         for (int i = 1; i < batch.size(); i++) {
@@ -92,9 +92,9 @@ class MessageStoreTest {
 
     @Test
     void aStreamMergesWhatCameToFromAndForEveryoneInOrder() {
-        String ann = unique("ann");
-        String ben = unique("ben");
-        String cy = unique("cy");
+        String ann = newName("ann");
+        String ben = newName("ben");
+        String cy = newName("cy");
         List<ChatMessage> all = append(message(ben, ann, "to ann"), message(ann, cy, "from ann"),
                 message(cy, null, "to everyone"), message(ben, cy, "not ann's"), message(cy, ann, "to ann again"));
         long before = all.get(0).seq() - 1;
@@ -116,9 +116,9 @@ class MessageStoreTest {
 
     @Test
     void historyPagesBackNewestFirstWithinOneConversation() {
-        String ann = unique("ann");
-        String ben = unique("ben");
-        List<ChatMessage> all = append(message(ann, ben, "a"), message(ben, ann, "b"), message(ann, unique("x"), "c"),
+        String ann = newName("ann");
+        String ben = newName("ben");
+        List<ChatMessage> all = append(message(ann, ben, "a"), message(ben, ann, "b"), message(ann, newName("x"), "c"),
                 message(ann, ben, "d"));
         Conversation between = Conversation.between(ann, ben);
         assertEquals(List.of("d", "b"), bodies(inTransaction(() -> store.history(between, Long.MAX_VALUE, 2))));
@@ -131,7 +131,7 @@ class MessageStoreTest {
 
     @Test
     void marksOnlyMoveForwardAndSayWhereTheyWere() {
-        String ann = unique("ann");
+        String ann = newName("ann");
         assertEquals(0, inTransaction(() -> marks.deliveredTo(ann)));
         assertEquals(OptionalLong.of(0), inTransaction(() -> marks.advanceDelivered(ann, 10)));
         assertEquals(OptionalLong.of(10), inTransaction(() -> marks.advanceDelivered(ann, 15)));
@@ -145,9 +145,9 @@ class MessageStoreTest {
 
     @Test
     void whoSentDirectMessagesInARangeIsFoundForTheirReceipts() {
-        String ann = unique("ann");
-        String ben = unique("ben");
-        String cy = unique("cy");
+        String ann = newName("ann");
+        String ben = newName("ben");
+        String cy = newName("cy");
         List<ChatMessage> all = append(message(ben, ann, "1"), message(cy, ann, "2"), message(ben, ann, "3"));
         assertEquals(List.of(cy), inTransaction(() -> store.sendersTo(ann, all.get(0).seq(), all.get(1).seq())));
         assertEquals(2, inTransaction(() -> store.sendersTo(ann, 0, all.get(2).seq())).size());
@@ -156,8 +156,8 @@ class MessageStoreTest {
 
     @Test
     void thePurgeFindsWhatIsPastItsTimeAndWhatItsRecipientConfirmed() {
-        String ann = unique("ann");
-        String ben = unique("ben");
+        String ann = newName("ann");
+        String ben = newName("ben");
         ChatMessage old = new ChatMessage(UUID.randomUUID().toString(), ann, ben, "old", now.minus(Duration.ofDays(40)));
         List<ChatMessage> all = append(old, message(ann, ben, "confirmed"), message(ann, ben, "not yet"));
         assertTrue(inTransaction(() -> store.sentBefore(now.minus(Duration.ofDays(30)), 1000)).contains(all.get(0).seq()));
@@ -175,8 +175,8 @@ class MessageStoreTest {
     /** Numbers are never given twice: deleting the newest messages keeps the highest number the log used. */
     @Test
     void deletingTheNewestMessagesKeepsTheirNumbersUsed() {
-        String gone = unique("gone");
-        String stays = unique("stays");
+        String gone = newName("gone");
+        String stays = newName("stays");
         append(message(stays, gone, "to the one who goes"));
         List<ChatMessage> last = append(message(gone, stays, "newest"), message(gone, null, "to everyone"));
         long highest = last.get(1).seq();
@@ -196,7 +196,7 @@ class MessageStoreTest {
      */
     @Test
     void aSecondWriterWaitsForTheFirstsCommitAndNumbersAfterIt() throws Exception {
-        String ann = unique("ann");
+        String ann = newName("ann");
         EntityManager first = factory.createEntityManager();
         EntityManager second = factory.createEntityManager();
         MessageStore firstStore = new MessageStore();
@@ -226,7 +226,7 @@ class MessageStoreTest {
     @Test
     void messagesNumberedPastTheHeadRaiseItBeforeTheNextBatch() {
         long head = inTransaction(store::lastSeq);
-        ChatMessage byAnOlderVersion = message(unique("old"), null, "numbered from its newest message").numbered(head + 5);
+        ChatMessage byAnOlderVersion = message(newName("old"), null, "numbered from its newest message").numbered(head + 5);
         inTransaction(() -> {
             em.persist(byAnOlderVersion);
             return null;
@@ -236,6 +236,6 @@ class MessageStoreTest {
             return null;
         });
         assertEquals(head + 5, (long) inTransaction(store::lastSeq));
-        assertEquals(head + 6, append(message(unique("new"), null, "after it")).get(0).seq());
+        assertEquals(head + 6, append(message(newName("new"), null, "after it")).get(0).seq());
     }
 }

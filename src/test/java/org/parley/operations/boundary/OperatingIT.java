@@ -64,14 +64,14 @@ class OperatingIT extends DeployedParley {
 
     @Test
     void messagesSignInsRefusalsAndClosesAreCountedAndTheDashboardFindsThem() throws IOException {
-        String ann = unique("ann");
-        String ben = unique("ben");
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
         Scrape before = Scrape.of(base);
         // someone else's: ann's own next sign-in would wait out the throttle's backoff
-        assertEquals(401, SignIn.post(base, "tickets", SignIn.credentials(unique("eve"), "not her password"))
+        assertEquals(401, SignIn.post(base, "tickets", SignIn.credentials(newAccount("eve"), "not her password"))
                 .statusCode());
         try (ChatClient a = ChatClient.connect(base, ann); ChatClient b = ChatClient.connect(base, ben);
-                ChatClient mallory = ChatClient.connect(base, unique("mallory"))) {
+                ChatClient mallory = ChatClient.connect(base, newAccount("mallory"))) {
             assertEquals("stored", a.sendTo(ben, "counted").getString("status"));
             b.next(frame -> "counted".equals(frame.getString("body", null)));
             a.broadcast("counted, for everyone " + ann);

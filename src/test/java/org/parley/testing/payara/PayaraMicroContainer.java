@@ -13,8 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -35,7 +36,8 @@ import org.parley.testing.PageAnswer;
  * fails at once with the server log's errors.
  * <p>
  * It serves one application, the WAR of its configuration: {@link #deploy(Archive)} only tells Arquillian where it
- * is. Tests that need Parley restarted or with settings of their own use a second, manual container of this kind.
+ * is. Tests that need Parley restarted or with settings of their own start one without Arquillian
+ * (org.parley.testing.ParleyServer).
  */
 public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConfiguration> {
 
@@ -85,17 +87,19 @@ public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConf
 
     /** Returns once Payara says it is ready and Parley answers; fails with the log's errors if either never comes. */
     private void awaitParley(Path log) throws LifecycleException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(configuration.getStartupTimeoutInSeconds());
-        while (!READY.matcher(read(log)).find()) {
-            if (!server.isAlive() || System.nanoTime() > deadline) {
-                throw failed(log, server.isAlive() ? "Payara Micro was not ready within "
-                        + configuration.getStartupTimeoutInSeconds() + " s" : "Payara Micro exited");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(configuration.getStartupTimeoutInSeconds()))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> !server.isAlive() || READY.matcher(read(log)).find());
+        } catch (ConditionTimeoutException e) {
+            throw failed(log, "Payara Micro was not ready within " + configuration.getStartupTimeoutInSeconds() + " s");
+        }
+        if (!server.isAlive()) {
+            throw failed(log, "Payara Micro exited");
         }
         try {
             PageAnswer.await(new URL(base(), "api/mode"), Duration.ofSeconds(10));
-        } catch (AssertionError | MalformedURLException e) {
+        } catch (ConditionTimeoutException | MalformedURLException e) {
             throw failed(log, "Payara Micro is ready but Parley is not deployed");
         }
     }

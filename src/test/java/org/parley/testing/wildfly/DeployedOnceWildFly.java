@@ -21,7 +21,7 @@ import org.jboss.shrinkwrap.api.Archive;
  * every test class deploys the same WAR (org.parley.testing.Deployments), and deploying it again for each class cost
  * about four seconds a class on WildFly, where Payara Micro is started with the WAR once. Payara's suite server and
  * WildFly's now both give each test class a Parley that earlier classes have used, so tests make up names of their
- * own (DeployedParley.unique).
+ * own (DeployedParley.newAccount).
  */
 public class DeployedOnceWildFly implements DeployableContainer<ManagedContainerConfiguration> {
 
