@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Connects Parley's servers on Payara Server to the cluster's Artemis broker: deploys Artemis's resource adapter
-# (target/parley-artemis-ra.rar of `./mvnw package`) with the broker's address, defines the pool ParleyClusterPool
+# (artemis-ra/target/parley-artemis-ra.rar of `./mvnw package`) with the broker's address, defines the pool ParleyClusterPool
 # and the connection factory jms/parleyConnectionFactory on it, and names that factory in the system property
 # parley.cluster.connectionFactory, which Parley reads as it starts. Run once per domain, with the domain up, then
 # deploy (or redeploy) parley.war:

@@ -5,8 +5,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,11 @@ class LayersTest {
 
     private static JavaClasses parley;
 
+    /** The WAR's classes only, from target/classes beside these tests': the benchmark's share org.parley too. */
     @BeforeAll
-    static void read() {
-        parley = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.parley");
+    static void read() throws URISyntaxException {
+        Path tests = Path.of(LayersTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        parley = new ClassFileImporter().importPath(tests.resolveSibling("classes"));
     }
 
     static LayeredArchitecture layers() {

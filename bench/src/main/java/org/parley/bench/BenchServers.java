@@ -1,19 +1,25 @@
 package org.parley.bench;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-
-import org.parley.testing.DirectoryTree;
+import java.util.stream.Stream;
 
 /** Starts the servers under test as processes of their own, pinned to core 0 while the generator keeps core 1. */
 final class BenchServers {
@@ -69,7 +75,7 @@ final class BenchServers {
      */
     static Process wildfly(Path home, Path war, Path work, int port) throws IOException {
         Path base = work.resolve("wildfly-base");
-        DirectoryTree.copyFresh(home.resolve("standalone"), base);
+        copyFresh(home.resolve("standalone"), base);
         Files.copy(war, base.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = pinned(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + (port - 8080),
@@ -99,7 +105,7 @@ final class BenchServers {
     }
 
     static Process baseline(Path work, int port) throws IOException {
-        return new ProcessBuilder(pinned(List.of("java", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(pinned(List.of("java", "-Xmx2g", "-cp", classPath(),
                 BaselineRelay.class.getName(), Integer.toString(port)))).redirectErrorStream(true)
                 .redirectOutput(work.resolve("baseline.log").toFile()).start();
     }
@@ -121,5 +127,83 @@ final class BenchServers {
             }
         }
         throw new IllegalStateException("nothing listens on port " + port);
+    }
+
+    /**
+     * The class path this program was loaded from: the JVM's own when started with {@code java -cp}, the loader's
+     * when Maven runs it in its own JVM ({@code exec:java}, whose {@code java.class.path} is Maven's).
+     */
+    private static String classPath() {
+        if (BaselineRelay.class.getClassLoader() instanceof URLClassLoader loader) {
+            return Arrays.stream(loader.getURLs()).map(URL::getPath).collect(Collectors.joining(":"));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    /**
+     * A port nothing listens on, below the ephemeral range (32768 and up): a port picked there can be taken, before
+     * the server binds it, by an outgoing connection.
+     */
+    static int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
+    }
+
+    /** Returns once {@code page} answers 200: the server is up with Parley deployed. */
+    static void awaitPage(URL page) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) page.openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(5000);
+                try {
+                    if (connection.getResponseCode() == 200) {
+                        return;
+                    }
+                } finally {
+                    connection.disconnect();
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+        throw new IllegalStateException(page + " did not answer within three minutes");
+    }
+
+    /** Deletes {@code root} and everything under it, if it exists. */
+    static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Makes {@code to} a fresh copy of {@code from}: nothing a previous run left there stays. */
+    private static void copyFresh(Path from, Path to) throws IOException {
+        delete(to);
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }

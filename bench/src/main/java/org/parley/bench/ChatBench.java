@@ -3,29 +3,23 @@ package org.parley.bench;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import java.util.function.IntFunction;
-import org.parley.cluster.ClusterCommands;
-import org.parley.testing.Broker;
-import org.parley.testing.DirectoryTree;
-import org.parley.testing.ExternalDatabase;
-import org.parley.testing.FreePort;
-import org.parley.testing.PageAnswer;
 
 /**
- * The benchmark run ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro,
+ * The benchmark ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro,
  * Parley on WildFly ({@code -Dparley.bench.servers=payara,wildfly}, the default) and the {@link BaselineRelay}, each
  * pinned to core 0 and started only for its own turn, measured by the same generator on core 1; the report and plot go to
- * target/bench/. Not part of the test suite: it asserts nothing, it measures.
+ * target/bench/. It measures; it checks nothing (BenchmarkQuickIT, in Parley's suite, checks the generator counts right).
+ * Takes the WAR ({@code parley.war}), the rar ({@code parley.artemis.rar}), server-config ({@code parley.server.config}),
+ * Payara Micro ({@code payara.microJar}) and WildFly ({@code wildfly.home}) as system properties; the build gives them.
  */
-class ChatBench {
+public final class ChatBench {
 
     private static final int USERS = Integer.getInteger("parley.bench.users", 1000);
     private static final double STEP_SECONDS = Double.parseDouble(System.getProperty("parley.bench.seconds", "5"));
@@ -50,8 +44,10 @@ class ChatBench {
     private static final List<String> SERVERS = List.of(System.getProperty("parley.bench.servers", "payara,wildfly")
             .split(","));
 
-    @Test
-    void measure() throws Exception {
+    private ChatBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
         // -Dparley.bench.war=... measures another build of Parley (an earlier version, for a before and after)
         Path war = Path.of(System.getProperty("parley.bench.war", System.getProperty("parley.war")));
         Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("bench");
@@ -62,13 +58,13 @@ class ChatBench {
         // servers of their own for the cluster, below; none to start for it alone
         boolean singleServerScenarios = SCENARIOS.stream().anyMatch(scenario -> !scenario.equals("cluster"));
         for (String server : singleServerScenarios ? SERVERS : List.<String>of()) {
-            int port = FreePort.pick();
+            int port = BenchServers.freePort();
             Process process = "wildfly".equals(server)
                     ? BenchServers.wildfly(Path.of(System.getProperty("wildfly.home")), war, work, port)
                     : BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, port);
             try {
                 URL base = new URL("http://127.0.0.1:" + port + "/parley/");
-                PageAnswer.await(base, Duration.ofMinutes(3));
+                BenchServers.awaitPage(base);
                 Target parley = Target.parley(base).named("wildfly".equals(server) ? "Parley on WildFly"
                         : "Parley on Payara Micro").runningAs("wildfly".equals(server) ? BenchServers.jvmOf(process)
                         : process.pid());
@@ -81,7 +77,7 @@ class ChatBench {
             measureCluster(war, work, report);
         }
         if (singleServerScenarios) {
-            int baselinePort = FreePort.pick();
+            int baselinePort = BenchServers.freePort();
             Process baseline = BenchServers.baseline(work, baselinePort);
             try {
                 BenchServers.awaitListening(baselinePort);
@@ -101,23 +97,22 @@ class ChatBench {
      */
     private static void measureCluster(Path war, Path work, BenchReport report) throws Exception {
         Path cluster = work.resolve("cluster");
-        DirectoryTree.delete(cluster);
+        BenchServers.delete(cluster);
         Files.createDirectories(cluster);
-        try (ExternalDatabase database = ExternalDatabase.start(cluster.resolve("shared-db"));
-                Broker broker = Broker.start()) {
-            Path commands = ClusterCommands.forPayaraMicro(cluster, database, broker);
+        try (BenchCluster shared = BenchCluster.start(cluster)) {
+            Path commands = shared.commands();
             Path microJar = Path.of(System.getProperty("payara.microJar"));
-            int portA = FreePort.pick();
-            int portB = FreePort.pick();
+            int portA = BenchServers.freePort();
+            int portB = BenchServers.freePort();
             Process a = BenchServers.clusterNode(microJar, war, cluster, "a", portA, commands,
-                    ExternalDatabase.driverJars());
+                    BenchCluster.driverJars());
             Process b = BenchServers.clusterNode(microJar, war, cluster, "b", portB, commands,
-                    ExternalDatabase.driverJars());
+                    BenchCluster.driverJars());
             try {
                 URL baseA = new URL("http://127.0.0.1:" + portA + "/parley/");
                 URL baseB = new URL("http://127.0.0.1:" + portB + "/parley/");
-                PageAnswer.await(baseA, Duration.ofMinutes(3));
-                PageAnswer.await(baseB, Duration.ofMinutes(3));
+                BenchServers.awaitPage(baseA);
+                BenchServers.awaitPage(baseB);
                 try (LoadGenerator onA = new LoadGenerator(Target.parley(baseA).named("cluster server A")
                         .runningAs(a.pid()));
                         LoadGenerator onB = new LoadGenerator(Target.parley(baseB).named("cluster server B")
