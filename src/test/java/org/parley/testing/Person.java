@@ -116,7 +116,12 @@ public final class Person implements AutoCloseable {
 
     /** On the operator's page: waits until its status line says this. */
     public void awaitAdminStatus(String text) {
-        wait.until(driver -> driver.findElement(By.id("admin-status")).getText().contains(text));
+        // a wait of its own: its message, what the line said instead, must not stick to the other waits
+        WebDriverWait status = new WebDriverWait(browser, WAIT);
+        status.ignoring(StaleElementReferenceException.class);
+        status.withMessage(() -> "the status line said \"" + browser.findElement(By.id("admin-status")).getText()
+                + "\", not \"" + text + "\"");
+        status.until(driver -> driver.findElement(By.id("admin-status")).getText().contains(text));
     }
 
     // clicking its summary would close it if it is open already
