@@ -1,6 +1,6 @@
 // The operator's page: who is online, and what an operator does to an account, over /api/admin.
 import { call } from './api.js';
-import { signIn } from './account.js';
+import { renew, signIn } from './account.js';
 
 const ui = Object.fromEntries(['admin-login', 'admin-name', 'admin-password', 'admin-status', 'admin-main',
   'admin-count', 'admin-find', 'admin-prefix', 'admin-online', 'admin-account', 'admin-target']
@@ -8,6 +8,8 @@ const ui = Object.fromEntries(['admin-login', 'admin-name', 'admin-password', 'a
 
 // kept in this page only: a reload asks for the password again
 let ticket = null;
+let renewal = 0;
+const RETRY_MS = 5000;
 
 const ACTIONS = {
   disconnect: { method: 'DELETE', path: (name) => `users/${name}/connections`, done: 'disconnected' },
@@ -15,6 +17,21 @@ const ACTIONS = {
   reinstate: { method: 'DELETE', path: (name) => `users/${name}/suspension`, done: 'reinstated' },
   remove: { method: 'DELETE', path: (name) => `users/${name}`, done: 'removed, with its messages' },
 };
+
+// renewed at half its life, as the chat page does, so that an operator's page left open stays signed in
+function keep(issued) {
+  ticket = issued.ticket;
+  clearTimeout(renewal);
+  const halfLife = Math.max(1000, (Date.parse(issued.expiresAt) - Date.now()) / 2);
+  renewal = setTimeout(() => renew(issued.ticket).then(keep, (error) => {
+    if (error.status === 401) {
+      say(`Sign in again: ${error.message}`, 'error');
+    } else {
+      // the server is away: try again soon, while the ticket may still be good
+      renewal = setTimeout(() => keep(issued), RETRY_MS);
+    }
+  }), halfLife);
+}
 
 function say(text, kind) {
   ui['admin-status'].textContent = text;
@@ -67,7 +84,7 @@ async function act(action, name) {
 ui['admin-login'].addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
-    ticket = (await signIn(ui['admin-name'].value.trim(), ui['admin-password'].value)).ticket;
+    keep(await signIn(ui['admin-name'].value.trim(), ui['admin-password'].value));
     await refresh();
     ui['admin-password'].value = '';
     ui['admin-main'].hidden = false;
@@ -75,6 +92,7 @@ ui['admin-login'].addEventListener('submit', async (event) => {
     say('Signed in.', 'ok');
   } catch (error) {
     ticket = null;
+    clearTimeout(renewal);
     say(`Could not sign in: ${error.message}`, 'error');
   }
 });
