@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.parley.store.Schema;
 
 /** Parley's real persistence unit and mapping on EclipseLink and an in-memory Derby, for unit tests of the stores. */
@@ -31,5 +33,12 @@ public final class InMemoryStore {
                 "jakarta.persistence.jdbc.driver", "org.apache.derby.iapi.jdbc.AutoloadedDriver",
                 "jakarta.persistence.jdbc.url", url,
                 "eclipselink.logging.level", "WARNING"));
+    }
+
+    /** The database {@link #open} made, as a data source: for what Parley writes with plain JDBC. */
+    public static DataSource dataSource(String name) {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:" + name);
+        return dataSource;
     }
 }

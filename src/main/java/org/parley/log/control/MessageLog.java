@@ -3,7 +3,6 @@ package org.parley.log.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +44,9 @@ public class MessageLog {
 
     @Inject
     MessageStore store;
+
+    @Inject
+    LogWriter writer;
 
     @Resource
     ManagedExecutorService executor;
@@ -136,8 +138,8 @@ public class MessageLog {
     }
 
     /**
-     * Commits the batch, numbered after the last message any server committed ({@link MessageStore#appendAll}); a
-     * batch that fails to commit used no number.
+     * Commits the batch, numbered after the last message any server committed ({@link LogWriter}); a batch that
+     * fails to commit used no number.
      */
     private void commit(List<Pending> batch) {
         List<ChatMessage> messages = batch.stream().map(Pending::message).toList();
@@ -146,8 +148,8 @@ public class MessageLog {
             List<ChatMessage> numbered;
             long started = System.nanoTime();
             try {
-                numbered = store.appendAll(messages);
-            } catch (EJBException | jakarta.persistence.PersistenceException e) {
+                numbered = writer.append(messages);
+            } catch (RuntimeException e) {
                 metrics.batchFailed();
                 LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
                 batch.forEach(pending -> pending.failed().accept(e));

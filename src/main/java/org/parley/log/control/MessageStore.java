@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,30 +13,14 @@ import org.parley.log.entity.ChatMessage;
 import org.parley.log.entity.Conversation;
 import org.parley.log.entity.LogFloor;
 
-/** The message log in the database. Each call is its own transaction: what a caller is told is committed. */
+/**
+ * The message log in the database, as JPA reads it ({@link LogWriter} writes it). Each call is its own transaction.
+ */
 @Stateless
 public class MessageStore {
 
     @Inject
     EntityManager em;
-
-    /**
-     * Numbers the messages after the highest number the log has used, in their order, and adds them in one
-     * transaction (and one JDBC batch where the provider batches). The numbers are taken first, so that their row
-     * is locked for the whole transaction ({@link LogFloor}).
-     *
-     * @return the messages as numbered
-     */
-    public List<ChatMessage> appendAll(List<ChatMessage> messages) {
-        em.createNamedQuery(LogFloor.ADVANCE).setParameter("count", (long) messages.size()).executeUpdate();
-        long next = lastSeq() - messages.size() + 1;
-        List<ChatMessage> numbered = new ArrayList<>(messages.size());
-        for (ChatMessage message : messages) {
-            numbered.add(message.numbered(next++));
-        }
-        numbered.forEach(em::persist);
-        return numbered;
-    }
 
     /**
      * Raises the highest number used to the newest message's, should a message be numbered past it: by a Parley of

@@ -65,9 +65,8 @@ public class ChatMessage {
     public static final String DELETE = "ChatMessage.delete";
     public static final String DELETE_OF = "ChatMessage.deleteOf";
 
-    // numbered from LogFloor in the transaction that adds it (MessageStore.appendAll), not by an identity column:
-    // then a batch is inserted in one JDBC batch, with no round trip per row to learn its key, and numbers become
-    // visible in the order they were given, whichever server gave them
+    // numbered by the log's writer (LogWriter), not by an identity column: then a batch is inserted in one JDBC batch,
+    // with no round trip per row to learn its key
     @Id
     @Column(name = "SEQ")
     private Long seq;

@@ -7,21 +7,20 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The highest message number the log ever used: each batch is numbered after it, in the transaction that adds it.
- * Raising it locks its one row until that transaction ends, so a second server numbering a batch waits for the first
- * one's commit, and numbers become visible in the order they were given, whichever server gave them: a reader that
- * sees message n knows that every number below it is committed (or was deleted since). It outlives deleted
- * messages (the purge, an account's removal): numbers are never given twice, or a client that had the old message
- * would take the new one for seen.
+ * The highest message number the log ever used or reserved (the log's writer, {@code LogWriter}, raises it). Where
+ * several servers share the log, each batch is numbered after it in the transaction that adds it: raising it locks its
+ * one row until that transaction ends, so a second server numbering a batch waits for the first one's commit, and
+ * numbers become visible in the order they were given, whichever server gave them: a reader that sees message n knows
+ * that every number below it is committed (or was deleted since). A server alone reserves blocks of numbers here.
+ * It outlives deleted messages (the purge, an account's removal): numbers are never given twice, or a client that had
+ * the old message would take the new one for seen.
  */
 @Entity
 @Table(name = "LOG_FLOOR")
-@NamedQuery(name = LogFloor.ADVANCE, query = "UPDATE LogFloor f SET f.seq = f.seq + :count WHERE f.id = 1")
 @NamedQuery(name = LogFloor.HEAD, query = "SELECT f.seq FROM LogFloor f WHERE f.id = 1")
 @NamedQuery(name = LogFloor.RAISE_TO, query = "UPDATE LogFloor f SET f.seq = :seq WHERE f.id = 1 AND f.seq < :seq")
 public class LogFloor {
 
-    public static final String ADVANCE = "LogFloor.advance";
     public static final String HEAD = "LogFloor.head";
     public static final String RAISE_TO = "LogFloor.raiseTo";
 

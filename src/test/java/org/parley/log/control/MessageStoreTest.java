@@ -2,7 +2,6 @@ package org.parley.log.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
@@ -14,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,15 +25,17 @@ import org.parley.testing.InMemoryStore;
 /** The log and the marks on the real mapping and migrations, EclipseLink and an in-memory Derby, outside a server. */
 class MessageStoreTest {
 
+    private static final String DATABASE = "message-store-test";
     private static EntityManagerFactory factory;
     private MessageStore store;
+    private LogWriter writer;
     private Marks marks;
     private EntityManager em;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeAll
     static void createStore() {
-        factory = InMemoryStore.open("message-store-test");
+        factory = InMemoryStore.open(DATABASE);
     }
 
     @AfterAll
@@ -50,6 +48,8 @@ class MessageStoreTest {
         em = factory.createEntityManager();
         store = new MessageStore();
         store.em = em;
+        // as with several servers: the head is then the newest number given
+        writer = LogWriters.on(InMemoryStore.dataSource(DATABASE), true);
         marks = new Marks();
         marks.em = em;
     }
@@ -67,7 +67,7 @@ class MessageStoreTest {
     }
 
     private List<ChatMessage> append(ChatMessage... messages) {
-        return inTransaction(() -> store.appendAll(List.of(messages)));
+        return writer.append(List.of(messages));
     }
 
     private static String newName(String prefix) {
@@ -188,38 +188,6 @@ class MessageStoreTest {
         assertEquals(highest + 1, next);
         assertEquals(1, (int) inTransaction(() -> store.delete(List.of(next))));
         assertEquals(highest + 1, (long) inTransaction(store::lastSeq));
-    }
-
-    /**
-     * Two servers on one log: the second to number a batch waits for the first one's commit, so the numbers it gets
-     * come after the first batch's, and a reader never sees a number before the ones below it.
-     */
-    @Test
-    void aSecondWriterWaitsForTheFirstsCommitAndNumbersAfterIt() throws Exception {
-        String ann = newName("ann");
-        EntityManager first = factory.createEntityManager();
-        EntityManager second = factory.createEntityManager();
-        MessageStore firstStore = new MessageStore();
-        firstStore.em = first;
-        MessageStore secondStore = new MessageStore();
-        secondStore.em = second;
-        first.getTransaction().begin();
-        List<ChatMessage> firstBatch = firstStore.appendAll(List.of(message(ann, null, "a"), message(ann, null, "b")));
-        CompletableFuture<List<ChatMessage>> secondBatch = CompletableFuture.supplyAsync(() -> {
-            second.getTransaction().begin();
-            List<ChatMessage> numbered = secondStore.appendAll(List.of(message(ann, null, "c")));
-            second.getTransaction().commit();
-            return numbered;
-        });
-        assertThrows(TimeoutException.class, () -> secondBatch.get(500, TimeUnit.MILLISECONDS),
-                "the second writer waits while the first one's batch is not committed");
-        first.getTransaction().commit();
-        long secondSeq = secondBatch.get(30, TimeUnit.SECONDS).get(0).seq();
-        assertEquals(firstBatch.get(1).seq() + 1, secondSeq);
-        assertEquals(List.of("a", "b", "c"), bodies(inTransaction(() -> store.between(firstBatch.get(0).seq() - 1,
-                secondSeq, 10))));
-        first.close();
-        second.close();
     }
 
     /** An older Parley run on this database after a newer one numbered past the head: the head catches up. */

@@ -1,0 +1,148 @@
+package org.parley.log.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.parley.log.entity.ChatMessage;
+import org.parley.store.DataSourceChoice;
+
+/**
+ * Numbers batches of messages and inserts each in one JDBC transaction of its own: one prepared {@code INSERT},
+ * batched. Plain JDBC because the append is the log's hot path: a JPA provider adds tens of microseconds a message
+ * and two ways to batch (one per provider); JPA stays for reading.
+ * <p>
+ * <b>Numbers.</b> When this server is the only one writing the log, numbers are given in memory from a block
+ * reserved in {@code LOG_FLOOR} ({@link #BLOCK} at a time, in the transaction of the batch that needs it): a batch
+ * costs its inserts and its commit, nothing more. A failed batch leaves the numbers it would have used for the next;
+ * the rest of a block is a gap after a restart, never a reuse, since {@code LOG_FLOOR} is always at or above every
+ * number given. When several servers share the log, each batch advances {@code LOG_FLOOR} by its size in its own
+ * transaction, which holds that row's lock until the commit: numbers then become visible in the order they were
+ * given, whichever server gave them ({@link org.parley.log.entity.LogFloor}).
+ * <p>
+ * Called by the log's one writer only ({@link MessageLog}), one batch at a time: that is what guards the block.
+ */
+@ApplicationScoped
+public class LogWriter {
+
+    /** Numbers reserved at once when this server writes the log alone. */
+    static final long BLOCK = 10_000;
+
+    private static final String INSERT = "INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT,"
+            + " BODY, SENT_AT) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String ADVANCE = "UPDATE LOG_FLOOR SET SEQ = SEQ + ? WHERE ID = 1";
+    private static final String HEAD = "SELECT SEQ FROM LOG_FLOOR WHERE ID = 1";
+
+    @Inject
+    DataSourceChoice dataSources;
+
+    @Inject
+    LogSettings settings;
+
+    // looked up at the first batch; a test gives its own
+    DataSource dataSource;
+    // alone: the next number to give, and the last of the block reserved; none reserved yet when next > last
+    private long next = 1;
+    private long last;
+
+    /**
+     * Numbers the messages in their order and commits them; outside any transaction of the caller's.
+     *
+     * @return the messages as numbered
+     * @throws PersistenceException when the batch was not committed: then none of it is in the log
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<ChatMessage> append(List<ChatMessage> messages) {
+        long nextBefore = next;
+        long lastBefore = last;
+        try (Connection connection = dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<ChatMessage> numbered = write(connection, messages);
+                connection.commit();
+                next = numbered.get(numbered.size() - 1).seq() + 1;
+                return numbered;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                // the numbers go to the next batch, and a block this one reserved went with the rollback
+                next = nextBefore;
+                last = lastBefore;
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("The log did not take " + messages.size() + " messages", e);
+        }
+    }
+
+    private List<ChatMessage> write(Connection connection, List<ChatMessage> messages) throws SQLException {
+        int count = messages.size();
+        long first;
+        if (settings.shared()) {
+            first = advance(connection, count) - count + 1;
+        } else {
+            if (next + count - 1 > last) {
+                long reserved = Math.max(BLOCK, count);
+                last = advance(connection, reserved);
+                // from the block just reserved: after another writer's numbers too, should one have written
+                next = Math.max(next, last - reserved + 1);
+            }
+            first = next;
+        }
+        List<ChatMessage> numbered = new ArrayList<>(count);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            long seq = first;
+            for (ChatMessage message : messages) {
+                ChatMessage placed = message.numbered(seq++);
+                insert.setLong(1, placed.seq());
+                insert.setString(2, placed.messageId());
+                insert.setString(3, placed.conversation().id());
+                insert.setString(4, placed.sender());
+                if (placed.recipient() == null) {
+                    insert.setNull(5, Types.VARCHAR);
+                } else {
+                    insert.setString(5, placed.recipient());
+                }
+                insert.setString(6, placed.body());
+                insert.setLong(7, placed.sentAt().toEpochMilli());
+                insert.addBatch();
+                numbered.add(placed);
+            }
+            insert.executeBatch();
+        }
+        return numbered;
+    }
+
+    /** Advances the highest number used by {@code count}, locking its row until the commit: the new highest. */
+    private static long advance(Connection connection, long count) throws SQLException {
+        try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
+            advance.setLong(1, count);
+            advance.executeUpdate();
+        }
+        try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet row = head.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            try {
+                dataSource = dataSources.dataSource();
+            } catch (NamingException e) {
+                throw new PersistenceException("No data source " + dataSources.describe(), e);
+            }
+        }
+        return dataSource;
+    }
+}
