@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +131,22 @@ public class MessageStore {
         return em.find(ChatMessage.class, seq);
     }
 
-    /** The numbers of up to {@code max} messages sent at or before {@code cutoff}, oldest first. */
+    /**
+     * The numbers of up to {@code max} messages sent at or before {@code cutoff}, oldest first, read from the start
+     * of the log up to the first one sent after it. Numbers are given in the order messages arrive, so the log is in
+     * time order but for the clocks of servers that share it: one message stamped a moment early waits for the next
+     * purge. Walking the primary key costs no index on the time, which every message would pay for.
+     */
     public List<Long> sentBefore(Instant cutoff, int max) {
-        return em.createNamedQuery(ChatMessage.OLDER_THAN, Long.class)
-                .setParameter("cutoff", cutoff.toEpochMilli()).setMaxResults(max).getResultList();
+        List<Long> old = new ArrayList<>();
+        for (Object[] row : em.createNamedQuery(ChatMessage.OLDEST, Object[].class).setMaxResults(max)
+                .getResultList()) {
+            if (((Number) row[1]).longValue() > cutoff.toEpochMilli()) {
+                break;
+            }
+            old.add(((Number) row[0]).longValue());
+        }
+        return old;
     }
 
     /** The numbers of up to {@code max} direct messages whose recipients have confirmed them, oldest first. */

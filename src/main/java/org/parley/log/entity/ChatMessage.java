@@ -40,8 +40,7 @@ import org.parley.protocol.ServerFrame;
 @NamedQuery(name = ChatMessage.NEWEST, query = "SELECT MAX(m.seq) FROM ChatMessage m")
 @NamedQuery(name = ChatMessage.BETWEEN, query = "SELECT m FROM ChatMessage m WHERE m.seq > :after AND m.seq <= :upTo"
         + " ORDER BY m.seq")
-@NamedQuery(name = ChatMessage.OLDER_THAN, query = "SELECT m.seq FROM ChatMessage m WHERE m.sentAt <= :cutoff"
-        + " ORDER BY m.seq")
+@NamedQuery(name = ChatMessage.OLDEST, query = "SELECT m.seq, m.sentAt FROM ChatMessage m ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.CONFIRMED_DIRECT, query = "SELECT m.seq FROM ChatMessage m, DeliveryMark d"
         + " WHERE m.recipient = d.user AND m.seq <= d.upTo ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.DELETE, query = "DELETE FROM ChatMessage m WHERE m.seq IN :seqs")
@@ -60,7 +59,7 @@ public class ChatMessage {
     public static final String RECEIVED_CONVERSATIONS = "ChatMessage.receivedConversations";
     public static final String BETWEEN = "ChatMessage.between";
     public static final String NEWEST = "ChatMessage.newest";
-    public static final String OLDER_THAN = "ChatMessage.olderThan";
+    public static final String OLDEST = "ChatMessage.oldest";
     public static final String CONFIRMED_DIRECT = "ChatMessage.confirmedDirect";
     public static final String DELETE = "ChatMessage.delete";
     public static final String DELETE_OF = "ChatMessage.deleteOf";

@@ -155,14 +155,11 @@ class MessageStoreTest {
     }
 
     @Test
-    void thePurgeFindsWhatIsPastItsTimeAndWhatItsRecipientConfirmed() {
+    void thePurgeFindsWhatItsRecipientConfirmed() {
         String ann = newName("ann");
         String ben = newName("ben");
-        ChatMessage old = new ChatMessage(UUID.randomUUID().toString(), ann, ben, "old", now.minus(Duration.ofDays(40)));
-        List<ChatMessage> all = append(old, message(ann, ben, "confirmed"), message(ann, ben, "not yet"));
-        assertTrue(inTransaction(() -> store.sentBefore(now.minus(Duration.ofDays(30)), 1000)).contains(all.get(0).seq()));
-        assertFalse(inTransaction(() -> store.sentBefore(now.minus(Duration.ofDays(30)), 1000))
-                .contains(all.get(1).seq()));
+        List<ChatMessage> all = append(message(ann, ben, "first"), message(ann, ben, "confirmed"),
+                message(ann, ben, "not yet"));
         inTransaction(() -> marks.advanceDelivered(ben, all.get(1).seq()));
         List<Long> confirmed = inTransaction(() -> store.confirmedDirect(1000));
         assertTrue(confirmed.containsAll(List.of(all.get(0).seq(), all.get(1).seq())));
