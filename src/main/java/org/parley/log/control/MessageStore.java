@@ -163,6 +163,7 @@ public class MessageStore {
 
     /** Deletes every message a user sent, and every direct message to them: for an account that is removed. */
     public int deleteAllOf(String user) {
-        return em.createNamedQuery(ChatMessage.DELETE_OF).setParameter("user", user).executeUpdate();
+        return em.createNamedQuery(ChatMessage.DELETE_FROM).setParameter("user", user).executeUpdate()
+                + em.createNamedQuery(ChatMessage.DELETE_TO).setParameter("user", user).executeUpdate();
     }
 }

@@ -44,8 +44,9 @@ import org.parley.protocol.ServerFrame;
 @NamedQuery(name = ChatMessage.CONFIRMED_DIRECT, query = "SELECT m.seq FROM ChatMessage m, DeliveryMark d"
         + " WHERE m.recipient = d.user AND m.seq <= d.upTo ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.DELETE, query = "DELETE FROM ChatMessage m WHERE m.seq IN :seqs")
-@NamedQuery(name = ChatMessage.DELETE_OF, query = "DELETE FROM ChatMessage m WHERE m.sender = :user"
-        + " OR m.recipient = :user")
+// two statements, not one with OR: Derby reads an OR over two columns by scanning the whole log
+@NamedQuery(name = ChatMessage.DELETE_FROM, query = "DELETE FROM ChatMessage m WHERE m.sender = :user")
+@NamedQuery(name = ChatMessage.DELETE_TO, query = "DELETE FROM ChatMessage m WHERE m.recipient = :user")
 public class ChatMessage {
 
     public static final String TO_AFTER = "ChatMessage.toAfter";
@@ -62,7 +63,8 @@ public class ChatMessage {
     public static final String OLDEST = "ChatMessage.oldest";
     public static final String CONFIRMED_DIRECT = "ChatMessage.confirmedDirect";
     public static final String DELETE = "ChatMessage.delete";
-    public static final String DELETE_OF = "ChatMessage.deleteOf";
+    public static final String DELETE_FROM = "ChatMessage.deleteFrom";
+    public static final String DELETE_TO = "ChatMessage.deleteTo";
 
     // numbered by the log's writer (LogWriter), not by an identity column: then a batch is inserted in one JDBC batch,
     // with no round trip per row to learn its key
