@@ -22,14 +22,17 @@ import org.parley.testing.Scrape;
 import org.parley.testing.SignIn;
 
 /**
- * The server stops twice while one person streams messages to another: once as an operator stops it (SIGTERM), once
- * killed with SIGKILL. Every message acknowledged before either reaches
- * its recipient, exactly once and in order; the gentle stop also tells both clients the server is going.
+ * The server stops twice while messages stream to one person: once as an operator stops it (SIGTERM) while one person
+ * sends, once killed with SIGKILL while several do. Every message acknowledged before either reaches its recipient,
+ * exactly once and in order, and the first message after the kill is numbered after all of them; the gentle stop
+ * also tells both clients the server is going.
  */
 class RestartUnderLoadIT {
 
     // acknowledged messages each stop comes after
     private static final int ACKS_BEFORE_STOP = 100;
+    // people sending at once when the server is killed, each at the pace below
+    private static final int SENDERS = 6;
     // Parley's own stop closes with 1012 "service restart"; WildFly's WebSocket container closes every session with
     // 1001 "going away" as it undeploys Parley on the way down, before any callback of the application's
     // (docs/PROTOCOL.md)
@@ -68,24 +71,38 @@ class RestartUnderLoadIT {
         assertEquals(0.0, fresh.value("parley_connections"));
         assertTrue(fresh.has("parley_users_online"));
         b = ChatClient.connect(second, bob, lastSeqOf(bobGot));
-        a = ChatClient.connect(second, alice);
+        // the kill comes while several people send at once: batches of several messages are being committed
+        List<ChatClient> senders = new ArrayList<>();
+        for (int i = 0; i < SENDERS; i++) {
+            senders.add(ChatClient.connect(second, alice + "-" + i));
+        }
         try {
             int before = acknowledged.size();
-            CompletableFuture<Void> stream = streamUntilClosed(a, bob, "k");
-            awaitAcks(a, acknowledged, before + ACKS_BEFORE_STOP);
+            List<CompletableFuture<Void>> streams = new ArrayList<>();
+            for (int i = 0; i < SENDERS; i++) {
+                streams.add(streamUntilClosed(senders.get(i), bob, "k" + i + "-"));
+            }
+            awaitAcks(senders, acknowledged, before + ACKS_BEFORE_STOP * SENDERS);
             server.kill();
-            stream.get(30, TimeUnit.SECONDS);
-            acksIn(a, acknowledged);
+            CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            senders.forEach(sender -> acksIn(sender, acknowledged));
             bobGot.addAll(messages(b));
         } finally {
-            a.close();
+            senders.forEach(ChatClient::close);
             b.close();
         }
 
         URL third = server.start(Map.of());
-        try (ChatClient back = ChatClient.connect(third, bob, lastSeqOf(bobGot))) {
+        try (ChatClient back = ChatClient.connect(third, bob, lastSeqOf(bobGot));
+                ChatClient after = ChatClient.connect(third, alice)) {
             back.next("caught-up");
             bobGot.addAll(messages(back));
+            long highest = acknowledged.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            JsonObject ack = after.sendTo(bob, "after the kill");
+            assertTrue(ack.getJsonNumber("seq").longValue() > highest,
+                    "numbered after everything before the kill, never again a number it used: " + ack);
+            back.next(frame -> "message".equals(frame.getString("type"))
+                    && "after the kill".equals(frame.getString("body")));
             List<String> ids = bobGot.stream().map(m -> m.getString("id")).toList();
             assertEquals(ids.size(), ids.stream().distinct().count(), "nothing arrived twice");
             for (int i = 1; i < bobGot.size(); i++) {
@@ -110,9 +127,16 @@ class RestartUnderLoadIT {
     }
 
     private static void awaitAcks(ChatClient sender, Map<String, Long> acknowledged, int count) {
+        awaitAcks(List.of(sender), acknowledged, count);
+    }
+
+    /** Takes the senders' acks in turn until {@code count} are in. */
+    private static void awaitAcks(List<ChatClient> senders, Map<String, Long> acknowledged, int count) {
         while (acknowledged.size() < count) {
-            JsonObject ack = sender.next("ack");
-            acknowledged.put(ack.getString("id"), ack.getJsonNumber("seq").longValue());
+            for (ChatClient sender : senders) {
+                JsonObject ack = sender.next("ack");
+                acknowledged.put(ack.getString("id"), ack.getJsonNumber("seq").longValue());
+            }
         }
     }
 
