@@ -48,6 +48,27 @@ class SchemaUpgradeTest {
         }
     }
 
+    /** The log's table as the migrations leave it: the primary key and the three indexes a stream is read by. */
+    @Test
+    void theLogKeepsOnlyTheIndexesItIsReadBy() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:derby:memory:narrow-test;create=true");
+                Statement sql = connection.createStatement()) {
+            Schema.migrate(connection);
+            List<String> indexed = new ArrayList<>();
+            try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, connection.getSchema(), "MESSAGE",
+                    false, false)) {
+                while (indexes.next()) {
+                    indexed.add(indexes.getString("COLUMN_NAME") + (indexes.getBoolean("NON_UNIQUE") ? "" : "!"));
+                }
+            }
+            assertEquals(List.of("CONVERSATION", "RECIPIENT", "SENDER", "SEQ", "SEQ", "SEQ", "SEQ!"),
+                    indexed.stream().sorted().toList(), "(! unique)");
+            // what the unique constraint on MESSAGE_ID would have refused
+            sql.execute("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT, BODY, SENT_AT)"
+                    + " VALUES (1, 'same', 'ann:ben', 'ann', 'ben', 'a', 1), (2, 'same', 'ann:ben', 'ann', 'ben', 'b', 2)");
+        }
+    }
+
     private static List<String> rows(Statement sql, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (ResultSet result = sql.executeQuery(query)) {

@@ -72,7 +72,7 @@ public class ChatMessage {
     @Column(name = "SEQ")
     private Long seq;
 
-    @Column(name = "MESSAGE_ID", nullable = false, unique = true, length = 36)
+    @Column(name = "MESSAGE_ID", nullable = false, length = 36)
     private String messageId;
 
     @Column(name = "CONVERSATION", nullable = false, length = Conversation.MAX_ID_LENGTH)
