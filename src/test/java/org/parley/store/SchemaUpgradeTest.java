@@ -63,6 +63,12 @@ class SchemaUpgradeTest {
             }
             assertEquals(List.of("CONVERSATION", "RECIPIENT", "SENDER", "SEQ", "SEQ", "SEQ", "SEQ!"),
                     indexed.stream().sorted().toList(), "(! unique)");
+            assertEquals(List.of("MESSAGE_BY_CONVERSATION 32768", "MESSAGE_BY_RECIPIENT 32768",
+                    "MESSAGE_BY_SENDER 32768"), rows(sql, "SELECT CONGLOMERATENAME, PAGESIZE"
+                    + " FROM TABLE (SYSCS_DIAG.SPACE_TABLE('MESSAGE')) T WHERE CONGLOMERATENAME LIKE 'MESSAGE_BY_%'"
+                    + " ORDER BY CONGLOMERATENAME"), "the stream's indexes in large pages");
+            assertEquals(List.of("null"), rows(sql, "VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY("
+                    + "'derby.storage.pageSize')"), "and what is made later in Derby's own choice");
             // what the unique constraint on MESSAGE_ID would have refused
             sql.execute("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT, BODY, SENT_AT)"
                     + " VALUES (1, 'same', 'ann:ben', 'ann', 'ben', 'a', 1), (2, 'same', 'ann:ben', 'ann', 'ben', 'b', 2)");
