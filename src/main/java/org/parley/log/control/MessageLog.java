@@ -48,6 +48,9 @@ public class MessageLog {
     @Inject
     LogWriter writer;
 
+    @Inject
+    LogSettings settings;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -63,8 +66,9 @@ public class MessageLog {
     private SerialQueue<Pending> writes;
     private ScheduledFuture<?> holeFilling;
     private volatile CommitOrder order;
-    // held from a batch's commit until its messages are in the commit order, and by a read that fills a hole: a read
-    // between the two would hand on this server's messages as another's, without their senders' acknowledgements
+    // where servers share the log, held from a batch's commit until its messages are in the commit order, and by a read
+    // that fills a hole: a read between the two would hand on this server's messages as another's, without their
+    // senders' acknowledgements
     private final Object numbering = new Object();
 
     @PostConstruct
@@ -142,26 +146,36 @@ public class MessageLog {
      * fails to commit used no number.
      */
     private void commit(List<Pending> batch) {
+        if (settings.shared()) {
+            synchronized (numbering) {
+                commitAndHandOn(batch);
+            }
+        } else {
+            // alone, nothing raises what is known to be committed but this writer, so a hole is never read while a
+            // batch is between its commit and the commit order: no lock, and no database call under one
+            commitAndHandOn(batch);
+        }
+    }
+
+    private void commitAndHandOn(List<Pending> batch) {
         List<ChatMessage> messages = batch.stream().map(Pending::message).toList();
         CommitOrder commits = order();
-        synchronized (numbering) {
-            List<ChatMessage> numbered;
-            long started = System.nanoTime();
-            try {
-                numbered = writer.append(messages);
-            } catch (RuntimeException e) {
-                metrics.batchFailed();
-                LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
-                batch.forEach(pending -> pending.failed().accept(e));
-                return;
-            }
-            long now = System.nanoTime();
-            metrics.batchCommitted(batch.size(), now - started);
-            handOn.committed(numbered);
-            for (int i = 0; i < batch.size(); i++) {
-                Object origin = batch.get(i).origin();
-                commits.committed(numbered.get(i), message -> handOn.handOn(message, origin), now);
-            }
+        List<ChatMessage> numbered;
+        long started = System.nanoTime();
+        try {
+            numbered = writer.append(messages);
+        } catch (RuntimeException e) {
+            metrics.batchFailed();
+            LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
+            batch.forEach(pending -> pending.failed().accept(e));
+            return;
+        }
+        long now = System.nanoTime();
+        metrics.batchCommitted(batch.size(), now - started);
+        handOn.committed(numbered);
+        for (int i = 0; i < batch.size(); i++) {
+            Object origin = batch.get(i).origin();
+            commits.committed(numbered.get(i), message -> handOn.handOn(message, origin), now);
         }
     }
 
