@@ -41,8 +41,10 @@ public final class ChatBench {
     private static final Set<String> SCENARIOS = Set.of(System.getProperty("parley.bench.scenarios",
             "direct,broadcast,backlog,slow,churn,storm,capacity,cluster").split(","));
 
-    private static final List<String> SERVERS = List.of(System.getProperty("parley.bench.servers", "payara,wildfly")
-            .split(","));
+    private static final String SERVER_NAMES = System.getProperty("parley.bench.servers", "payara,wildfly");
+    // "none": no Parley at all, the baseline relay alone (what the generator and the machine achieve without it)
+    private static final List<String> SERVERS = SERVER_NAMES.equals("none") ? List.of()
+            : List.of(SERVER_NAMES.split(","));
 
     private ChatBench() {
     }
@@ -73,7 +75,7 @@ public final class ChatBench {
                 stop(process);
             }
         }
-        if (SCENARIOS.contains("cluster")) {
+        if (SCENARIOS.contains("cluster") && !SERVERS.isEmpty()) {
             measureCluster(war, work, report);
         }
         if (singleServerScenarios) {
