@@ -21,27 +21,27 @@ import java.util.function.IntFunction;
  */
 public final class ChatBench {
 
-    private static final int USERS = Integer.getInteger("parley.bench.users", 1000);
-    private static final double STEP_SECONDS = Double.parseDouble(System.getProperty("parley.bench.seconds", "5"));
+    private static final int USERS = Integer.parseInt(setting("parley.bench.users", "1000"));
+    private static final double STEP_SECONDS = Double.parseDouble(setting("parley.bench.seconds", "5"));
     private static final int[] RATES = {500, 1000, 2000, 4000, 8000, 16000, 32000, 64000};
     // one JVM may hold ~20,000 files here; the generator's JVM holds a few hundred besides its sockets
-    private static final int CAPACITY = Integer.getInteger("parley.bench.capacity", 19_500);
-    private static final long CAPACITY_SECONDS = Long.getLong("parley.bench.capacity.seconds", 240);
+    private static final int CAPACITY = Integer.parseInt(setting("parley.bench.capacity", "19500"));
+    private static final long CAPACITY_SECONDS = Long.parseLong(setting("parley.bench.capacity.seconds", "240"));
     private static final int SLOW = Math.max(1, USERS / 100);
     // a rate both servers sustain with every message committed (the direct steps), so that what changes when the
     // ten stop reading is theirs, not an overload's
-    private static final int SLOW_RATE = Integer.getInteger("parley.bench.slow.rate", 200);
+    private static final int SLOW_RATE = Integer.parseInt(setting("parley.bench.slow.rate", "200"));
     private static final int CHURN_AT_ONCE = 50;
-    private static final long CHURN_SECONDS = Long.getLong("parley.bench.churn.seconds", 120);
+    private static final long CHURN_SECONDS = Long.parseLong(setting("parley.bench.churn.seconds", "120"));
     private static final long P99_LIMIT_MICROS = 50_000;
     private static final Logger LOG = Logger.getLogger(ChatBench.class.getName());
-    private static final int STORM_PEOPLE = Integer.getInteger("parley.bench.storm.people", 10_000);
-    private static final int STORM_RATE = Integer.getInteger("parley.bench.storm.rate", 1_000);
+    private static final int STORM_PEOPLE = Integer.parseInt(setting("parley.bench.storm.people", "10000"));
+    private static final int STORM_RATE = Integer.parseInt(setting("parley.bench.storm.rate", "1000"));
     private static final long STORM_HOLD_SECONDS = 10;
-    private static final Set<String> SCENARIOS = Set.of(System.getProperty("parley.bench.scenarios",
+    private static final Set<String> SCENARIOS = Set.of(setting("parley.bench.scenarios",
             "direct,broadcast,backlog,slow,churn,storm,capacity,cluster").split(","));
 
-    private static final String SERVER_NAMES = System.getProperty("parley.bench.servers", "payara,wildfly");
+    private static final String SERVER_NAMES = setting("parley.bench.servers", "payara,wildfly");
     // "none": no Parley at all, the baseline relay alone (what the generator and the machine achieve without it)
     private static final List<String> SERVERS = SERVER_NAMES.equals("none") ? List.of()
             : List.of(SERVER_NAMES.split(","));
@@ -49,9 +49,18 @@ public final class ChatBench {
     private ChatBench() {
     }
 
+    /**
+     * A -Dparley.bench.* setting, or {@code fallback}: the bench profile passes each one on to this JVM, empty when the
+     * user did not set it.
+     */
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name, "");
+        return value.isBlank() ? fallback : value;
+    }
+
     public static void main(String[] args) throws Exception {
         // -Dparley.bench.war=... measures another build of Parley (an earlier version, for a before and after)
-        Path war = Path.of(System.getProperty("parley.bench.war", System.getProperty("parley.war")));
+        Path war = Path.of(setting("parley.bench.war", System.getProperty("parley.war")));
         Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("bench");
         Files.createDirectories(work);
         BenchReport report = new BenchReport(USERS, STEP_SECONDS, Instant.now());
