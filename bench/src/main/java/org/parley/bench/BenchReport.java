@@ -1,6 +1,8 @@
 package org.parley.bench;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.HdrHistogram.Histogram;
 
@@ -84,6 +87,13 @@ final class BenchReport {
         }
     }
 
+    /** The generator's heap and collectors, as its JVM has them: the figures depend on them (its pauses are latency). */
+    private static String generatorJvm() {
+        return String.format(Locale.ROOT, "a heap of at most %d MiB, collectors %s", Runtime.getRuntime().maxMemory()
+                >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" and ")));
+    }
+
     private static String ms(Histogram histogram, double percentile) {
         return String.format(Locale.ROOT, "%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
     }
@@ -107,7 +117,8 @@ final class BenchReport {
         md.append("Machine: ").append(cores()).append(" cores; Java ")
                 .append(System.getProperty("java.version")).append("; servers pinned to core 0 (`taskset -c 0`), ")
                 .append("generator on core 1 (Netty, ").append(BenchNetwork.transport())
-                .append(", one event loop thread). Parley (on Payara Micro, on WildFly, one at a time) with ")
+                .append(", one event loop thread, in a JVM with ").append(generatorJvm())
+                .append("). Parley (on Payara Micro, on WildFly, one at a time) with ")
                 .append(BenchServers.PARLEY_SETTINGS)
                 .append(", -Xmx2g. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
                 .append("then `GC.heap_info`); RSS from /proc.\n\n");
