@@ -43,7 +43,7 @@ final class LatencyChart {
     private static final double MIN_RATE = 250;
     private static final double MAX_RATE = 50_000;
     private static final double MIN_MS = 0.1;
-    private static final double MAX_MS = 5000;
+    private static final double MAX_MS = 20_000;
     private static final int GOAL_RATE = 20_000;
     private static final double DIRECT_GOAL_MS = 50;
     private static final double BROADCAST_GOAL_MS = 15;
@@ -201,7 +201,7 @@ final class LatencyChart {
     /** The panel's title, its border and the milliseconds' grid. */
     private static void frame(Graphics2D g, int originY, String title, DoubleUnaryOperator y) {
         g.setStroke(new BasicStroke(1f));
-        for (double ms : new double[] {0.1, 1, 10, 100, 1000}) {
+        for (double ms : new double[] {0.1, 1, 10, 100, 1000, 10_000}) {
             int yy = (int) y.applyAsDouble(ms);
             g.setColor(GRID);
             g.drawLine(LEFT, yy, LEFT + PLOT_WIDTH, yy);
@@ -212,9 +212,10 @@ final class LatencyChart {
         g.drawString(title, LEFT, originY + TOP - 15);
     }
 
+    /** Milliseconds to a height in the panel; beyond the scale, its edge (a step drawn, not the title it would hit). */
     private static DoubleUnaryOperator yAxis(int originY) {
-        return millis -> originY + TOP + PLOT_HEIGHT - (Math.log10(Math.max(millis, MIN_MS)) - Math.log10(MIN_MS))
-                / (Math.log10(MAX_MS) - Math.log10(MIN_MS)) * PLOT_HEIGHT;
+        return millis -> originY + TOP + PLOT_HEIGHT - (Math.log10(Math.min(Math.max(millis, MIN_MS), MAX_MS))
+                - Math.log10(MIN_MS)) / (Math.log10(MAX_MS) - Math.log10(MIN_MS)) * PLOT_HEIGHT;
     }
 
     /** Entries one under the other, right of the plot. */
