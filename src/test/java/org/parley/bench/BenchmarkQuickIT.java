@@ -28,7 +28,7 @@ class BenchmarkQuickIT extends DeployedParley {
         for (Target target : new Target[] {Target.parley(base), baseline()}) {
             LoadGenerator.DirectResult result;
             try (LoadGenerator generator = new LoadGenerator(target)) {
-                result = generator.direct(10, 100, 2);
+                result = generator.direct(10, 100, 0, 2);
             }
             assertEquals(200, result.sent(), target.label());
             assertEquals(0, result.lost(), target.label() + ": " + result);

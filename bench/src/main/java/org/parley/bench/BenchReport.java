@@ -1,12 +1,8 @@
 package org.parley.bench;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,18 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.HdrHistogram.Histogram;
 
-/** The run's findings as a markdown report and a plot of latency percentiles against offered rate. */
+/** The run's findings as a markdown report, with a {@link LatencyChart}. */
 final class BenchReport {
-
-    private static final double[] PERCENTILES = {50, 99, 99.9};
 
     private final int users;
     private final double stepSeconds;
+    private final double warmupSeconds;
     private final Instant when;
     private final Map<String, List<LoadGenerator.DirectResult>> direct = new LinkedHashMap<>();
+    private final Map<String, List<LoadGenerator.DirectResult>> cluster = new LinkedHashMap<>();
     private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
     private final Map<String, LoadGenerator.BacklogResult> backlogs = new LinkedHashMap<>();
     private final List<LoadGenerator.CapacityResult> capacity = new ArrayList<>();
@@ -35,14 +32,21 @@ final class BenchReport {
     private final List<LoadGenerator.JoinStormResult> storms = new ArrayList<>();
     private int churnAtOnce;
 
-    BenchReport(int users, double stepSeconds, Instant when) {
+    BenchReport(int users, double stepSeconds, double warmupSeconds, Instant when) {
         this.users = users;
         this.stepSeconds = stepSeconds;
+        this.warmupSeconds = warmupSeconds;
         this.when = when;
     }
 
+    /** @param steps every run of every rate, in the order run */
     void direct(String target, List<LoadGenerator.DirectResult> steps) {
         direct.put(target, steps);
+    }
+
+    /** As {@link #direct}, for two servers as one chat: their own panel of the chart. */
+    void cluster(String target, List<LoadGenerator.DirectResult> steps) {
+        cluster.put(target, steps);
     }
 
     void broadcast(LoadGenerator.BroadcastResult result) {
@@ -83,13 +87,28 @@ final class BenchReport {
         }
     }
 
+    /** The generator's heap and collectors, as its JVM has them: the figures depend on them (its pauses are latency). */
+    private static String generatorJvm() {
+        return String.format(Locale.ROOT, "a heap of at most %d MiB, collectors %s", Runtime.getRuntime().maxMemory()
+                >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" and ")));
+    }
+
     private static String ms(Histogram histogram, double percentile) {
         return String.format(Locale.ROOT, "%.1f", histogram.getValueAtPercentile(percentile) / 1000.0);
     }
 
+    /** The highest rate every run of which met p99 ≤ 50 ms and lost nothing. */
     private static int bestRate(List<LoadGenerator.DirectResult> steps) {
-        return steps.stream().filter(s -> s.lost() == 0 && s.latency().getValueAtPercentile(99) <= 50_000)
-                .mapToInt(LoadGenerator.DirectResult::offeredPerSecond).max().orElse(0);
+        return byRate(steps).entrySet().stream().filter(runs -> runs.getValue().stream().allMatch(
+                s -> s.lost() == 0 && s.latency().getValueAtPercentile(99) <= 50_000))
+                .mapToInt(Map.Entry::getKey).max().orElse(0);
+    }
+
+    private static Map<Integer, List<LoadGenerator.DirectResult>> byRate(List<LoadGenerator.DirectResult> steps) {
+        Map<Integer, List<LoadGenerator.DirectResult>> runs = new LinkedHashMap<>();
+        steps.forEach(step -> runs.computeIfAbsent(step.offeredPerSecond(), rate -> new ArrayList<>()).add(step));
+        return runs;
     }
 
     void write(Path directory) throws IOException {
@@ -98,34 +117,57 @@ final class BenchReport {
         md.append("Machine: ").append(cores()).append(" cores; Java ")
                 .append(System.getProperty("java.version")).append("; servers pinned to core 0 (`taskset -c 0`), ")
                 .append("generator on core 1 (Netty, ").append(BenchNetwork.transport())
-                .append(", one event loop thread). Parley (on Payara Micro, on WildFly, one at a time) with ")
+                .append(", one event loop thread, in a JVM with ").append(generatorJvm())
+                .append("). Parley (on Payara Micro, on WildFly, one at a time) with ")
                 .append(BenchServers.PARLEY_SETTINGS)
                 .append(", -Xmx2g. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
                 .append("then `GC.heap_info`); RSS from /proc.\n\n");
+        Map<String, List<LoadGenerator.DirectResult>> allSteps = new LinkedHashMap<>(direct);
+        allSteps.putAll(cluster);
         md.append("## Direct messages: ").append(users).append(" users to random online peers, ")
-                .append(stepSeconds).append(" s per step, open loop\n\n");
-        md.append("| target | offered/s | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated "
+                .append(stepSeconds).append(" s per step after ").append(warmupSeconds)
+                .append(" s at its rate uncounted, open loop\n\n");
+        md.append("| target | offered/s | run | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated "
                 + "| generator CPU | send lag p99 ms |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        direct.forEach((target, steps) -> steps.forEach(s -> md.append(String.format(Locale.ROOT,
-                "| %s | %d | %.0f | %s | %s | %s | %s | %d | %d | %.0f%% | %s |%n", target, s.offeredPerSecond(),
-                s.deliveredPerSecond(), ms(s.latency(), 50), ms(s.latency(), 99), ms(s.latency(), 99.9),
-                ms(s.latency(), 100), s.lost(), s.duplicated(), s.generatorCpu() * 100, ms(s.sendLag(), 99)))));
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        allSteps.forEach((target, steps) -> byRate(steps).forEach((rate, runs) -> {
+            for (int run = 0; run < runs.size(); run++) {
+                LoadGenerator.DirectResult s = runs.get(run);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %s | %s | %s | %s | %d | %d | %.0f%% "
+                        + "| %s |%n", target, rate, run + 1, s.deliveredPerSecond(), ms(s.latency(), 50),
+                        ms(s.latency(), 99), ms(s.latency(), 99.9), ms(s.latency(), 100), s.lost(), s.duplicated(),
+                        s.generatorCpu() * 100, ms(s.sendLag(), 99)));
+            }
+        }));
         md.append("\nGenerator CPU is the generator JVM's CPU time over the step's wall time (100% is its whole core); "
                 + "send lag is how late it sent messages after their scheduled times. A step where either is high "
                 + "measured the generator, not the target.\n");
+        if (allSteps.values().stream().anyMatch(steps -> byRate(steps).values().stream()
+                .anyMatch(runs -> runs.size() > 1))) {
+            md.append("\nThe spread over the runs of each rate:\n\n| target | offered/s | runs | p99 ms, min–max "
+                    + "| delivered/s, min–max |\n|---|---|---|---|---|\n");
+            allSteps.forEach((target, steps) -> byRate(steps).forEach((rate, runs) -> md.append(String.format(
+                    Locale.ROOT, "| %s | %d | %d | %s–%s | %.0f–%.0f |%n", target, rate, runs.size(),
+                    ms(runs.stream().map(LoadGenerator.DirectResult::latency).min(BenchReport::byP99).orElseThrow(),
+                            99),
+                    ms(runs.stream().map(LoadGenerator.DirectResult::latency).max(BenchReport::byP99).orElseThrow(),
+                            99),
+                    runs.stream().mapToDouble(LoadGenerator.DirectResult::deliveredPerSecond).min().orElseThrow(),
+                    runs.stream().mapToDouble(LoadGenerator.DirectResult::deliveredPerSecond).max().orElseThrow()))));
+        }
         if (direct.containsKey("baseline")) {
             int baseline = bestRate(direct.get("baseline"));
-            direct.forEach((target, steps) -> {
+            allSteps.forEach((target, steps) -> {
                 if (!"baseline".equals(target)) {
                     int best = bestRate(steps);
-                    md.append(String.format(Locale.ROOT, "%nHighest offered rate with p99 ≤ 50 ms and nothing lost: "
+                    md.append(String.format(Locale.ROOT, "%nHighest offered rate with p99 ≤ 50 ms and nothing lost "
+                            + "(in every run): "
                             + "%s %d/s, baseline %d/s, ratio %.2f.%n", target, best, baseline,
                             baseline == 0 ? 0.0 : (double) best / baseline));
                 }
             });
         }
-        md.append("\nEach target first ran one unreported step and five broadcasts as a warm-up.\n");
+        md.append("\nBefore the broadcasts below, each target had five uncounted ones as a warm-up.\n");
         md.append("\n## Broadcast to everyone online: time from scheduled send to the last recipient\n\n");
         md.append("| target | users | broadcasts | p50 ms | p99 ms | max ms | lost | duplicated |\n|---|---|---|---|---|---|---|---|\n");
         broadcasts.forEach(b -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %d | %d |%n",
@@ -181,9 +223,10 @@ final class BenchReport {
                             c.heapPerConnection() / 1024.0),
                     c.after() == null ? "n/a" : ServerMemory.mib(c.after().residentBytes()))));
         }
-        md.append("\n![latency percentiles against offered rate](latency.png)\n");
+        md.append("\n![latency of each scenario, against the goals](latency.png)\n");
         Files.writeString(directory.resolve("report.md"), md);
-        ImageIO.write(plot(), "png", directory.resolve("latency.png").toFile());
+        ImageIO.write(new LatencyChart(users).draw(direct, cluster, broadcasts), "png",
+                directory.resolve("latency.png").toFile());
     }
 
     private static String summary(List<String> outcomes) {
@@ -194,79 +237,7 @@ final class BenchReport {
         return String.join(", ", parts);
     }
 
-    /** p50/p99/p99.9 against offered rate, log scales, one colour per target. */
-    private BufferedImage plot() {
-        int width = 1100;
-        int height = 560;
-        int left = 80;
-        int right = 420;
-        int top = 40;
-        int bottom = 70;
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        double minRate = Math.log10(250);
-        double maxRate = Math.log10(128000);
-        double minMs = Math.log10(0.1);
-        double maxMs = Math.log10(5000);
-        int plotWidth = width - left - right;
-        int plotHeight = height - top - bottom;
-        java.util.function.DoubleUnaryOperator x = rate -> left + (Math.log10(rate) - minRate) / (maxRate - minRate)
-                * plotWidth;
-        java.util.function.DoubleUnaryOperator y = millis -> top + plotHeight - (Math.log10(Math.max(millis, 0.1))
-                - minMs) / (maxMs - minMs) * plotHeight;
-        g.setColor(new Color(230, 230, 230));
-        for (double ms : new double[] {0.1, 1, 10, 50, 100, 1000}) {
-            int yy = (int) y.applyAsDouble(ms);
-            g.drawLine(left, yy, left + plotWidth, yy);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString((ms < 1 ? String.valueOf(ms) : String.valueOf((int) ms)) + " ms", 20, yy + 5);
-            g.setColor(new Color(230, 230, 230));
-        }
-        for (int rate : new int[] {500, 1000, 2000, 4000, 8000, 16000, 32000, 64000}) {
-            int xx = (int) x.applyAsDouble(rate);
-            g.drawLine(xx, top, xx, top + plotHeight);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(String.valueOf(rate), xx - 15, top + plotHeight + 20);
-            g.setColor(new Color(230, 230, 230));
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.drawRect(left, top, plotWidth, plotHeight);
-        g.drawString("offered direct messages per second (" + users + " users)", left + plotWidth / 2 - 140,
-                height - 25);
-        g.drawString("latency from scheduled send to receipt", left, 25);
-        // one colour per target: up to five (two servers, two cluster steps, the baseline) before they repeat
-        Color[] colours = {new Color(31, 90, 170), new Color(200, 90, 30), new Color(40, 150, 60),
-                new Color(150, 50, 160), new Color(90, 90, 90)};
-        float[][] dashes = {null, {8f, 5f}, {2f, 4f}};
-        int legend = top + 10;
-        int t = 0;
-        for (Map.Entry<String, List<LoadGenerator.DirectResult>> entry : direct.entrySet()) {
-            for (int p = 0; p < PERCENTILES.length; p++) {
-                g.setColor(colours[t % colours.length]);
-                g.setStroke(dashes[p] == null ? new BasicStroke(2.5f)
-                        : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, dashes[p], 0f));
-                int[] xs = entry.getValue().stream().mapToInt(s -> (int) x.applyAsDouble(s.offeredPerSecond()))
-                        .toArray();
-                final int percentile = p;
-                int[] ys = entry.getValue().stream().mapToInt(s -> (int) y.applyAsDouble(
-                        s.latency().getValueAtPercentile(PERCENTILES[percentile]) / 1000.0)).toArray();
-                g.drawPolyline(xs, ys, xs.length);
-                for (int i = 0; i < xs.length; i++) {
-                    g.fillOval(xs[i] - 3, ys[i] - 3, 7, 7);
-                }
-                g.drawLine(width - right + 20, legend, width - right + 60, legend);
-                g.setColor(Color.DARK_GRAY);
-                g.drawString(entry.getKey() + " p" + (PERCENTILES[p] == 99.9 ? "99.9" : (int) PERCENTILES[p]),
-                        width - right + 68, legend + 5);
-                legend += 22;
-            }
-            t++;
-        }
-        g.dispose();
-        return image;
+    private static int byP99(Histogram a, Histogram b) {
+        return Long.compare(a.getValueAtPercentile(99), b.getValueAtPercentile(99));
     }
 }

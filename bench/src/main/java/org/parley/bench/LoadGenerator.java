@@ -133,14 +133,23 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    /** Each user sends direct messages to random others; {@code perSecond} in all, for {@code seconds}. */
-    DirectResult direct(int userCount, int perSecond, double seconds) {
+    /**
+     * Each user sends direct messages to random others; {@code perSecond} in all, for {@code warmupSeconds} uncounted
+     * and then, once those have arrived, for {@code seconds}: what is counted runs on a generator and a target that
+     * have compiled their code, grown their buffers and their heap for this rate.
+     */
+    DirectResult direct(int userCount, int perSecond, double warmupSeconds, double seconds) {
+        Tally warmup = new Tally(1);
+        List<BenchUser> users = connect("d", userCount, warmup);
+        long warmupTotal = Math.round(perSecond * warmupSeconds);
+        sendDirect(users, users, perSecond, System.nanoTime(), warmupTotal, 0);
+        drain(warmup, warmupTotal);
         Tally tally = new Tally(1);
-        List<BenchUser> users = connect("d", userCount, tally);
+        users.forEach(user -> user.countInto(tally));
         long total = Math.round(perSecond * seconds);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         long cpuBefore = processCpuNanos();
-        Histogram lag = sendDirect(users, users, perSecond, start, total, 0);
+        Histogram lag = sendDirect(users, users, perSecond, start, total, warmupTotal);
         drain(tally, total);
         DirectResult result = result(target.label(), userCount, perSecond, seconds, tally, start, cpuBefore, lag);
         users.forEach(BenchUser::close);
@@ -159,30 +168,44 @@ final class LoadGenerator implements AutoCloseable {
 
     /**
      * Half the users on this generator's server, half on {@code other}'s, of one chat of two servers; every message
-     * goes to someone on the other server, each way in turn: {@code perSecond} in all, for {@code seconds}.
+     * goes to someone on the other server, each way in turn: {@code perSecond} in all, for {@code warmupSeconds}
+     * uncounted and then for {@code seconds}, as {@link #direct}.
      */
-    DirectResult across(LoadGenerator other, int userCount, int perSecond, double seconds) {
+    DirectResult across(LoadGenerator other, int userCount, int perSecond, double warmupSeconds, double seconds) {
+        Tally warmup = new Tally(1);
+        List<BenchUser> here = connect("a", userCount / 2, warmup);
+        List<BenchUser> there = other.connect("b", userCount / 2, warmup);
+        long warmupTotal = Math.round(perSecond * warmupSeconds);
+        sendAcross(here, there, perSecond, System.nanoTime(), warmupTotal, 0);
+        drain(warmup, warmupTotal);
         Tally tally = new Tally(1);
-        List<BenchUser> here = connect("a", userCount / 2, tally);
-        List<BenchUser> there = other.connect("b", userCount / 2, tally);
+        here.forEach(user -> user.countInto(tally));
+        there.forEach(user -> user.countInto(tally));
         long total = Math.round(perSecond * seconds);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        SplittableRandom random = new SplittableRandom(42);
         long cpuBefore = processCpuNanos();
-        // both servers' users are on this generator's loop and the other's; each loop paces its own senders
-        Histogram lag = pace(start, total, perSecond, (i, scheduled) -> {
-            List<BenchUser> senders = i % 2 == 0 ? here : there;
-            List<BenchUser> recipients = i % 2 == 0 ? there : here;
-            BenchUser from = senders.get((int) (i / 2 % senders.size()));
-            from.write(recipients.get(random.nextInt(recipients.size())).name, BenchUser.body(i, scheduled), true);
-            return from;
-        });
+        Histogram lag = sendAcross(here, there, perSecond, start, total, warmupTotal);
         drain(tally, total);
         DirectResult result = result(target.label() + " to " + other.target.label(), userCount, perSecond, seconds,
                 tally, start, cpuBefore, lag);
         here.forEach(BenchUser::close);
         there.forEach(BenchUser::close);
         return result;
+    }
+
+    /** As {@link #sendDirect}, each message to someone on the other server, each way in turn. */
+    private Histogram sendAcross(List<BenchUser> here, List<BenchUser> there, int perSecond, long start, long total,
+            long firstSeq) {
+        SplittableRandom random = new SplittableRandom(42 + firstSeq);
+        // both servers' users are on this generator's loop and the other's; each loop paces its own senders
+        return pace(start, total, perSecond, (i, scheduled) -> {
+            List<BenchUser> senders = i % 2 == 0 ? here : there;
+            List<BenchUser> recipients = i % 2 == 0 ? there : here;
+            BenchUser from = senders.get((int) (i / 2 % senders.size()));
+            from.write(recipients.get(random.nextInt(recipients.size())).name, BenchUser.body(firstSeq + i, scheduled),
+                    true);
+            return from;
+        });
     }
 
     /**

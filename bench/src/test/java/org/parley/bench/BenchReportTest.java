@@ -1,0 +1,64 @@
+package org.parley.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the report makes of repeated steps, and a chart whose legend fits. */
+class BenchReportTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aRateRunTwiceShowsBothRunsAndTheSpreadOfTheirP99() throws IOException {
+        BenchReport report = new BenchReport(200, 20, 5, Instant.now());
+        report.direct("baseline", List.of(step("baseline", 500, 2_000), step("baseline", 500, 7_000),
+                step("baseline", 1000, 3_000), step("baseline", 1000, 4_000)));
+        report.write(directory);
+        String md = Files.readString(directory.resolve("report.md"));
+        assertTrue(md.contains("| baseline | 500 | 1 | 500 |"), md);
+        assertTrue(md.contains("| baseline | 500 | 2 | 500 |"), md);
+        assertTrue(md.contains("| baseline | 500 | 2 | 2.0–7.0 |"), md);
+        assertTrue(md.contains("| baseline | 1000 | 2 | 3.0–4.0 |"), md);
+    }
+
+    @Test
+    void theChartLeavesAMarginRightOfTheLongestLegend() throws IOException {
+        String longName = "Parley cluster, server A to server B, a name longer than any the benchmark gives";
+        BenchReport report = new BenchReport(1000, 20, 5, Instant.now());
+        report.direct("baseline", List.of(step("baseline", 500, 2_000)));
+        report.cluster(longName, List.of(step(longName, 500, 20_000), step(longName, 1000, 900_000)));
+        report.broadcast(new LoadGenerator.BroadcastResult(longName, 1000, 20, latencies(12_000), 0, 0));
+        report.write(directory);
+        BufferedImage chart = ImageIO.read(directory.resolve("latency.png").toFile());
+        int white = 0xFFFFFFFF;
+        for (int x = chart.getWidth() - 8; x < chart.getWidth(); x++) {
+            for (int y = 0; y < chart.getHeight(); y++) {
+                assertTrue(chart.getRGB(x, y) == white, "drawn at the right edge, x " + x + ", y " + y);
+            }
+        }
+    }
+
+    private static LoadGenerator.DirectResult step(String target, int rate, long p99Micros) {
+        return new LoadGenerator.DirectResult(target, 200, rate, rate, latencies(p99Micros), rate * 20L, 0, 0, 0,
+                latencies(100), 0.3);
+    }
+
+    /** A hundred latencies: 98 of 1 ms, two of {@code highMicros}, so that p99 is {@code highMicros}. */
+    private static Histogram latencies(long highMicros) {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValueWithCount(1_000, 98);
+        histogram.recordValueWithCount(highMicros, 2);
+        return histogram;
+    }
+}
