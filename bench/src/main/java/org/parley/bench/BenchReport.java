@@ -120,7 +120,7 @@ final class BenchReport {
                 .append(", one event loop thread, in a JVM with ").append(generatorJvm())
                 .append("). Parley (on Payara Micro, on WildFly, one at a time) with ")
                 .append(BenchServers.PARLEY_SETTINGS)
-                .append(", -Xmx2g. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
+                .append(", JVM options `").append(String.join(" ", BenchServers.SERVER_JVM)).append("`. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
                 .append("then `GC.heap_info`); RSS from /proc.\n\n");
         Map<String, List<LoadGenerator.DirectResult>> allSteps = new LinkedHashMap<>(direct);
         allSteps.putAll(cluster);

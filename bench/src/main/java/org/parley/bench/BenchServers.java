@@ -34,11 +34,25 @@ final class BenchServers {
             "PARLEY_MAILBOX_CAPACITY", "20000",
             "PARLEY_TICKET_LIFETIME", "1h");
 
+    /**
+     * The JVM options of every server measured (-Dparley.bench.server.jvm, separated by spaces): pinned to one core,
+     * a JVM picks the serial collector, whose young pauses of up to 100 ms are in every latency figure.
+     */
+    static final List<String> SERVER_JVM = List.of(System.getProperty("parley.bench.server.jvm", "").isBlank()
+            ? new String[] {"-Xmx2g"} : System.getProperty("parley.bench.server.jvm").trim().split("\\s+"));
+
     private BenchServers() {
     }
 
+    private static List<String> java(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(SERVER_JVM);
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
     static Process parley(Path microJar, Path war, Path work, int port) throws IOException {
-        List<String> command = pinned(List.of("java", "-Xmx2g", "-Dderby.system.home=" + work.resolve("data"),
+        List<String> command = pinned(java("-Dderby.system.home=" + work.resolve("data"),
                 "-Dderby.stream.error.file=" + work.resolve("derby.log"), "-jar", microJar.toString(), "--deploy",
                 war.toString(), "--contextroot", "parley", "--port", Integer.toString(port), "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -55,7 +69,7 @@ final class BenchServers {
      */
     static Process clusterNode(Path microJar, Path war, Path work, String name, int port, Path postBoot,
             List<Path> libraries) throws IOException {
-        List<String> command = pinned(List.of("java", "-Xmx2g", "-Dderby.system.home=" + work.resolve(name + "-data"),
+        List<String> command = pinned(java("-Dderby.system.home=" + work.resolve(name + "-data"),
                 "-Dderby.stream.error.file=" + work.resolve(name + "-derby.log"), "-jar", microJar.toString(),
                 "--addlibs", libraries.stream().map(Path::toString).collect(Collectors.joining(":")),
                 "--postbootcommandfile", postBoot.toString(), "--deploy", war.toString(), "--contextroot", "parley",
@@ -85,7 +99,7 @@ final class BenchServers {
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
         builder.environment().putAll(PARLEY_SETTINGS);
         // standalone.conf would otherwise give it 512 MiB
-        builder.environment().put("JAVA_OPTS", "-Xmx2g -Djava.net.preferIPv4Stack=true");
+        builder.environment().put("JAVA_OPTS", String.join(" ", SERVER_JVM) + " -Djava.net.preferIPv4Stack=true");
         return builder.start();
     }
 
@@ -105,7 +119,7 @@ final class BenchServers {
     }
 
     static Process baseline(Path work, int port) throws IOException {
-        return new ProcessBuilder(pinned(List.of("java", "-Xmx2g", "-cp", classPath(),
+        return new ProcessBuilder(pinned(java("-cp", classPath(),
                 BaselineRelay.class.getName(), Integer.toString(port)))).redirectErrorStream(true)
                 .redirectOutput(work.resolve("baseline.log").toFile()).start();
     }
