@@ -1,11 +1,14 @@
 package org.parley.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /** Whole directories, as the tests that run a server distribution of their own need them. */
 public final class DirectoryTree {
@@ -35,6 +38,25 @@ public final class DirectoryTree {
                     Files.createDirectories(target);
                 } else {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /** Unpacks the zip read from {@code in} under {@code root}, refusing any entry that would land outside it. */
+    public static void unzip(InputStream in, Path root) throws IOException {
+        Files.createDirectories(root);
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IOException("a zip entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target);
                 }
             }
         }

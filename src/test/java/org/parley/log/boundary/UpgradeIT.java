@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
+import org.parley.testing.DirectoryTree;
 import org.parley.testing.ParleyServer;
 import org.parley.testing.SignIn;
 
@@ -82,32 +77,9 @@ class UpgradeIT {
     }
 
     private static void replaceDatabase(Path home, String fixture) throws IOException {
-        Path database = home.resolve("parley");
-        if (Files.exists(database)) {
-            try (Stream<Path> files = Files.walk(database)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                    try {
-                        Files.delete(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-        }
-        Files.createDirectories(home);
-        try (InputStream in = UpgradeIT.class.getResourceAsStream(fixture); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                Path target = home.resolve(entry.getName()).normalize();
-                if (!target.startsWith(home)) {
-                    throw new IOException("a fixture entry outside its folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(zip, target);
-                }
-            }
+        DirectoryTree.delete(home.resolve("parley"));
+        try (InputStream zip = UpgradeIT.class.getResourceAsStream(fixture)) {
+            DirectoryTree.unzip(zip, home);
         }
     }
 }
