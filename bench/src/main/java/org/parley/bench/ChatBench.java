@@ -69,6 +69,9 @@ public final class ChatBench {
         // -Dparley.bench.war=... measures another build of Parley (an earlier version, for a before and after)
         Path war = Path.of(setting("parley.bench.war", System.getProperty("parley.war")));
         Path work = Path.of(System.getProperty("parley.war")).getParent().resolve("bench");
+        // every run on empty databases: a log left by an earlier run would be measured too, and one a newer Parley
+        // migrated stops an older one (a before and after) from starting at all
+        BenchServers.delete(work);
         Files.createDirectories(work);
         BenchReport report = new BenchReport(USERS, STEP_SECONDS, WARMUP_SECONDS, Instant.now());
         // one server at a time, started for its turn and stopped after it: a server idling on core 0 meanwhile
