@@ -5,12 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 
 /**
  * Moves the offline messages that versions before the message log kept (table OFFLINE_MESSAGE) into the log, oldest
@@ -18,7 +15,7 @@ import liquibase.resource.ResourceAccessor;
  * confirmed nothing yet, so each arrives, marked offline, at its recipient's next connection; expired ones stay
  * expired (their time is kept) and go with the next purge.
  */
-public class KeptMessagesMove implements CustomTaskChange {
+public class KeptMessagesMove extends PlainTaskChange {
 
     private int moved;
 
@@ -60,20 +57,5 @@ public class KeptMessagesMove implements CustomTaskChange {
     @Override
     public String getConfirmationMessage() {
         return "Moved " + moved + " kept offline messages into the message log";
-    }
-
-    @Override
-    public void setUp() {
-        // nothing to prepare
-    }
-
-    @Override
-    public void setFileOpener(ResourceAccessor resourceAccessor) {
-        // reads no files
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        return new ValidationErrors();
     }
 }

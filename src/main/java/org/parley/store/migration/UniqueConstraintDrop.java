@@ -8,12 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 
 /**
  * Drops the unique constraint on one column of a table, whatever the database named it: the change set that made it
@@ -21,7 +18,7 @@ import liquibase.resource.ResourceAccessor;
  * own {@code dropUniqueConstraint} needs the name. Derby keeps constraints in its system tables, other databases in
  * the standard {@code information_schema}. None found is no error: the database never had it.
  */
-public class UniqueConstraintDrop implements CustomTaskChange {
+public class UniqueConstraintDrop extends PlainTaskChange {
 
     private String table;
     private String column;
@@ -110,20 +107,5 @@ public class UniqueConstraintDrop implements CustomTaskChange {
     @Override
     public String getConfirmationMessage() {
         return "Dropped unique constraints " + dropped + " on " + table + "." + column;
-    }
-
-    @Override
-    public void setUp() {
-        // nothing to prepare
-    }
-
-    @Override
-    public void setFileOpener(ResourceAccessor resourceAccessor) {
-        // reads no file
-    }
-
-    @Override
-    public ValidationErrors validate(Database database) {
-        return new ValidationErrors();
     }
 }
