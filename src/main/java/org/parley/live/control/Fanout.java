@@ -73,7 +73,7 @@ public class Fanout implements HandOn {
         if (sender == null) {
             return;
         }
-        sender.send(new ServerFrame.Ack(message.seq(), message.messageId(), message.conversation().id(),
+        sender.send(new ServerFrame.Ack(message.seq(), message.messageId(), message.conversationId(),
                 message.sentAt(), ref).encode());
     }
 }

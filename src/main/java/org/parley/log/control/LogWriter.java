@@ -106,7 +106,7 @@ public class LogWriter {
                 ChatMessage placed = message.numbered(seq++);
                 insert.setLong(1, placed.seq());
                 insert.setString(2, placed.messageId());
-                insert.setString(3, placed.conversation().id());
+                insert.setString(3, placed.conversationId());
                 insert.setString(4, placed.sender());
                 if (placed.recipient() == null) {
                     insert.setNull(5, Types.VARCHAR);

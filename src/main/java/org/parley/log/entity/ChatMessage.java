@@ -131,6 +131,11 @@ public class ChatMessage {
         return Conversation.parse(conversation).orElseThrow();
     }
 
+    /** The conversation's id as stored: what the log and the frames carry, with no parse on the message path. */
+    public String conversationId() {
+        return conversation;
+    }
+
     public String sender() {
         return sender;
     }
@@ -154,7 +159,7 @@ public class ChatMessage {
 
     /** The message as the protocol shows it; {@code offline} when it reached the connection by catching up. */
     public ServerFrame.Chat toFrame(boolean offline) {
-        return new ServerFrame.Chat(seq(), messageId(), conversation().id(), sender(), recipient(), body(), sentAt(),
+        return new ServerFrame.Chat(seq(), messageId(), conversationId(), sender(), recipient(), body(), sentAt(),
                 offline);
     }
 }
