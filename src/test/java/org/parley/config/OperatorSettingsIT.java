@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,12 +28,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.derby.jdbc.EmbeddedDriver;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.account.control.TicketSigner;
@@ -299,7 +300,9 @@ class OperatorSettingsIT {
     private List<String> storedTo(String recipient) throws SQLException {
         String url = "jdbc:derby:" + server.databaseHome().resolve("parley").toAbsolutePath();
         List<String> bodies = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url);
+        // the driver itself, not DriverManager: an engine another test shut down in this JVM has left it unregistered
+        EmbeddedDriver derby = new EmbeddedDriver();
+        try (Connection connection = derby.connect(url, new Properties());
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT BODY FROM MESSAGE WHERE RECIPIENT = ? ORDER BY SEQ")) {
             query.setString(1, recipient);
@@ -311,7 +314,7 @@ class OperatorSettingsIT {
         } finally {
             try {
                 // the server boots it next: this JVM lets it go
-                DriverManager.getConnection(url + ";shutdown=true").close();
+                derby.connect(url + ";shutdown=true", new Properties()).close();
             } catch (SQLException shutDown) {
                 // Derby answers a database's shutdown with an SQLException (08006)
             }

@@ -35,12 +35,19 @@ public final class ExternalDatabase implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the network server with its databases under {@code home}, and waits until it answers. */
     private boolean closed;
 
+    /**
+     * Starts the network server with its databases under {@code home}, and waits until it answers. The database is
+     * made here, and checked to be under {@code home}: Derby's engine reads {@code derby.system.home} once, when it
+     * boots, and stays booted in this JVM when a network server stops; a second database started without shutting
+     * the engine down first was the first one, with everything an earlier test left in it (a suite once ran a
+     * Payara Micro on the database of a cluster test whose servers it had killed).
+     */
     public static ExternalDatabase start(Path home) throws Exception {
         Files.createDirectories(home);
-        System.setProperty("derby.system.home", home.toString());
+        shutDownEngine();
+        System.setProperty("derby.system.home", home.toAbsolutePath().toString());
         int port = FreePort.pick();
         NetworkServerControl server = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(home.resolve("derby-network.log")), true);
@@ -52,7 +59,25 @@ public final class ExternalDatabase implements AutoCloseable {
                     server.ping();
                     return true;
                 });
-        return new ExternalDatabase(server, port, log);
+        ExternalDatabase database = new ExternalDatabase(server, port, log);
+        DriverManager.getConnection(database.url(), USER, PASSWORD).close();
+        if (!Files.isDirectory(home.resolve(NAME))) {
+            database.close();
+            throw new IllegalStateException("Derby made the database " + NAME + " somewhere other than " + home);
+        }
+        return database;
+    }
+
+    /**
+     * Shuts down Derby's engine in this JVM, if it runs (a network server's, or an embedded connection's), so that it
+     * boots again with the next {@code derby.system.home}.
+     */
+    private static void shutDownEngine() {
+        try {
+            DriverManager.getConnection("jdbc:derby:;shutdown=true").close();
+        } catch (SQLException shutDownOrNotRunning) {
+            // XJ015 says it shut down; XJ004 or "no suitable driver" that there was nothing to shut down
+        }
     }
 
     public int port() {
@@ -117,6 +142,7 @@ public final class ExternalDatabase implements AutoCloseable {
         try {
             server.shutdown();
         } finally {
+            shutDownEngine();
             log.close();
         }
     }
