@@ -67,7 +67,8 @@ class PayaraServerDropInIT {
                 // the script restarted the domain, and asadmin returns before the domain has loaded its
                 // applications again: a deployment meanwhile races that load, and either may fail (seen: 404, or
                 // a WebSocket endpoint left without its injected beans)
-                PageAnswer.await(parley, Duration.ofMinutes(3));
+                PageAnswer.await(parley, Duration.ofMinutes(3),
+                        home.resolve("glassfish/domains/" + domain + "/logs/server.log"));
                 Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", "--force",
                         "true", war);
                 DropInRoundTrip.Kept kept = DropInRoundTrip.leaveWhileAway(parley);
@@ -106,7 +107,8 @@ class PayaraServerDropInIT {
             // the setting is read as Parley starts
             Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", "--force",
                     "true", war);
-            PageAnswer.await(parley, Duration.ofMinutes(1));
+            PageAnswer.await(parley, Duration.ofMinutes(1),
+                    home.resolve("glassfish/domains/parley-check/logs/server.log"));
             try (PayaraMicroServer micro = PayaraMicroServer.withCommands(work.resolve("micro"), FreePort.pick(),
                     ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars())) {
                 micro.start(Map.of("parley.datasource", "jdbc/parley",
@@ -149,7 +151,7 @@ class PayaraServerDropInIT {
             DropInRoundTrip.Kept kept;
             Process server = Command.start(work.resolve("micro.log"), settings, micro);
             try {
-                PageAnswer.await(parley, Duration.ofMinutes(3));
+                PageAnswer.await(parley, Duration.ofMinutes(3), work.resolve("micro.log"));
                 kept = DropInRoundTrip.leaveWhileAway(parley);
                 database.assertOneWaitingFor(kept.to());
             } finally {
@@ -157,7 +159,7 @@ class PayaraServerDropInIT {
             }
             server = Command.start(work.resolve("micro.log"), settings, micro);
             try {
-                PageAnswer.await(parley, Duration.ofMinutes(3));
+                PageAnswer.await(parley, Duration.ofMinutes(3), work.resolve("micro.log"));
                 DropInRoundTrip.collect(parley, kept);
                 database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
 

@@ -72,7 +72,7 @@ class WildFlyDropInIT {
             server = start(base);
             try {
                 // the marker of the first start is still there: the page answering is what says "ready"
-                PageAnswer.await(parley, START);
+                PageAnswer.await(parley, START, base.resolve("dropin.log"));
                 DropInRoundTrip.collect(parley, kept);
                 database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
 

@@ -6,6 +6,7 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
@@ -21,6 +22,18 @@ public final class PageAnswer {
     public static void await(URL page, Duration limit) {
         Awaitility.await(page + " to answer 200").atMost(limit).pollInterval(Duration.ofMillis(200))
                 .until(() -> answers(page));
+    }
+
+    /**
+     * As {@link #await(URL, Duration)}, for a server started with its output in {@code serverLog}: a timeout says what
+     * that log said, so that a run that failed elsewhere (CI's clone is gone by then) can be read from its report.
+     */
+    public static void await(URL page, Duration limit, Path serverLog) {
+        try {
+            await(page, limit);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + LogTail.of(serverLog), e);
+        }
     }
 
     /**
