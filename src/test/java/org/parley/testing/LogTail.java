@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 public final class LogTail {
 
     private static final Pattern TROUBLE = Pattern.compile("SEVERE|ERROR|WARN|Exception|Caused by");
+    // Payara warns of each expired certificate in the JDK's trust store at every start: noise here
+    private static final Pattern NOISE = Pattern.compile("NCLS-SECURITY-05054");
     private static final int TROUBLE_LINES = 24;
     private static final int LAST_LINES = 10;
     private static final int LINE_WIDTH = 300;
@@ -30,7 +32,7 @@ public final class LogTail {
         // Payara writes a record's header on one line and its message on the next: each warning brings two along
         List<String> trouble = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (TROUBLE.matcher(lines.get(i)).find()) {
+            if (TROUBLE.matcher(lines.get(i)).find() && !NOISE.matcher(lines.get(i)).find()) {
                 for (int j = i; j < Math.min(i + 3, lines.size()); j++) {
                     trouble.add(lines.get(j));
                 }
