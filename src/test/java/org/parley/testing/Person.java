@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +21,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,6 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Person implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int WIDTH = 1200;
+    private static final int HEIGHT = 800;
     // the page's longest wait between reconnect attempts, and time for the attempt itself
     private static final Duration RECONNECT_WAIT = Duration.ofSeconds(30).plus(WAIT);
     // the suite runs in a working directory of its own; the build directory is where the WAR is
@@ -41,28 +46,52 @@ public final class Person implements AutoCloseable {
 
     public final String name;
     private final ChromeDriver browser;
+    // where its storage is, to be emptied when it is given back: the server's origin
+    private String origin = "";
     private final WebDriverWait wait;
+
+    /**
+     * Browsers a closed Person left, emptied, for the next: starting Chromium and its driver takes 3 to 5 s here, most
+     * of a browser test's time. What a page keeps (storage, cookies, caches) is cleared when it is given back, so a
+     * browser taken from here knows no more than a new one.
+     */
+    private static final Deque<ChromeDriver> IDLE = new ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IDLE.forEach(ChromeDriver::quit), "quit idle browsers"));
+    }
 
     private Person(String name) {
         this.name = name;
-        Path profile = BUILD.resolve("chromium").resolve(name + "-" + UUID.randomUUID());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1200,800");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        ChromeDriver idle = IDLE.poll();
+        browser = idle != null ? idle : newBrowser();
         // Waits retry rather than fail when the page re-renders an element between finding and reading it.
         wait = new WebDriverWait(browser, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
     }
 
+    private void visit(URL base, String page) {
+        origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+        browser.get(base + page);
+    }
+
+    private static ChromeDriver newBrowser() {
+        Path profile = BUILD.resolve("chromium").resolve(UUID.randomUUID().toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=" + WIDTH + "," + HEIGHT);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
     /** Opens the page in a new browser. */
     public static Person at(URL base, String name) {
         Person person = new Person(name);
-        person.browser.get(base.toString());
+        person.visit(base, "");
         person.wait.until(driver -> !driver.findElement(By.id("connect")).getText().isEmpty());
         return person;
     }
@@ -70,7 +99,7 @@ public final class Person implements AutoCloseable {
     /** Opens the operator's page (admin.html) in a new browser. */
     public static Person atAdminPage(URL base, String name) {
         Person person = new Person(name);
-        person.browser.get(base + "admin.html");
+        person.visit(base, "admin.html");
         person.wait.until(driver -> driver.findElement(By.id("admin-sign-in")).isDisplayed());
         return person;
     }
@@ -476,8 +505,30 @@ public final class Person implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves the page as closing its tab would (the page's connection closes with it), empties the browser and keeps
+     * it for the next Person; a browser that cannot be emptied is quit.
+     */
     @Override
     public void close() {
-        browser.quit();
+        try {
+            dismissAnyAlert();
+            browser.get("about:blank");
+            browser.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+            browser.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+            IDLE.push(browser);
+        } catch (WebDriverException e) {
+            browser.quit();
+        }
+    }
+
+    private void dismissAnyAlert() {
+        try {
+            browser.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException none) {
+            // the usual case
+        }
     }
 }
