@@ -233,23 +233,23 @@ class OperatorSettingsIT {
         return List.of(first, second, wrong, ticket, afterChange, renewal);
     }
 
+    /** What a stop left: the highest number acknowledged, and the bodies acknowledged to one recipient, in order. */
+    private record Stopped(long lastStored, String recipient, List<String> acknowledged) {
+    }
+
     /**
      * Stops the server as SIGTERM does while a sender goes on sending, one frame every 20 ms: the sends are
      * acknowledged up to the moment Parley's stop begins and answered {@code unavailable} from then on, never the other
-     * way round; the connection closes with 1012; and (checked after the restart) nothing refused took a number in the
-     * log. How many come in the stop's window is not in the test's hands: the window lasts while Parley commits what it
-     * took and, up to 2 s, while a connection has frames waiting; a peer that stopped reading was meant to hold it
+     * way round; the connection closes with 1012; and (checked in the stopped server's database) nothing refused is
+     * in the log. How many come in the stop's window is not in the test's hands: the window lasts while Parley commits
+     * what it took and, up to 2 s, while a connection has frames waiting; a peer that stopped reading was meant to hold it
      * open, but on Payara Micro the container takes the frames off Parley's queue, and in one run of two the window
      * closed before the next send. (Payara Micro closes its port as SIGTERM's shutdown begins, before Parley's stop:
      * a connection opened meanwhile is refused, never reaches Parley, and cannot be the 1012 that docs/PROTOCOL.md
      * promises for one.)
      *
-     * @return the last {@code seq} the log gave
+     * @return what was acknowledged before the stop, for the caller to find in the log
      */
-    /** What a stop left: the highest number acknowledged, and the bodies acknowledged to one recipient, in order. */
-    private record Stopped(long lastStored, String recipient, List<String> acknowledged) {
-    }
-
     private Stopped aStoppingServerTakesNoMessage(URL base, String suffix) throws Exception {
         String eve = "eve" + suffix;
         SignIn.signUp(base, eve);

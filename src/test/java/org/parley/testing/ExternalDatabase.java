@@ -28,6 +28,7 @@ public final class ExternalDatabase implements AutoCloseable {
     private final NetworkServerControl server;
     private final int port;
     private final PrintWriter log;
+    private boolean closed;
 
     private ExternalDatabase(NetworkServerControl server, int port, PrintWriter log) {
         this.server = server;
@@ -35,14 +36,12 @@ public final class ExternalDatabase implements AutoCloseable {
         this.log = log;
     }
 
-    private boolean closed;
-
     /**
      * Starts the network server with its databases under {@code home}, and waits until it answers. The database is
      * made here, and checked to be under {@code home}: Derby's engine reads {@code derby.system.home} once, when it
      * boots, and stays booted in this JVM when a network server stops; a second database started without shutting
-     * the engine down first was the first one, with everything an earlier test left in it (a suite once ran a
-     * Payara Micro on the database of a cluster test whose servers it had killed).
+     * the engine down first was the first one, with everything an earlier test left in it (in a suite run, that can
+     * be the database of a cluster test whose servers it killed).
      */
     public static ExternalDatabase start(Path home) throws Exception {
         Files.createDirectories(home);
