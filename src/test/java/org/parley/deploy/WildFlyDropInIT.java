@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.Command;
 import org.parley.testing.DirectoryTree;
 import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
+import org.parley.testing.LogTail;
 import org.parley.testing.PageAnswer;
 
 /**
@@ -51,18 +53,18 @@ class WildFlyDropInIT {
             Process server = start(base);
             DropInRoundTrip.Kept kept;
             try {
-                awaitMarker(deployments, server, "deployed");
+                awaitMarker(deployments, server, "deployed", base.resolve("dropin.log"));
                 DropInRoundTrip.run(parley);
 
                 // as an operator would: take the WAR out, run the script, put the WAR back
                 Files.delete(deployments.resolve("parley.war"));
-                awaitMarker(deployments, server, "undeployed");
+                awaitMarker(deployments, server, "undeployed", base.resolve("dropin.log"));
                 Command.run(base.resolve("dropin.log"), Duration.ofMinutes(2), cli(), "--connect",
                         "--controller=localhost:" + (9990 + OFFSET), "--resolve-parameter-values",
                         "--properties=" + cliProperties(base, database),
                         "--file=" + ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"));
                 Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
-                awaitMarker(deployments, server, "deployed");
+                awaitMarker(deployments, server, "deployed", base.resolve("dropin.log"));
                 kept = DropInRoundTrip.leaveWhileAway(parley);
                 database.assertOneWaitingFor(kept.to());
             } finally {
@@ -136,13 +138,18 @@ class WildFlyDropInIT {
      * WildFly's deployment scanner writes parley.war.deployed (or parley.war.failed) next to the WAR, and
      * parley.war.undeployed once it is taken out; each replaces the marker before it.
      */
-    private static void awaitMarker(Path deployments, Process server, String marker) {
-        Awaitility.await("WildFly to mark the WAR " + marker).atMost(START).pollDelay(Duration.ZERO)
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
-                    assertFalse(Files.exists(deployments.resolve("parley.war.failed")), "WildFly failed to deploy the WAR");
-                    assertTrue(server.isAlive(), "WildFly exited");
-                    return Files.exists(deployments.resolve("parley.war." + marker));
-                });
+    private static void awaitMarker(Path deployments, Process server, String marker, Path serverLog) {
+        try {
+            Awaitility.await("WildFly to mark the WAR " + marker).atMost(START).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        assertFalse(Files.exists(deployments.resolve("parley.war.failed")),
+                                "WildFly failed to deploy the WAR");
+                        assertTrue(server.isAlive(), "WildFly exited");
+                        return Files.exists(deployments.resolve("parley.war." + marker));
+                    });
+        } catch (AssertionError | ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + LogTail.of(serverLog), e);
+        }
     }
 
     private static URL url(String address) {
