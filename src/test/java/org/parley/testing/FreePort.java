@@ -11,11 +11,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * A port nothing listens on now, for a server a test starts itself. Taken below the system's range of ephemeral
  * ports (32768 and up on Linux), which every outgoing connection draws from: a port picked there was once taken,
  * between the pick and the server's start, by a connection another server under test made to the shared database.
+ * When the suite runs in several JVMs at once ({@code parley.forks}, each told its number in {@code parley.fork}),
+ * each picks from a part of the range of its own, so that two cannot pick the same port before either binds it.
  */
 public final class FreePort {
 
-    private static final int LOWEST = 20_000;
-    private static final int HIGHEST = 32_000;
+    private static final int FORKS = Integer.getInteger("parley.forks", 1);
+    private static final int FORK = Integer.getInteger("parley.fork", 1);
+    private static final int SHARE = (32_000 - 20_000) / FORKS;
+    private static final int LOWEST = 20_000 + (FORK - 1) * SHARE;
+    private static final int HIGHEST = LOWEST + SHARE;
 
     private FreePort() {
     }

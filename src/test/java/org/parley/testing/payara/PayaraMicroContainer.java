@@ -38,16 +38,21 @@ import org.parley.testing.PageAnswer;
  * It serves one application, the WAR of its configuration: {@link #deploy(Archive)} only tells Arquillian where it
  * is. Tests that need Parley restarted or with settings of their own start one without Arquillian
  * (org.parley.testing.ParleyServer).
+ * <p>
+ * One server per test JVM: when the suite runs in several JVMs, Failsafe hands each its classes one at a time and
+ * Arquillian stops its container after every class. So the server outlives {@link #stop()} and the next class of
+ * the same JVM finds it running; it is stopped (as Ctrl+C would) when the JVM ends.
  */
 public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConfiguration> {
 
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in");
     private static final AtomicInteger STARTS = new AtomicInteger();
 
+    /** This JVM's server and its port, once started: shared by every instance Arquillian makes of this class. */
+    private static Process server;
+    private static int port;
+
     private PayaraMicroConfiguration configuration;
-    private Process server;
-    private Thread killOnExit;
-    private int port;
 
     @Override
     public Class<PayaraMicroConfiguration> getConfigurationClass() {
@@ -67,6 +72,14 @@ public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConf
 
     @Override
     public void start() throws LifecycleException {
+        synchronized (PayaraMicroContainer.class) {
+            if (server == null || !server.isAlive()) {
+                launch();
+            }
+        }
+    }
+
+    private void launch() throws LifecycleException {
         port = configuration.getHttpPort() > 0 ? configuration.getHttpPort() : FreePort.pick();
         Path log = Path.of("payara-micro-" + STARTS.incrementAndGet() + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -80,8 +93,7 @@ public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConf
         } catch (IOException e) {
             throw new LifecycleException("Could not start Payara Micro: " + command, e);
         }
-        killOnExit = new Thread(server::destroyForcibly, "stop Payara Micro");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        Runtime.getRuntime().addShutdownHook(new Thread(PayaraMicroContainer::destroy, "stop Payara Micro"));
         awaitParley(log);
     }
 
@@ -135,24 +147,23 @@ public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConf
 
     @Override
     public void stop() {
-        destroy();
+        // the JVM's end stops it: the next test class of this JVM may need it (see above)
     }
 
-    private void destroy() {
-        if (server == null) {
+    private static synchronized void destroy() {
+        Process running = server;
+        if (running == null) {
             return;
         }
-        server.destroy();
+        running.destroy();
         try {
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                running.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
-            server.destroyForcibly();
+            running.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        Runtime.getRuntime().removeShutdownHook(killOnExit);
-        server = null;
     }
 
     @Override
