@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,7 @@ class ClusterOfWildFlyAndPayaraIT {
     private Broker broker;
     private WildFlyServer wildFly;
     private PayaraMicroServer payara;
+    private Closeable modules;
 
     @BeforeAll
     void startTheChat() throws Exception {
@@ -57,8 +59,8 @@ class ClusterOfWildFlyAndPayaraIT {
         broker = Broker.start();
         String lease = LEASE.toSeconds() + "s";
 
-        // the data source script installs the JDBC driver into the distribution, where an earlier run left it
-        WildFlyServer.removeModule(ClusterCommands.wildFlyDriverModule());
+        // the data source script installs the JDBC driver into the distribution, which WildFlyDropInIT's does too
+        modules = WildFlyServer.claimModule(ClusterCommands.wildFlyDriverModule());
         wildFly = WildFlyServer.withScripts(work.resolve("wildfly"), List.of(
                 new WildFlyServer.Script(ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"),
                         ClusterCommands.wildFlyDataSource(work, database)),
@@ -87,7 +89,7 @@ class ClusterOfWildFlyAndPayaraIT {
 
     @AfterAll
     void stopTheChat() throws Exception {
-        for (AutoCloseable each : new AutoCloseable[] {wildFly, payara, broker, database}) {
+        for (AutoCloseable each : new AutoCloseable[] {wildFly, payara, broker, database, modules}) {
             if (each != null) {
                 each.close();
             }

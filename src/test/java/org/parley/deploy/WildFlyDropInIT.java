@@ -3,6 +3,7 @@ package org.parley.deploy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
 import org.parley.testing.LogTail;
 import org.parley.testing.PageAnswer;
+import org.parley.testing.WildFlyServer;
 
 /**
  * README "Deploy to WildFly", step by step on the distribution Maven unpacked from Central: copy the WAR into
@@ -46,9 +48,9 @@ class WildFlyDropInIT {
     void warCopiedIntoDeploymentsChatsThenKeepsMessagesInTheOperatorsDatabaseAcrossARestart() throws Exception {
         Path base = freshBase("dropin-wildfly");
         Path deployments = base.resolve("deployments");
-        // the script installs the driver module into the distribution; one left by an earlier run would be refused
-        DirectoryTree.delete(home.resolve("modules/" + DRIVER_MODULE.replace('.', '/')));
-        try (ExternalDatabase database = ExternalDatabase.start(base.resolve("external-db"))) {
+        // the script installs the driver module into the distribution, which ClusterOfWildFlyAndPayaraIT's does too
+        try (Closeable modules = WildFlyServer.claimModule(DRIVER_MODULE);
+                ExternalDatabase database = ExternalDatabase.start(base.resolve("external-db"))) {
             Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
             Process server = start(base);
             DropInRoundTrip.Kept kept;

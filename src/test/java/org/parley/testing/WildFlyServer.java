@@ -1,14 +1,17 @@
 package org.parley.testing;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.Socket;
 import java.net.URL;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -203,11 +206,24 @@ public final class WildFlyServer implements ParleyServer {
     }
 
     /**
-     * Removes a module an earlier run's CLI script added to the distribution: the modules live there, not in the base
-     * directory, and {@code module add} refuses a module that exists.
+     * For a test whose CLI script adds this module to the distribution (the modules live there, not in the base
+     * directory): waits until no other test JVM holds the distribution's modules, holds them until closed, and removes
+     * the module an earlier run added, since {@code module add} refuses a module that exists. Two JVMs run the suite
+     * at once; without this, one test's script found the module the other's had just added.
      */
-    public static void removeModule(String name) throws IOException {
-        DirectoryTree.delete(Path.of(System.getProperty("jboss.home"), "modules").resolve(name.replace('.', '/')));
+    public static Closeable claimModule(String name) throws IOException {
+        Path modules = Path.of(System.getProperty("jboss.home"), "modules");
+        FileChannel channel = FileChannel.open(modules.resolve(".held-by-a-test"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+            DirectoryTree.delete(modules.resolve(name.replace('.', '/')));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        // closing the channel releases its lock
+        return channel;
     }
 
     @Override
