@@ -41,9 +41,6 @@ public final class Command {
     public static Process start(Path log, Map<String, String> environment, String... command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // the servers and tools tests start this way (asadmin, standalone.sh, jboss-cli, Payara Micro) are never
-        // measured: the client compiler alone starts them sooner (Payara Micro with Parley: 14.3 s, not 18.7 s)
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
         builder.environment().putAll(environment);
         return builder.start();
     }
