@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -154,6 +156,28 @@ public final class ChatClient implements AutoCloseable {
         try {
             session.getBasicRemote().sendText(text);
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends these frames one after the other without waiting for each to be written, then waits until all are: they
+     * reach the server together however fast this JVM sends one (a flooding client), not at this JVM's pace of one
+     * blocking write after another.
+     */
+    public void sendAtOnce(List<String> texts) {
+        List<Future<Void>> writes = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            writes.add(session.getAsyncRemote().sendText(text));
+        }
+        try {
+            for (Future<Void> write : writes) {
+                write.get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
