@@ -16,17 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
-import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
-import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
-import org.jboss.shrinkwrap.api.Archive;
-import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 import org.parley.testing.FreePort;
 import org.parley.testing.PageAnswer;
+import org.parley.testing.SuiteContainer;
 
 /**
  * Payara Micro as an Arquillian container that is started with the WAR and serves it until stopped. Payara's own
@@ -35,15 +28,11 @@ import org.parley.testing.PageAnswer;
  * Here the suite's container starts once, as WildFly's does, and a start that does not end with Parley answering
  * fails at once with the server log's errors.
  * <p>
- * It serves one application, the WAR of its configuration: {@link #deploy(Archive)} only tells Arquillian where it
- * is. Tests that need Parley restarted or with settings of their own start one without Arquillian
- * (org.parley.testing.ParleyServer).
- * <p>
- * One server per test JVM: when the suite runs in several JVMs, Failsafe hands each its classes one at a time and
- * Arquillian stops its container after every class. So the server outlives {@link #stop()} and the next class of
- * the same JVM finds it running; it is stopped (as Ctrl+C would) when the JVM ends.
+ * It serves one application, the WAR of its configuration, on one server per test JVM ({@link SuiteContainer}),
+ * stopped (as Ctrl+C would) when the JVM ends. Tests that need Parley restarted or with settings of their own start
+ * one without Arquillian (org.parley.testing.ParleyServer).
  */
-public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConfiguration> {
+public class PayaraMicroContainer extends SuiteContainer<PayaraMicroConfiguration> {
 
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in");
     private static final AtomicInteger STARTS = new AtomicInteger();
@@ -62,12 +51,6 @@ public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConf
     @Override
     public void setup(PayaraMicroConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    @Override
-    public ProtocolDescription getDefaultProtocol() {
-        // every test talks to Parley from outside, as its clients do
-        return new ProtocolDescription("Local");
     }
 
     @Override
@@ -145,11 +128,6 @@ public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConf
         return text == null || text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
     }
 
-    @Override
-    public void stop() {
-        // the JVM's end stops it: the next test class of this JVM may need it (see above)
-    }
-
     private static synchronized void destroy() {
         Process running = server;
         if (running == null) {
@@ -167,26 +145,11 @@ public class PayaraMicroContainer implements DeployableContainer<PayaraMicroConf
     }
 
     @Override
-    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
-        if (server == null || !server.isAlive()) {
-            throw new DeploymentException("Payara Micro is not running: start the container first");
+    protected URL running() {
+        try {
+            return server != null && server.isAlive() ? base() : null;
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
         }
-        return new ProtocolMetaData().addContext(new HTTPContext("localhost", port)
-                .add(new Servlet("parley", "/parley")));
-    }
-
-    @Override
-    public void undeploy(Archive<?> archive) {
-        // Parley stays deployed for the next test class; it goes with the server
-    }
-
-    @Override
-    public void deploy(Descriptor descriptor) {
-        throw new UnsupportedOperationException("only the WAR is deployed");
-    }
-
-    @Override
-    public void undeploy(Descriptor descriptor) {
-        throw new UnsupportedOperationException("only the WAR is deployed");
     }
 }
