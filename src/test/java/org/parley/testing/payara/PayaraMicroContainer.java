@@ -37,9 +37,12 @@ public class PayaraMicroContainer extends SuiteContainer<PayaraMicroConfiguratio
     private static final Pattern READY = Pattern.compile("Payara Micro .* ready in");
     private static final AtomicInteger STARTS = new AtomicInteger();
 
-    /** This JVM's server and its port, once started: shared by every instance Arquillian makes of this class. */
-    private static Process server;
-    private static int port;
+    /**
+     * This JVM's server and its port, once started: shared by every instance Arquillian makes of this class. Volatile,
+     * not guarded by the start's lock: the shutdown hook must not wait for a start still under way to stop it.
+     */
+    private static volatile Process server;
+    private static volatile int port;
 
     private PayaraMicroConfiguration configuration;
 
@@ -128,7 +131,7 @@ public class PayaraMicroContainer extends SuiteContainer<PayaraMicroConfiguratio
         return text == null || text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
     }
 
-    private static synchronized void destroy() {
+    private static void destroy() {
         Process running = server;
         if (running == null) {
             return;
