@@ -27,6 +27,7 @@ final class BenchReport {
     private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
     private final Map<String, LoadGenerator.BacklogResult> backlogs = new LinkedHashMap<>();
     private final List<LoadGenerator.CapacityResult> capacity = new ArrayList<>();
+    private final List<LoadGenerator.CrashResult> crashes = new ArrayList<>();
     private final List<LoadGenerator.SlowConsumerResult> slowConsumers = new ArrayList<>();
     private final List<LoadGenerator.ChurnResult> churns = new ArrayList<>();
     private final List<LoadGenerator.JoinStormResult> storms = new ArrayList<>();
@@ -61,6 +62,10 @@ final class BenchReport {
         capacity.add(result);
     }
 
+    void crash(LoadGenerator.CrashResult result) {
+        crashes.add(result);
+    }
+
     void slowConsumers(LoadGenerator.SlowConsumerResult result) {
         slowConsumers.add(result);
     }
@@ -72,6 +77,20 @@ final class BenchReport {
     void churn(LoadGenerator.ChurnResult result, int atOnce) {
         churns.add(result);
         churnAtOnce = atOnce;
+    }
+
+    /**
+     * The classes whose live objects grew most while a capacity run opened its connections, per connection: whose
+     * memory a connection is ({@code jcmd GC.class_histogram} before and after, each after a full collection).
+     */
+    private static void heldBy(StringBuilder md, LoadGenerator.CapacityResult c) {
+        long grownBytes = c.after().liveHeapBytes() - c.before().liveHeapBytes();
+        md.append(String.format(Locale.ROOT, "%n### What %d idle connections hold on %s: the classes that grew most%n%n",
+                c.held(), c.target()));
+        md.append("| class | instances per connection | bytes per connection | share of the growth |\n|---|---|---|---|\n");
+        c.grown().forEach(g -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.0f | %s |%n", g.className(),
+                g.instances() / (double) c.held(), g.bytes() / (double) c.held(),
+                grownBytes <= 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100.0 * g.bytes() / grownBytes))));
     }
 
     private static String heap(ServerMemory memory) {
@@ -222,6 +241,21 @@ final class BenchReport {
                     c.heapPerConnection() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f KiB",
                             c.heapPerConnection() / 1024.0),
                     c.after() == null ? "n/a" : ServerMemory.mib(c.after().residentBytes()))));
+            capacity.stream().filter(c -> !c.grown().isEmpty() && c.held() > 0).forEach(c -> heldBy(md, c));
+        }
+        if (!crashes.isEmpty()) {
+            md.append("\n## Killed under load: SIGKILL during direct messages, restarted on the same database\n\n");
+            md.append("Each user then reconnects with `since=0`: every acknowledged message must be in both its "
+                    + "sender's and its recipient's stream, under the number its acknowledgement gave, each stream "
+                    + "in order with nothing twice.\n\n");
+            md.append("| target | users | offered/s | killed after s | sent by then | acknowledged | missing | twice "
+                    + "| out of order | in the log, acknowledgement lost | restart s | kept |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            crashes.forEach(c -> md.append(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %.1f | %d | %d | %d | %d | %d | %d | %.1f | %s |%n", c.target(), c.users(),
+                    c.perSecond(), c.killedAfterSeconds(), c.sentByKill(), c.check().acknowledged(),
+                    c.check().missing(), c.check().twice(), c.check().outOfOrder(), c.check().storedUnacked(),
+                    c.restartMillis() / 1000.0, c.check().kept() ? "yes" : "**no**")));
         }
         md.append("\n![latency of each scenario, against the goals](latency.png)\n");
         Files.writeString(directory.resolve("report.md"), md);

@@ -21,7 +21,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -44,17 +46,30 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final List<Long> offlineOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong answers = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
+    // for the crash check: the number each message sent with a ref was acknowledged with, by ref; and, for a
+    // connection that records, every message it is sent (its catching up), in the order they came
+    private final Map<String, Long> acked = new ConcurrentHashMap<>();
+    private final boolean recording;
+    private final List<CrashCheck.Received> stream = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private volatile Channel channel;
 
-    private BenchUser(String name, Tally tally) {
+    private BenchUser(String name, Tally tally, boolean recording) {
         this.name = name;
         this.tally = tally;
+        this.recording = recording;
     }
 
     /** Connects; the future completes once the server's welcome frame has arrived. */
     static CompletableFuture<BenchUser> open(BenchNetwork network, int receiveBuffer, URI uri, String name,
             Tally tally) {
-        BenchUser user = new BenchUser(name, tally);
+        return open(network, receiveBuffer, uri, name, tally, false);
+    }
+
+    /** @param recording whether to keep every message it is sent, for {@link #stream()} */
+    static CompletableFuture<BenchUser> open(BenchNetwork network, int receiveBuffer, URI uri, String name,
+            Tally tally, boolean recording) {
+        BenchUser user = new BenchUser(name, tally, recording);
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
                 .maxFramePayloadLength(MAX_FRAME).handshakeTimeoutMillis(30_000).handleCloseFrames(false).build();
         network.bootstrap(receiveBuffer).handler(new ChannelInitializer<SocketChannel>() {
@@ -98,8 +113,32 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
         channel.write(frame(to, body));
     }
 
+    /** Writes, unflushed, a message whose acknowledgement is kept by {@code ref} ({@link #acked()}). */
+    void writeWithRef(String to, String body, String ref) {
+        tally.sent.incrementAndGet();
+        channel.write(new TextWebSocketFrame("{\"type\":\"send\",\"to\":\"" + to + "\",\"body\":\"" + body
+                + "\",\"ref\":\"" + ref + "\"}"));
+    }
+
     void flush() {
         channel.flush();
+    }
+
+    /** ref → seq of each message sent with a ref and acknowledged. */
+    Map<String, Long> acked() {
+        return Map.copyOf(acked);
+    }
+
+    /** Completes once the server said this connection has caught up ({@code caught-up}). */
+    CompletableFuture<Void> caughtUp() {
+        return caughtUp;
+    }
+
+    /** What a recording connection was sent, in order. */
+    List<CrashCheck.Received> stream() {
+        synchronized (stream) {
+            return List.copyOf(stream);
+        }
     }
 
     private static TextWebSocketFrame frame(String to, String body) {
@@ -187,9 +226,18 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
             if (text.contains("\"offline\":true")) {
                 offlineOrder.add(seq);
             }
+            if (recording) {
+                stream.add(new CrashCheck.Received(number(text, "seq"), seq));
+            }
             tally.received(seq, Long.parseLong(body, colon + 1, body.length(), 10), System.nanoTime());
         } else if ("ack".equals(type)) {
             answers.incrementAndGet();
+            String ref = field(text, "ref");
+            if (ref != null) {
+                acked.put(ref, number(text, "seq"));
+            }
+        } else if ("caught-up".equals(type)) {
+            caughtUp.complete(null);
         } else if ("error".equals(type)) {
             answers.incrementAndGet();
             tally.refused.incrementAndGet();
@@ -208,6 +256,17 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
         start += marker.length();
         return json.substring(start, json.indexOf('"', start));
+    }
+
+    /** The value of a numeric field. */
+    private static long number(String json, String key) {
+        String marker = "\"" + key + "\":";
+        int start = json.indexOf(marker) + marker.length();
+        int end = start;
+        while (end < json.length() && Character.isDigit(json.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(json, start, end, 10);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.parley.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,10 @@ public final class ChatBench {
     private static final int STORM_RATE = Integer.parseInt(setting("parley.bench.storm.rate", "1000"));
     private static final long STORM_HOLD_SECONDS = 10;
     private static final Set<String> SCENARIOS = Set.of(setting("parley.bench.scenarios",
-            "direct,broadcast,backlog,slow,churn,storm,capacity,cluster").split(","));
+            "direct,broadcast,backlog,slow,churn,storm,capacity,crash,cluster").split(","));
+    // the goal's rate: a server that carries less is killed while overloaded, with the most in flight
+    private static final int CRASH_RATE = Integer.parseInt(setting("parley.bench.crash.rate", "20000"));
+    private static final double CRASH_KILL_AFTER = Double.parseDouble(setting("parley.bench.crash.after", "5"));
 
     private static final String SERVER_NAMES = setting("parley.bench.servers", "payara,wildfly");
     // "none": no Parley at all, the baseline relay alone (what the generator and the machine achieve without it)
@@ -80,18 +85,27 @@ public final class ChatBench {
         boolean singleServerScenarios = SCENARIOS.stream().anyMatch(scenario -> !scenario.equals("cluster"));
         for (String server : singleServerScenarios ? SERVERS : List.<String>of()) {
             int port = BenchServers.freePort();
-            Process process = "wildfly".equals(server)
-                    ? BenchServers.wildfly(Path.of(System.getProperty("wildfly.home")), war, work, port)
-                    : BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, port);
+            Process[] process = {start(server, war, work, port)};
             try {
                 URL base = new URL("http://127.0.0.1:" + port + "/parley/");
                 BenchServers.awaitPage(base);
                 Target parley = Target.parley(base).named("wildfly".equals(server) ? "Parley on WildFly"
-                        : "Parley on Payara Micro").runningAs("wildfly".equals(server) ? BenchServers.jvmOf(process)
-                        : process.pid());
+                        : "Parley on Payara Micro").runningAs(jvmOf(server, process[0]));
                 measure(parley, true, report);
+                // last: it ends the server, and the one started after it has the log of everything before
+                if (SCENARIOS.contains("crash")) {
+                    try (LoadGenerator generator = new LoadGenerator(parley)) {
+                        LoadGenerator.CrashResult crash = generator.crash(USERS, CRASH_RATE, CRASH_KILL_AFTER,
+                                () -> kill(jvmOf(server, process[0])), () -> {
+                                    process[0] = start(server, war, work, port);
+                                    BenchServers.awaitPage(base);
+                                });
+                        LOG.info(() -> "crash: " + crash);
+                        report.crash(crash);
+                    }
+                }
             } finally {
-                stop(process);
+                stop(process[0]);
             }
         }
         if (SCENARIOS.contains("cluster") && !SERVERS.isEmpty()) {
@@ -217,6 +231,29 @@ public final class ChatBench {
                 report.capacity(held);
             }
         }
+    }
+
+    /** Parley on {@code server}, on the databases under {@code work}: those a start before it left, if any. */
+    private static Process start(String server, Path war, Path work, int port) {
+        try {
+            return "wildfly".equals(server)
+                    ? BenchServers.wildfly(Path.of(System.getProperty("wildfly.home")), war, work, port)
+                    : BenchServers.parley(Path.of(System.getProperty("payara.microJar")), war, work, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + server, e);
+        }
+    }
+
+    /** The server's own JVM: WildFly's start script runs it as a child. */
+    private static long jvmOf(String server, Process process) {
+        return "wildfly".equals(server) ? BenchServers.jvmOf(process) : process.pid();
+    }
+
+    /** SIGKILL, as a power cut or the kernel's OOM killer would: no shutdown hook, no last commit. */
+    private static void kill(long pid) {
+        ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+        jvm.destroyForcibly();
+        jvm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     private static void stop(Process process) throws InterruptedException {

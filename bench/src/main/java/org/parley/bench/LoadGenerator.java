@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ final class LoadGenerator implements AutoCloseable {
 
     private static final int BATCH = 500;
     private static final int OPENING_AT_ONCE = 200;
+    // the classes of the heap a capacity run names, those that grew most while its connections were opened
+    private static final int HISTOGRAM_ROWS = 12;
     // tickets and accounts come over HTTP before timing starts; the server has one core, so a few at once suffice
     private static final int PREPARING_AT_ONCE = 4;
 
@@ -55,9 +58,12 @@ final class LoadGenerator implements AutoCloseable {
     record BacklogResult(int messages, long drainMillis, boolean inOrder, long lost) {
     }
 
-    /** @param before and {@code after} are null when the server's memory cannot be read */
+    /**
+     * @param before and {@code after} are null when the server's memory cannot be read, and {@code grown} is empty
+     * @param grown  the classes whose live objects grew most while the connections were opened, the most first
+     */
     record CapacityResult(String target, int wanted, int held, long seconds, String stoppedBy, ServerMemory before,
-            ServerMemory after) {
+            ServerMemory after, List<ClassHistogram.Growth> grown) {
 
         long heapPerConnection() {
             return before == null || held == 0 ? -1 : (after.liveHeapBytes() - before.liveHeapBytes()) / held;
@@ -70,6 +76,15 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /** {@code closedByServer}: close code (or -1, no close frame) → how many of those held were closed by the server */
+    /**
+     * A server killed (SIGKILL) {@code killedAfterSeconds} into a run of direct messages at {@code perSecond}, then
+     * started again on its database: what the generator had sent by the kill, how long the restart took, and what
+     * the log kept ({@link CrashCheck}).
+     */
+    record CrashResult(String target, int users, int perSecond, double killedAfterSeconds, long sentByKill,
+            long restartMillis, CrashCheck.Result check) {
+    }
+
     record JoinStormResult(String target, int people, int perSecond, int welcomed, int failed, long lastWelcomeMillis,
             Map<Integer, Long> closedByServer, ServerMemory after) {
     }
@@ -324,6 +339,7 @@ final class LoadGenerator implements AutoCloseable {
     CapacityResult capacity(int wanted, long seconds) {
         Tally tally = new Tally(1);
         ServerMemory before = target.memory();
+        ClassHistogram classesBefore = target.histogram();
         List<String> names = names("c", wanted);
         List<URI> uris = prepare(names);
         List<BenchUser> held = new ArrayList<>(wanted);
@@ -354,8 +370,67 @@ final class LoadGenerator implements AutoCloseable {
         // idle means nothing left to write: the arrivals' presence frames delivered first
         awaitQuiet(held);
         ServerMemory after = target.memory();
+        ClassHistogram classesAfter = target.histogram();
         held.forEach(BenchUser::close);
-        return new CapacityResult(target.label(), wanted, held.size(), took, stoppedBy, before, after);
+        return new CapacityResult(target.label(), wanted, held.size(), took, stoppedBy, before, after,
+                classesBefore == null ? List.of() : classesAfter.grownSince(classesBefore, HISTOGRAM_ROWS));
+    }
+
+    /**
+     * Direct messages at {@code perSecond} among {@code userCount} people, each sent with a ref so that its
+     * acknowledgement names it; {@code killAfterSeconds} in, {@code kill} ends the server (SIGKILL) while the sends go
+     * on for as long again; {@code restart} starts it again on the same database. Then every user reconnects with
+     * {@code since=0} and is sent their whole stream, which must hold every acknowledged message ({@link CrashCheck}).
+     */
+    CrashResult crash(int userCount, int perSecond, double killAfterSeconds, Runnable kill, Runnable restart) {
+        List<BenchUser> users = connect("k", userCount, new Tally(1));
+        Map<Long, CrashCheck.Sent> sent = new ConcurrentHashMap<>();
+        SplittableRandom random = new SplittableRandom(7);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        long killAt = start + (long) (killAfterSeconds * 1e9);
+        long[] sentByKill = new long[1];
+        Thread killer = new Thread(() -> {
+            LockSupport.parkNanos(killAt - System.nanoTime());
+            sentByKill[0] = sent.size();
+            kill.run();
+        }, "bench-killer");
+        killer.start();
+        pace(start, Math.round(perSecond * killAfterSeconds * 2), perSecond, (i, scheduled) -> {
+            BenchUser from = users.get((int) (i % users.size()));
+            BenchUser to = users.get(random.nextInt(users.size()));
+            while (to == from) {
+                to = users.get(random.nextInt(users.size()));
+            }
+            sent.put(i, new CrashCheck.Sent(from.name, to.name));
+            // after the kill these go nowhere: the connection is closed
+            from.writeWithRef(to.name, BenchUser.body(i, scheduled), Long.toString(i));
+            return from;
+        });
+        try {
+            killer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        Map<Long, Long> acked = new TreeMap<>();
+        users.forEach(user -> user.acked().forEach((ref, seq) -> acked.put(Long.parseLong(ref), seq)));
+        users.forEach(BenchUser::close);
+        long restarting = System.nanoTime();
+        restart.run();
+        long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarting);
+        List<BenchUser> readers = new ArrayList<>(users.size());
+        for (BenchUser user : users) {
+            URI everything = URI.create(target.pass(user.name).socket() + "&since=0");
+            readers.add(BenchUser.open(network, 0, everything, user.name, new Tally(1), true).join());
+        }
+        Map<String, List<CrashCheck.Received>> streams = new TreeMap<>();
+        for (BenchUser reader : readers) {
+            reader.caughtUp().orTimeout(120, TimeUnit.SECONDS).join();
+            streams.put(reader.name, reader.stream());
+        }
+        readers.forEach(BenchUser::close);
+        return new CrashResult(target.label(), userCount, perSecond, killAfterSeconds, sentByKill[0], restartMillis,
+                CrashCheck.check(sent, acked, streams));
     }
 
     private static String rootMessage(Throwable failure) {

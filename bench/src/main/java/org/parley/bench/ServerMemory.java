@@ -40,7 +40,7 @@ record ServerMemory(long liveHeapBytes, long residentBytes) {
         }
     }
 
-    private static String jcmd(long pid, String command) {
+    static String jcmd(long pid, String command) {
         try {
             Process jcmd = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
                     .toString(), Long.toString(pid), command)).redirectErrorStream(true).start();

@@ -54,6 +54,11 @@ record Target(String label, URL base, boolean signsIn, long pid) {
         return pid == 0 ? null : ServerMemory.of(pid);
     }
 
+    /** @return the server's live objects by class, or null when its memory cannot be read ({@link #memory}) */
+    ClassHistogram histogram() {
+        return pid == 0 ? null : ClassHistogram.of(pid);
+    }
+
     /** Makes the user's account where there are accounts; done before timing starts. */
     void prepare(String user) {
         if (signsIn) {

@@ -33,6 +33,35 @@ class BenchReportTest {
     }
 
     @Test
+    void aCapacityRunNamesWhatEachConnectionHoldsByClass() throws IOException {
+        BenchReport report = new BenchReport(200, 20, 5, Instant.now());
+        report.capacity(new LoadGenerator.CapacityResult("Parley on Payara Micro", 1000, 1000, 12, "reached 1000",
+                new ServerMemory(100L << 20, 0), new ServerMemory(120L << 20, 0),
+                List.of(new ClassHistogram.Growth("[B", 4000, 10L << 20),
+                        new ClassHistogram.Growth("org.glassfish.grizzly.http.server.Request", 1000, 1024000))));
+        report.write(directory);
+        String md = Files.readString(directory.resolve("report.md"));
+        assertTrue(md.contains("### What 1000 idle connections hold on Parley on Payara Micro"), md);
+        assertTrue(md.contains("| `[B` | 4.0 | 10486 | 50% |"), md);
+        assertTrue(md.contains("| `org.glassfish.grizzly.http.server.Request` | 1.0 | 1024 | 5% |"), md);
+    }
+
+    @Test
+    void aCrashRunSaysWhetherTheLogKeptEveryAcknowledgedMessage() throws IOException {
+        BenchReport report = new BenchReport(200, 20, 5, Instant.now());
+        report.crash(new LoadGenerator.CrashResult("Parley on WildFly", 1000, 20000, 5, 100000, 31400,
+                new CrashCheck.Result(30000, 0, 0, 0, 12)));
+        report.crash(new LoadGenerator.CrashResult("Parley on Payara Micro", 1000, 20000, 5, 100000, 20000,
+                new CrashCheck.Result(9000, 3, 0, 0, 0)));
+        report.write(directory);
+        String md = Files.readString(directory.resolve("report.md"));
+        assertTrue(md.contains("| Parley on WildFly | 1000 | 20000 | 5.0 | 100000 | 30000 | 0 | 0 | 0 | 12 | 31.4 | yes |"),
+                md);
+        assertTrue(md.contains("| Parley on Payara Micro | 1000 | 20000 | 5.0 | 100000 | 9000 | 3 | 0 | 0 | 0 | 20.0 "
+                + "| **no** |"), md);
+    }
+
+    @Test
     void theChartLeavesAMarginRightOfTheLongestLegend() throws IOException {
         String longName = "Parley cluster, server A to server B, a name longer than any the benchmark gives";
         BenchReport report = new BenchReport(1000, 20, 5, Instant.now());
