@@ -91,6 +91,8 @@ final class BenchReport {
         c.grown().forEach(g -> md.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.0f | %s |%n", g.className(),
                 g.instances() / (double) c.held(), g.bytes() / (double) c.held(),
                 grownBytes <= 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100.0 * g.bytes() / grownBytes))));
+        md.append(String.format(Locale.ROOT, "%nObjects of Parley's own classes (`org.parley.*`, without the arrays and "
+                + "strings they hold): %.0f bytes per connection.%n", c.grownParley() / (double) c.held()));
     }
 
     private static String heap(ServerMemory memory) {

@@ -43,6 +43,17 @@ record ClassHistogram(Map<String, Count> byClass) {
         return new ClassHistogram(Map.copyOf(byClass));
     }
 
+    /** @return how many bytes the live objects of the classes whose names start with {@code prefix} grew by */
+    long grownSince(ClassHistogram before, String prefix) {
+        long now = bytesOf(prefix);
+        return now - before.bytesOf(prefix);
+    }
+
+    private long bytesOf(String prefix) {
+        return byClass.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
+                .mapToLong(entry -> entry.getValue().bytes()).sum();
+    }
+
     /** @return the {@code top} classes that grew most in bytes since {@code before}, the most first */
     List<Growth> grownSince(ClassHistogram before, int top) {
         List<Growth> grown = new ArrayList<>();

@@ -30,7 +30,7 @@ final class LoadGenerator implements AutoCloseable {
     private static final int BATCH = 500;
     private static final int OPENING_AT_ONCE = 200;
     // the classes of the heap a capacity run names, those that grew most while its connections were opened
-    private static final int HISTOGRAM_ROWS = 12;
+    private static final int HISTOGRAM_ROWS = 15;
     // tickets and accounts come over HTTP before timing starts; the server has one core, so a few at once suffice
     private static final int PREPARING_AT_ONCE = 4;
 
@@ -61,9 +61,11 @@ final class LoadGenerator implements AutoCloseable {
     /**
      * @param before and {@code after} are null when the server's memory cannot be read, and {@code grown} is empty
      * @param grown  the classes whose live objects grew most while the connections were opened, the most first
+     * @param grownParley how much of that growth is objects of Parley's own classes ({@code org.parley.*}), not
+     *                    counting the arrays and strings they hold
      */
     record CapacityResult(String target, int wanted, int held, long seconds, String stoppedBy, ServerMemory before,
-            ServerMemory after, List<ClassHistogram.Growth> grown) {
+            ServerMemory after, List<ClassHistogram.Growth> grown, long grownParley) {
 
         long heapPerConnection() {
             return before == null || held == 0 ? -1 : (after.liveHeapBytes() - before.liveHeapBytes()) / held;
@@ -373,7 +375,8 @@ final class LoadGenerator implements AutoCloseable {
         ClassHistogram classesAfter = target.histogram();
         held.forEach(BenchUser::close);
         return new CapacityResult(target.label(), wanted, held.size(), took, stoppedBy, before, after,
-                classesBefore == null ? List.of() : classesAfter.grownSince(classesBefore, HISTOGRAM_ROWS));
+                classesBefore == null ? List.of() : classesAfter.grownSince(classesBefore, HISTOGRAM_ROWS),
+                classesBefore == null ? 0 : classesAfter.grownSince(classesBefore, "org.parley."));
     }
 
     /**

@@ -38,12 +38,15 @@ class BenchReportTest {
         report.capacity(new LoadGenerator.CapacityResult("Parley on Payara Micro", 1000, 1000, 12, "reached 1000",
                 new ServerMemory(100L << 20, 0), new ServerMemory(120L << 20, 0),
                 List.of(new ClassHistogram.Growth("[B", 4000, 10L << 20),
-                        new ClassHistogram.Growth("org.glassfish.grizzly.http.server.Request", 1000, 1024000))));
+                        new ClassHistogram.Growth("org.glassfish.grizzly.http.server.Request", 1000, 1024000)),
+                300_000));
         report.write(directory);
         String md = Files.readString(directory.resolve("report.md"));
         assertTrue(md.contains("### What 1000 idle connections hold on Parley on Payara Micro"), md);
         assertTrue(md.contains("| `[B` | 4.0 | 10486 | 50% |"), md);
         assertTrue(md.contains("| `org.glassfish.grizzly.http.server.Request` | 1.0 | 1024 | 5% |"), md);
+        assertTrue(md.contains("Objects of Parley's own classes (`org.parley.*`, without the arrays and strings they "
+                + "hold): 300 bytes per connection."), md);
     }
 
     @Test

@@ -51,6 +51,12 @@ class ClassHistogramTest {
     }
 
     @Test
+    void theGrowthOfClassesUnderAPrefixIsTheirBytesNowLessThen() {
+        assertEquals(4800, ClassHistogram.parse(AFTER).grownSince(ClassHistogram.parse(BEFORE), "org.parley."));
+        assertEquals(109680, ClassHistogram.parse(AFTER).grownSince(ClassHistogram.parse(BEFORE), "org.glassfish."));
+    }
+
+    @Test
     void outputWithoutAHistogramIsAnError() {
         assertThrows(IllegalStateException.class, () -> ClassHistogram.parse("12345:\nCould not attach\n"));
     }
