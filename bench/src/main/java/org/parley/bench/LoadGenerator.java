@@ -335,15 +335,18 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Opens idle connections, {@value #OPENING_AT_ONCE} at a time, until {@code wanted} are held, one fails, or
-     * {@code seconds} have passed; then reads the server's memory and lets them all go.
+     * Signs up {@code wanted} people and reads the server's memory; then opens idle connections for them,
+     * {@value #OPENING_AT_ONCE} at a time, until {@code wanted} are held, one fails, or {@code seconds} have passed;
+     * then reads the server's memory again and lets them all go.
      */
     CapacityResult capacity(int wanted, long seconds) {
         Tally tally = new Tally(1);
-        ServerMemory before = target.memory();
-        ClassHistogram classesBefore = target.histogram();
         List<String> names = names("c", wanted);
         List<URI> uris = prepare(names);
+        // read after the sign-ups, whose own traces (Derby's page cache filling with the accounts, pools growing)
+        // are not what a connection costs
+        ServerMemory before = target.memory();
+        ClassHistogram classesBefore = target.histogram();
         List<BenchUser> held = new ArrayList<>(wanted);
         String stoppedBy = "reached " + wanted;
         long start = System.nanoTime();
