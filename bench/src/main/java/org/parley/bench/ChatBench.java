@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 /**
  * The benchmark ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro,
@@ -49,8 +50,10 @@ public final class ChatBench {
     private static final long STORM_HOLD_SECONDS = 10;
     private static final Set<String> SCENARIOS = Set.of(setting("parley.bench.scenarios",
             "direct,broadcast,backlog,slow,churn,storm,capacity,crash,cluster").split(","));
-    // the goal's rate: a server that carries less is killed while overloaded, with the most in flight
-    private static final int CRASH_RATE = Integer.parseInt(setting("parley.bench.crash.rate", "20000"));
+    // a rate both servers carry, and the goal's: a server that carries less is killed while overloaded, with the
+    // most in flight and few acknowledged
+    private static final int[] CRASH_RATES = Stream.of(setting("parley.bench.crash.rate", "1000,20000").split(","))
+            .mapToInt(Integer::parseInt).toArray();
     private static final double CRASH_KILL_AFTER = Double.parseDouble(setting("parley.bench.crash.after", "5"));
 
     private static final String SERVER_NAMES = setting("parley.bench.servers", "payara,wildfly");
@@ -93,9 +96,9 @@ public final class ChatBench {
                         : "Parley on Payara Micro").runningAs(jvmOf(server, process[0]));
                 measure(parley, true, report);
                 // last: it ends the server, and the one started after it has the log of everything before
-                if (SCENARIOS.contains("crash")) {
+                for (int rate : SCENARIOS.contains("crash") ? CRASH_RATES : new int[0]) {
                     try (LoadGenerator generator = new LoadGenerator(parley)) {
-                        LoadGenerator.CrashResult crash = generator.crash(USERS, CRASH_RATE, CRASH_KILL_AFTER,
+                        LoadGenerator.CrashResult crash = generator.crash(USERS, rate, CRASH_KILL_AFTER,
                                 () -> kill(jvmOf(server, process[0])), () -> {
                                     process[0] = start(server, war, work, port);
                                     BenchServers.awaitPage(base);
