@@ -51,8 +51,13 @@ final class BenchServers {
         return command;
     }
 
+    /** The embedded database Parley on {@code server} ("payara" or "wildfly") keeps under {@code work}. */
+    static Path database(String server, Path work) {
+        return work.resolve("wildfly".equals(server) ? "wildfly-data" : "data").resolve("parley");
+    }
+
     static Process parley(Path microJar, Path war, Path work, int port) throws IOException {
-        List<String> command = pinned(java("-Dderby.system.home=" + work.resolve("data"),
+        List<String> command = pinned(java("-Dderby.system.home=" + database("payara", work).getParent(),
                 "-Dderby.stream.error.file=" + work.resolve("derby.log"), "-jar", microJar.toString(), "--deploy",
                 war.toString(), "--contextroot", "parley", "--port", Integer.toString(port), "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -93,7 +98,7 @@ final class BenchServers {
         Files.copy(war, base.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = pinned(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + (port - 8080),
-                "-Dderby.system.home=" + work.resolve("wildfly-data")));
+                "-Dderby.system.home=" + database("wildfly", work).getParent()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("wildfly.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +50,13 @@ public final class ChatBench {
     private static final int STORM_RATE = Integer.parseInt(setting("parley.bench.storm.rate", "1000"));
     private static final long STORM_HOLD_SECONDS = 10;
     private static final Set<String> SCENARIOS = Set.of(setting("parley.bench.scenarios",
-            "direct,broadcast,backlog,slow,churn,storm,capacity,crash,cluster").split(","));
+            "direct,broadcast,backlog,slow,churn,storm,capacity,full,crash,cluster").split(","));
     // a rate both servers carry, and the goal's: a server that carries less is killed while overloaded, with the
     // most in flight and few acknowledged
     private static final int[] CRASH_RATES = Stream.of(setting("parley.bench.crash.rate", "1000,20000").split(","))
             .mapToInt(Integer::parseInt).toArray();
+    // the log's size for the direct steps measured again on a full log (scenario full)
+    private static final long FULL_ROWS = Long.parseLong(setting("parley.bench.full.rows", "10000000"));
     private static final double CRASH_KILL_AFTER = Double.parseDouble(setting("parley.bench.crash.after", "5"));
 
     private static final String SERVER_NAMES = setting("parley.bench.servers", "payara,wildfly");
@@ -95,6 +98,21 @@ public final class ChatBench {
                 Target parley = Target.parley(base).named("wildfly".equals(server) ? "Parley on WildFly"
                         : "Parley on Payara Micro").runningAs(jvmOf(server, process[0]));
                 measure(parley, true, report);
+                if (SCENARIOS.contains("full")) {
+                    stop(process[0]);
+                    long filling = System.nanoTime();
+                    LogFiller.fill(BenchServers.database(server, work), FULL_ROWS);
+                    LOG.info(() -> parley.label() + ": log filled with " + FULL_ROWS + " messages in "
+                            + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - filling) + " s");
+                    process[0] = start(server, war, work, port);
+                    BenchServers.awaitPage(base);
+                    Target full = parley.named(String.format(Locale.ROOT, "%s, log of %,d", parley.label(), FULL_ROWS))
+                            .runningAs(jvmOf(server, process[0]));
+                    try (LoadGenerator generator = new LoadGenerator(full)) {
+                        report.direct(full.label(), steps(rate -> generator.direct(USERS, rate, WARMUP_SECONDS,
+                                STEP_SECONDS)));
+                    }
+                }
                 // last: it ends the server, and the one started after it has the log of everything before
                 for (int rate : SCENARIOS.contains("crash") ? CRASH_RATES : new int[0]) {
                     try (LoadGenerator generator = new LoadGenerator(parley)) {
