@@ -99,7 +99,10 @@ public final class ChatBench {
                         : "Parley on Payara Micro").runningAs(jvmOf(server, process[0]));
                 measure(parley, true, report);
                 if (SCENARIOS.contains("full")) {
+                    // the database is free only once the server's JVM has gone (WildFly's outlives its script)
+                    ProcessHandle jvm = ProcessHandle.of(jvmOf(server, process[0])).orElseThrow();
                     stop(process[0]);
+                    jvm.onExit().orTimeout(60, TimeUnit.SECONDS).join();
                     long filling = System.nanoTime();
                     LogFiller.fill(BenchServers.database(server, work), FULL_ROWS);
                     LOG.info(() -> parley.label() + ": log filled with " + FULL_ROWS + " messages in "
