@@ -116,8 +116,7 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** Writes, unflushed, a message whose acknowledgement is kept by {@code ref} ({@link #acked()}). */
     void writeWithRef(String to, String body, String ref) {
         tally.sent.incrementAndGet();
-        channel.write(new TextWebSocketFrame("{\"type\":\"send\",\"to\":\"" + to + "\",\"body\":\"" + body
-                + "\",\"ref\":\"" + ref + "\"}"));
+        channel.write(frame(to, body, ref));
     }
 
     void flush() {
@@ -142,8 +141,13 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     private static TextWebSocketFrame frame(String to, String body) {
-        return new TextWebSocketFrame(to == null ? "{\"type\":\"send\",\"body\":\"" + body + "\"}"
-                : "{\"type\":\"send\",\"to\":\"" + to + "\",\"body\":\"" + body + "\"}");
+        return frame(to, body, null);
+    }
+
+    /** @param to null for everyone; @param ref null for none */
+    private static TextWebSocketFrame frame(String to, String body, String ref) {
+        return new TextWebSocketFrame("{\"type\":\"send\"" + (to == null ? "" : ",\"to\":\"" + to + "\"")
+                + ",\"body\":\"" + body + "\"" + (ref == null ? "" : ",\"ref\":\"" + ref + "\"") + "}");
     }
 
     /** Stops reading: what the server sends piles up in the socket buffers and then in the server. */

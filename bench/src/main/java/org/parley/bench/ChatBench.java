@@ -100,9 +100,9 @@ public final class ChatBench {
                 measure(parley, true, report);
                 if (SCENARIOS.contains("full")) {
                     // the database is free only once the server's JVM has gone (WildFly's outlives its script)
-                    ProcessHandle jvm = ProcessHandle.of(jvmOf(server, process[0])).orElseThrow();
+                    long jvm = jvmOf(server, process[0]);
                     stop(process[0]);
-                    jvm.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+                    awaitExit(jvm);
                     long filling = System.nanoTime();
                     LogFiller.fill(BenchServers.database(server, work), FULL_ROWS);
                     LOG.info(() -> parley.label() + ": log filled with " + FULL_ROWS + " messages in "
@@ -275,9 +275,13 @@ public final class ChatBench {
 
     /** SIGKILL, as a power cut or the kernel's OOM killer would: no shutdown hook, no last commit. */
     private static void kill(long pid) {
-        ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
-        jvm.destroyForcibly();
-        jvm.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        awaitExit(pid);
+    }
+
+    /** Waits, a minute at most, until process {@code pid} has gone, and with it any lock it held on its files. */
+    private static void awaitExit(long pid) {
+        ProcessHandle.of(pid).ifPresent(process -> process.onExit().orTimeout(60, TimeUnit.SECONDS).join());
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -44,7 +44,7 @@ record ClassHistogram(Map<String, Count> byClass) {
     }
 
     /** @return how many bytes the live objects of the classes whose names start with {@code prefix} grew by */
-    long grownSince(ClassHistogram before, String prefix) {
+    long bytesGrownSince(ClassHistogram before, String prefix) {
         long now = bytesOf(prefix);
         return now - before.bytesOf(prefix);
     }

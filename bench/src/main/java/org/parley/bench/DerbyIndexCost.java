@@ -118,10 +118,6 @@ public final class DerbyIndexCost {
         long append(SplittableRandom random, long rows, int batch) throws SQLException;
     }
 
-    private static String person(int index) {
-        return String.format(Locale.ROOT, "person%04d", index);
-    }
-
     /** Rows shaped like the log's: a direct message between two of the people, a 100-character body. */
     private static final class Rows implements Appender {
         private final PreparedStatement insert;
@@ -133,26 +129,18 @@ public final class DerbyIndexCost {
 
         @Override
         public long append(SplittableRandom random, long rows, int batch) throws SQLException {
-            char[] body = new char[100];
             for (int i = 0; i < batch; i++) {
-                int from = random.nextInt(PEOPLE);
-                int to = (from + 1 + random.nextInt(PEOPLE - 1)) % PEOPLE;
-                String sender = person(from);
-                String recipient = person(to);
-                String conversation = "d:" + (from < to ? sender + "|" + recipient : recipient + "|" + sender);
-                for (int c = 0; c < body.length; c++) {
-                    body[c] = (char) ('a' + random.nextInt(26));
-                }
+                LogRow row = LogRow.next(random, "person", PEOPLE);
                 insert.setLong(1, rows + i + 1);
                 insert.setString(2, UUID.randomUUID().toString());
-                insert.setString(3, conversation);
-                insert.setString(4, sender);
-                insert.setString(5, recipient);
-                insert.setString(6, new String(body));
+                insert.setString(3, row.conversation());
+                insert.setString(4, row.sender());
+                insert.setString(5, row.recipient());
+                insert.setString(6, row.body());
                 insert.setLong(7, System.currentTimeMillis());
-                insert.setInt(8, recipient.hashCode());
-                insert.setInt(9, sender.hashCode());
-                insert.setInt(10, conversation.hashCode());
+                insert.setInt(8, row.recipient().hashCode());
+                insert.setInt(9, row.sender().hashCode());
+                insert.setInt(10, row.conversation().hashCode());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -177,7 +165,7 @@ public final class DerbyIndexCost {
         public long append(SplittableRandom random, long rows, int batch) throws SQLException {
             List<Entry> entries = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
-                entries.add(new Entry(person(random.nextInt(PEOPLE)), rows + i + 1));
+                entries.add(new Entry(LogRow.person("person", random.nextInt(PEOPLE)), rows + i + 1));
             }
             if (sorted) {
                 entries.sort(Comparator.comparing(Entry::person).thenComparingLong(Entry::seq));

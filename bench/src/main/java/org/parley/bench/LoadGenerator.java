@@ -77,7 +77,6 @@ final class LoadGenerator implements AutoCloseable {
             List<String> slowOutcomes) {
     }
 
-    /** {@code closedByServer}: close code (or -1, no close frame) → how many of those held were closed by the server */
     /**
      * A server killed (SIGKILL) {@code killedAfterSeconds} into a run of direct messages at {@code perSecond}, then
      * started again on its database: what the generator had sent by the kill, how long the restart took, and what
@@ -87,6 +86,7 @@ final class LoadGenerator implements AutoCloseable {
             long restartMillis, CrashCheck.Result check) {
     }
 
+    /** {@code closedByServer}: close code (or -1, no close frame) → how many of those held were closed by the server */
     record JoinStormResult(String target, int people, int perSecond, int welcomed, int failed, long lastWelcomeMillis,
             Map<Integer, Long> closedByServer, ServerMemory after) {
     }
@@ -379,7 +379,7 @@ final class LoadGenerator implements AutoCloseable {
         held.forEach(BenchUser::close);
         return new CapacityResult(target.label(), wanted, held.size(), took, stoppedBy, before, after,
                 classesBefore == null ? List.of() : classesAfter.grownSince(classesBefore, HISTOGRAM_ROWS),
-                classesBefore == null ? 0 : classesAfter.grownSince(classesBefore, "org.parley."));
+                classesBefore == null ? 0 : classesAfter.bytesGrownSince(classesBefore, "org.parley."));
     }
 
     /**

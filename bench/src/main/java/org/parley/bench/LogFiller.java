@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -72,25 +71,16 @@ final class LogFiller {
     private static void append(Connection db, long first, long rows) throws SQLException {
         SplittableRandom random = new SplittableRandom(3);
         long hourAgo = System.currentTimeMillis() - 3_600_000;
-        char[] body = new char[100];
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION,"
                 + " SENDER, RECIPIENT, BODY, SENT_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (long i = 0; i < rows; i++) {
-                int from = random.nextInt(PEOPLE);
-                int to = (from + 1 + random.nextInt(PEOPLE - 1)) % PEOPLE;
-                String sender = person(from);
-                String recipient = person(to);
-                for (int c = 0; c < body.length; c++) {
-                    body[c] = (char) ('a' + random.nextInt(26));
-                }
+                LogRow row = LogRow.next(random, "filler", PEOPLE);
                 insert.setLong(1, first + i);
                 insert.setString(2, UUID.randomUUID().toString());
-                // Parley's id of a direct conversation: the two names in code-point order (plain ASCII here)
-                insert.setString(3, sender.compareTo(recipient) < 0 ? sender + ":" + recipient
-                        : recipient + ":" + sender);
-                insert.setString(4, sender);
-                insert.setString(5, recipient);
-                insert.setString(6, new String(body));
+                insert.setString(3, row.conversation());
+                insert.setString(4, row.sender());
+                insert.setString(5, row.recipient());
+                insert.setString(6, row.body());
                 insert.setLong(7, hourAgo + i * 3_600_000 / rows);
                 insert.addBatch();
                 if ((i + 1) % ROWS_A_COMMIT == 0 || i == rows - 1) {
@@ -99,9 +89,5 @@ final class LogFiller {
                 }
             }
         }
-    }
-
-    private static String person(int index) {
-        return String.format(Locale.ROOT, "filler%05d", index);
     }
 }

@@ -52,8 +52,8 @@ class ClassHistogramTest {
 
     @Test
     void theGrowthOfClassesUnderAPrefixIsTheirBytesNowLessThen() {
-        assertEquals(4800, ClassHistogram.parse(AFTER).grownSince(ClassHistogram.parse(BEFORE), "org.parley."));
-        assertEquals(109680, ClassHistogram.parse(AFTER).grownSince(ClassHistogram.parse(BEFORE), "org.glassfish."));
+        assertEquals(4800, ClassHistogram.parse(AFTER).bytesGrownSince(ClassHistogram.parse(BEFORE), "org.parley."));
+        assertEquals(109680, ClassHistogram.parse(AFTER).bytesGrownSince(ClassHistogram.parse(BEFORE), "org.glassfish."));
     }
 
     @Test
