@@ -27,6 +27,7 @@ class LayersTest {
             "account",    // accounts, names, tickets; announces what ends a session
             "protocol",   // client and server frames, error and close codes
             "log",        // the message log: numbering, storing, reading back
+            "room",       // rooms: members, roles, what each may read; decided as the log commits
             "live",       // the live connections: joining, routing, fan-out, presence
             "cluster",    // other servers of one chat, behind live's one interface
             "admin",      // operators' administration

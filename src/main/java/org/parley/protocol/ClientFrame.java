@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.parley.account.entity.UserName;
 import org.parley.web.StrictJson;
@@ -20,11 +21,37 @@ public sealed interface ClientFrame {
     /** The most people one {@code watch} frame may name. */
     int MAX_WATCHED = 100;
 
-    /** A message to one user, or to everyone when {@code to} is null. */
+    /** A message to one user, to a room when {@code to} begins with {@code #}, or to everyone when it is null. */
     record Send(String to, String body, String ref) implements ClientFrame {
         public boolean isBroadcast() {
             return to == null;
         }
+
+        public boolean isToRoom() {
+            return to != null && to.startsWith("#");
+        }
+    }
+
+    /** What one can do to a room (docs/PROTOCOL.md, "Rooms"); each is answered like a send, with an ack or an error. */
+    enum RoomAction {
+        CREATE, JOIN, LEAVE, DECLINE, INVITE, KICK, BAN, UNBAN, ROLE, SETTINGS;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether the action names the person it is done to. */
+        public boolean concernsAnother() {
+            return this == INVITE || this == KICK || this == BAN || this == UNBAN || this == ROLE;
+        }
+    }
+
+    /**
+     * A room action. {@code room} is null only for {@code create}; {@code person} names whom it is done to; the
+     * others are the room's settings, null where not given.
+     */
+    record Room(RoomAction action, String room, String person, String role, String name, String topic,
+            Boolean open, String history, String ref) implements ClientFrame {
     }
 
     /** Everything in this connection's stream up to {@code upTo} has arrived (cumulative). */
@@ -94,6 +121,7 @@ public sealed interface ClientFrame {
             case "received" -> received(json, ref);
             case "read" -> read(json, ref);
             case "watch" -> watch(json, ref);
+            case "room" -> room(json, ref);
             default -> new Refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type '" + abbreviated(type) + "'", ref);
         };
     }
@@ -135,6 +163,53 @@ public sealed interface ClientFrame {
             }
         }
         return new Watch(users);
+    }
+
+    private static ClientFrame room(JsonObject json, String ref) {
+        String actionName = stringOrNull(json, "action");
+        RoomAction action = null;
+        for (RoomAction candidate : RoomAction.values()) {
+            if (candidate.wireName().equals(actionName)) {
+                action = candidate;
+            }
+        }
+        if (action == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "a 'room' frame needs 'action', one of create, join, leave,"
+                    + " decline, invite, kick, ban, unban, role, settings", ref);
+        }
+        for (String key : new String[] {"room", "person", "role", "name", "topic", "history"}) {
+            if (json.containsKey(key) && !(json.get(key) instanceof JsonString)) {
+                return new Refused(ErrorCode.INVALID_FRAME, "'" + key + "' must be a string", ref);
+            }
+        }
+        JsonValue open = json.get("public");
+        if (open != null && open != JsonValue.TRUE && open != JsonValue.FALSE) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'public' must be true or false", ref);
+        }
+        String room = stringOrNull(json, "room");
+        if (action != RoomAction.CREATE && room == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'" + action.wireName() + "' needs 'room', the room's id",
+                    ref);
+        }
+        String person = stringOrNull(json, "person");
+        if (action.concernsAnother() && person == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'" + action.wireName() + "' needs 'person', a name", ref);
+        }
+        String role = stringOrNull(json, "role");
+        if (action == RoomAction.ROLE && role == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'role' needs 'role': owner, moderator or member", ref);
+        }
+        String name = stringOrNull(json, "name");
+        if (action == RoomAction.CREATE && name == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'create' needs 'name', the room's name", ref);
+        }
+        String topic = stringOrNull(json, "topic");
+        String history = stringOrNull(json, "history");
+        if (action == RoomAction.SETTINGS && name == null && topic == null) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'settings' needs 'name' or 'topic'", ref);
+        }
+        return new Room(action, room, person, role, name, topic, open == null ? null : open == JsonValue.TRUE,
+                history, ref);
     }
 
     /** @return {@code upTo} when it is a whole number from 0 to 2^53 (what a JavaScript client holds exactly), else -1 */

@@ -12,6 +12,14 @@ public enum ErrorCode {
     MAILBOX_FULL("mailbox-full"),
     RATE_LIMITED("rate-limited"),
     UNKNOWN_CONVERSATION("unknown-conversation"),
+    UNKNOWN_ROOM("unknown-room"),
+    NOT_MEMBER("not-member"),
+    NOT_ALLOWED("not-allowed"),
+    BANNED("banned"),
+    INVALID_ROOM("invalid-room"),
+    ROOM_NAME_TAKEN("room-name-taken"),
+    LAST_OWNER("last-owner"),
+    NO_CHANGE("no-change"),
     UNAVAILABLE("unavailable");
 
     private final String wireName;

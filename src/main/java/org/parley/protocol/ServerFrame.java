@@ -2,6 +2,7 @@ package org.parley.protocol;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.parley.web.Json;
@@ -52,6 +53,27 @@ public sealed interface ServerFrame {
                 json.add("to", to);
             }
             json.add("body", body).add("sentAt", sentAt.toString());
+            if (offline) {
+                json.add("offline", true);
+            }
+            return json;
+        }
+    }
+
+    /**
+     * An event of a room, numbered in its members' streams like a message: {@code event} says which ({@code created},
+     * {@code joined}, {@code invited}, ...), {@code details} (a JSON object) what it changed, such as the person it
+     * concerns or the new topic.
+     */
+    record RoomEvent(long seq, String id, String conversation, String from, String event, String details,
+            Instant sentAt, boolean offline) implements ServerFrame {
+
+        @Override
+        public JsonObjectBuilder toJson() {
+            JsonObjectBuilder json = typed("room-event").add("seq", seq).add("id", id)
+                    .add("conversation", conversation).add("from", from).add("event", event);
+            Json.PROVIDER.createReader(new StringReader(details)).readObject().forEach(json::add);
+            json.add("sentAt", sentAt.toString());
             if (offline) {
                 json.add("offline", true);
             }

@@ -59,4 +59,25 @@ public final class JsonBody {
                 .entity(Json.createObjectBuilder().add("error", code).add("message", message).build().toString())
                 .build();
     }
+
+    /**
+     * A query parameter that must be a whole number from 1 to {@code max}, or {@code fallback} when absent.
+     *
+     * @throws WebApplicationException 400 with a message naming the parameter
+     */
+    public static long wholeNumber(String raw, String name, long fallback, long max) {
+        if (raw == null || raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw refusal(Response.Status.BAD_REQUEST, "invalid-request",
+                "'" + name + "' must be a whole number from 1 to " + max);
+    }
 }

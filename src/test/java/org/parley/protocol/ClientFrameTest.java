@@ -3,7 +3,9 @@ package org.parley.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClientFrameTest {
@@ -129,5 +131,25 @@ class ClientFrameTest {
         String many = java.util.stream.IntStream.range(0, ClientFrame.MAX_WATCHED + 1)
                 .mapToObj(i -> "\"p" + i + "\"").collect(java.util.stream.Collectors.joining(","));
         assertEquals(ErrorCode.INVALID_FRAME, refused("{\"type\":\"watch\",\"users\":[" + many + "]}").code());
+    }
+
+    @Test
+    void roomFramesNameTheirActionAndWhatItNeeds() {
+        ClientFrame.Room create = assertInstanceOf(ClientFrame.Room.class, ClientFrame.parse(
+                "{\"type\":\"room\",\"action\":\"create\",\"name\":\"Team\",\"public\":true,\"ref\":\"r1\"}"));
+        assertEquals(List.of(ClientFrame.RoomAction.CREATE, "Team", true, "r1"),
+                List.of(create.action(), create.name(), create.open(), create.ref()));
+        ClientFrame.Room kick = assertInstanceOf(ClientFrame.Room.class, ClientFrame.parse(
+                "{\"type\":\"room\",\"action\":\"kick\",\"room\":\"#abc\",\"person\":\"ben\"}"));
+        assertEquals(List.of("#abc", "ben"), List.of(kick.room(), kick.person()));
+        assertEquals("r2", refused("{\"type\":\"room\",\"action\":\"kick\",\"room\":\"#abc\",\"ref\":\"r2\"}").ref(),
+                "kick without a person");
+        refused("{\"type\":\"room\",\"action\":\"join\"}");
+        refused("{\"type\":\"room\",\"action\":\"fly\",\"room\":\"#abc\"}");
+        refused("{\"type\":\"room\",\"action\":\"create\"}");
+        refused("{\"type\":\"room\",\"action\":\"create\",\"name\":\"x\",\"public\":\"yes\"}");
+        refused("{\"type\":\"room\",\"action\":\"role\",\"room\":\"#abc\",\"person\":\"ben\"}");
+        assertTrue(send("#abc|hello").isToRoom(), "the text form reaches a room by its id");
+        assertEquals("#abc", send("#abc|hello").to());
     }
 }

@@ -67,6 +67,52 @@ public final class NamePolicy {
         return Optional.empty();
     }
 
+    /** The longest name a room may have, in code points. */
+    public static final int MAX_ROOM_NAME = 64;
+
+    /**
+     * Why a room may not be called this, or empty if it may. A room's name is read, not typed to address it (its id
+     * does that), so it may hold single spaces and visible ASCII punctuation besides what an account's name may; the
+     * rest is checked as for accounts: no styled forms, nothing invisible or easily mistaken, no mix of scripts
+     * that readers cannot tell apart.
+     */
+    public static Optional<String> refusalOfRoomName(String name) {
+        int length = name.codePointCount(0, name.length());
+        if (length == 0 || length > MAX_ROOM_NAME) {
+            return Optional.of("a room's name has 1 to " + MAX_ROOM_NAME + " characters");
+        }
+        if (!name.strip().equals(name) || name.contains("  ")) {
+            return Optional.of("a room's name neither begins nor ends with a space, nor holds two in a row");
+        }
+        if (!NFKC.isNormalized(name)) {
+            return Optional.of("write the name in plain letters: '" + name + "' is a styled form of '"
+                    + NFKC.normalize(name) + "'");
+        }
+        StringBuilder letters = new StringBuilder();
+        for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
+            int c = name.codePointAt(i);
+            boolean punctuation = c >= 0x20 && c < 0x7f && !Character.isLetterOrDigit(c);
+            if (!punctuation && UCharacter.getIntPropertyValue(c, UProperty.IDENTIFIER_STATUS) != ALLOWED) {
+                return Optional.of(String.format(Locale.ROOT,
+                        "U+%04X may not stand in a room's name: it is invisible, or easily mistaken for another", c));
+            }
+            if (!punctuation) {
+                letters.appendCodePoint(c);
+            }
+        }
+        SpoofChecker.CheckResult result = new SpoofChecker.CheckResult();
+        if (letters.length() > 0 && CHECKER.failsChecks(letters.toString(), result)) {
+            return Optional.of("a room's name mixes scripts that readers cannot tell apart, or kinds of digits, or"
+                    + " repeats a combining mark");
+        }
+        return Optional.empty();
+    }
+
+    /** What a public room's name claims against other public rooms' names: as for accounts' names. */
+    public static Set<String> roomNameClaims(String name) {
+        return claimsOf(name);
+    }
+
     /**
      * The key that finds an account whatever the case or Unicode spelling a person types ({@code Ann}, {@code ANN}
      * and {@code ann} are one name): NFKC case folding, as UTS #39 and IDNA compare identifiers.

@@ -37,6 +37,12 @@ public sealed interface Hint {
                 if (message.recipient() != null) {
                     one.add("to", message.recipient());
                 }
+                if (message.isInRoom()) {
+                    one.add("room", message.conversationId());
+                    if (message.kind() != null) {
+                        one.add("event", message.kind());
+                    }
+                }
                 array.add(one);
             }
             return json.add("kind", "messages").add("messages", array);
@@ -123,9 +129,13 @@ public sealed interface Hint {
     }
 
     private static ChatMessage message(JsonObject json) {
-        return new ChatMessage(json.getString("id"), json.getString("from"), json.getString("to", null),
-                json.getString("body"), Instant.ofEpochMilli(json.getJsonNumber("sentAt").longValue()))
-                .numbered(json.getJsonNumber("seq").longValue());
+        Instant sentAt = Instant.ofEpochMilli(json.getJsonNumber("sentAt").longValue());
+        ChatMessage message = json.containsKey("room")
+                ? ChatMessage.inRoom(json.getString("id"), json.getString("from"), json.getString("room"),
+                        json.getString("event", null), json.getString("body"), sentAt)
+                : new ChatMessage(json.getString("id"), json.getString("from"), json.getString("to", null),
+                        json.getString("body"), sentAt);
+        return message.numbered(json.getJsonNumber("seq").longValue());
     }
 
     private static List<String> names(JsonArray array) {

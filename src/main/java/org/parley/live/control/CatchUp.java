@@ -22,6 +22,7 @@ import org.parley.metrics.ParleyMetrics;
 import org.parley.protocol.CloseCode;
 import org.parley.protocol.ServerFrame;
 import org.parley.protocol.Utf8;
+import org.parley.room.control.RoomReads;
 
 /**
  * Sends a new connection what its client missed, from the log, page by page and in order, then makes it live
@@ -48,6 +49,9 @@ public class CatchUp {
 
     @Inject
     MessageLog log;
+
+    @Inject
+    RoomReads rooms;
 
     @Resource
     ManagedExecutorService executor;
@@ -105,7 +109,7 @@ public class CatchUp {
                     // only what was committed before the read: anything later is offered live, or noted and read next
                     long committed = log.lastSeq();
                     List<ChatMessage> page = store.streamAfter(user, gate.position(), committed, everyoneAfter,
-                            notBefore, PAGE);
+                            notBefore, PAGE, rooms.stretchesAfter(user, gate.position()));
                     if (page.isEmpty()) {
                         int sent = count;
                         if (gate.tryGoLive(() -> connection.send(caughtUp(gate, everyoneAfter, sent)))) {

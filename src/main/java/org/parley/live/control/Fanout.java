@@ -8,9 +8,11 @@ import org.parley.log.control.HandOn;
 import org.parley.log.entity.ChatMessage;
 import org.parley.metrics.ParleyMetrics;
 import org.parley.protocol.ServerFrame;
+import org.parley.room.control.RoomRoster;
 
 /**
- * Pushes a committed message to every connection whose stream it belongs to, and acknowledges it to its sender.
+ * Pushes a committed entry to every connection whose stream it belongs to (for a room's, its members' and the
+ * person's it concerns: {@link RoomRoster}), and acknowledges it to its sender.
  * Called by the log's writer, one message at a time in the log's order, so every connection is offered its
  * messages in order; each connection's {@link StreamGate} decides whether to write one now.
  */
@@ -33,6 +35,9 @@ public class Fanout implements HandOn {
     @Inject
     OtherServers otherServers;
 
+    @Inject
+    RoomRoster roster;
+
     @Override
     public void committed(List<ChatMessage> batch) {
         otherServers.committed(batch);
@@ -54,12 +59,14 @@ public class Fanout implements HandOn {
         // encoded once, the same text for every connection
         String frame = message.toFrame(false).encode();
         Stream<Connection> stream = message.isBroadcast() ? connections.all()
+                : message.isInRoom() ? roster.audienceOf(message).stream()
+                        .flatMap(person -> connections.connectionsOf(person).stream())
                 : Stream.concat(connections.connectionsOf(message.recipient()).stream(),
                         connections.connectionsOf(message.sender()).stream());
         long written = 0;
         Iterable<Connection> reached = stream::iterator;
         for (Connection connection : reached) {
-            // the connection a direct message came from has it already; its ack, just below, says where it went
+            // the connection a direct or room entry came from has it already; its ack, just below, says where it went
             if (connection == sender && !message.isBroadcast()) {
                 connection.passLive(message.seq());
             } else if (connection.offerLive(message.seq(), frame)) {
@@ -67,7 +74,7 @@ public class Fanout implements HandOn {
             }
         }
         metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.LIVE, written);
-        if (!message.isBroadcast()) {
+        if (message.isDirect()) {
             presence.talked(message.sender(), message.recipient());
         }
         if (sender == null) {

@@ -22,8 +22,8 @@ import org.parley.protocol.ClientFrame;
 import org.parley.protocol.ErrorCode;
 
 /**
- * Decides where a message goes (everyone, or the account its {@code to} names in any spelling), refuses what cannot
- * go, and hands the rest to the log. Nothing is pushed or acknowledged here: {@link Fanout} does that once the log
+ * Decides where a message goes (everyone, the account its {@code to} names in any spelling, or a room), refuses what
+ * cannot go, and hands the rest to the log. Nothing is pushed or acknowledged here: {@link Fanout} does that once the log
  * has committed the message.
  */
 @ApplicationScoped
@@ -59,12 +59,19 @@ public class MessageRouter {
     Refusals refusals;
 
     @Inject
+    RoomRequests rooms;
+
+    @Inject
     ParleyMetrics metrics;
 
     void route(Connection sender, ClientFrame.Send send) {
         long arrived = System.nanoTime();
         if (send.body().isBlank()) {
             refusals.refuse(sender, ErrorCode.EMPTY_BODY, "the message is empty", send.ref());
+            return;
+        }
+        if (send.isToRoom()) {
+            rooms.send(sender, send, arrived);
             return;
         }
         String recipient = null;
@@ -128,7 +135,7 @@ public class MessageRouter {
     }
 
     // milliseconds: what the log keeps, so a message reads the same whether pushed or read back later
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

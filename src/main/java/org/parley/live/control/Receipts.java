@@ -15,6 +15,7 @@ import org.parley.log.entity.Conversation;
 import org.parley.protocol.ErrorCode;
 import org.parley.protocol.ServerFrame.ReceiptStatus;
 import org.parley.protocol.ServerFrame;
+import org.parley.room.control.RoomReads;
 
 /**
  * What clients confirm: that messages arrived ({@code received}) and that a conversation was read ({@code read}).
@@ -46,6 +47,9 @@ public class Receipts {
 
     @Inject
     OtherServers otherServers;
+
+    @Inject
+    RoomReads rooms;
 
     /**
      * A client can confirm only what its connection was sent, so a client that claims more cannot skip its user's
@@ -82,7 +86,7 @@ public class Receipts {
     void read(Connection connection, String conversationId, long upTo) {
         String user = connection.user().value();
         Optional<Conversation> conversation = Conversation.parse(conversationId)
-                .filter(c -> c.hasParticipant(user));
+                .filter(c -> c.hasParticipant(user) || c.isRoom() && readsRoom(c, user));
         if (conversation.isEmpty()) {
             refusals.refuse(connection, ErrorCode.UNKNOWN_CONVERSATION,
                     "you take no part in a conversation called " + abbreviated(conversationId), null);
@@ -100,10 +104,16 @@ public class Receipts {
             return;
         }
         tell(user, new ServerFrame.ReadUpTo(conversation.get().id(), read).encode());
-        if (!conversation.get().isEveryone() && logSettings.readReceipts()) {
+        // a room's read marks go to the reader's own devices only: a room of 1,000 must not hear 1,000 per message
+        if (conversation.get().isDirect() && logSettings.readReceipts()) {
             tell(conversation.get().partnerOf(user),
                     new ServerFrame.Receipt(conversation.get().id(), ReceiptStatus.READ, read).encode());
         }
+    }
+
+    /** Whether the user is in the room, or was and may still read what they could then. */
+    private boolean readsRoom(Conversation room, String user) {
+        return rooms.spansIn(user, room.id()).stream().anyMatch(span -> !span.notice());
     }
 
     private void tell(String user, String frame) {

@@ -21,6 +21,9 @@ public class Reception {
     MessageRouter router;
 
     @Inject
+    RoomRequests rooms;
+
+    @Inject
     Receipts receipts;
 
     @Inject
@@ -64,6 +67,11 @@ public class Reception {
                     "the server is restarting; nothing was stored, send it again once reconnected", send.ref());
         } else if (frame instanceof ClientFrame.Send send) {
             router.route(sender, send);
+        } else if (frame instanceof ClientFrame.Room room && lobby.closing()) {
+            refusals.refuse(sender, ErrorCode.UNAVAILABLE,
+                    "the server is restarting; nothing was stored, ask again once reconnected", room.ref());
+        } else if (frame instanceof ClientFrame.Room room) {
+            rooms.act(sender, room);
         } else if (frame instanceof ClientFrame.Received received) {
             sender.clientConfirms();
             receipts.received(sender, received.upTo());
@@ -78,6 +86,7 @@ public class Reception {
 
     private static String refOf(ClientFrame frame) {
         return frame instanceof ClientFrame.Send send ? send.ref()
+                : frame instanceof ClientFrame.Room room ? room.ref()
                 : frame instanceof ClientFrame.Refused refused ? refused.ref() : null;
     }
 }

@@ -91,30 +91,14 @@ public class ConversationsResource {
         Conversation conversation = Conversation.parse(id).filter(c -> c.hasParticipant(user))
                 .orElseThrow(() -> JsonBody.refusal(Response.Status.NOT_FOUND, "unknown-conversation",
                         "you take no part in a conversation with that id"));
-        long beforeSeq = number(before, "before", Long.MAX_VALUE, Long.MAX_VALUE);
-        int max = (int) number(limit, "limit", DEFAULT_PAGE, MAX_PAGE);
+        long beforeSeq = JsonBody.wholeNumber(before, "before", Long.MAX_VALUE, Long.MAX_VALUE);
+        int max = (int) JsonBody.wholeNumber(limit, "limit", DEFAULT_PAGE, MAX_PAGE);
         // one more than asked: whether there is an older page
         List<ChatMessage> page = store.history(conversation, beforeSeq, max + 1);
         JsonArrayBuilder messages = Json.createArrayBuilder();
         page.stream().limit(max).forEach(m -> messages.add(m.toFrame(false).toJson()));
         return Response.ok(Json.createObjectBuilder().add("conversation", conversation.id())
                 .add("messages", messages).add("more", page.size() > max).build().toString()).build();
-    }
-
-    private static long number(String raw, String name, long fallback, long max) {
-        if (raw == null || raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(raw);
-            if (value >= 1 && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-request",
-                "'" + name + "' must be a whole number from 1 to " + max);
     }
 
     /** The signed-in user; in open demo mode, where anyone may be anyone, the name in {@code ?user=}. */

@@ -38,7 +38,7 @@ public class LogWriter {
     static final long BLOCK = 10_000;
 
     private static final String INSERT = "INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT,"
-            + " BODY, SENT_AT) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " BODY, SENT_AT, KIND) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ADVANCE = "UPDATE LOG_FLOOR SET SEQ = SEQ + ? WHERE ID = 1";
     private static final String HEAD = "SELECT SEQ FROM LOG_FLOOR WHERE ID = 1";
 
@@ -48,29 +48,37 @@ public class LogWriter {
     @Inject
     LogSettings settings;
 
+    @Inject
+    Admission admission;
+
     // looked up at the first batch; a test gives its own
     DataSource dataSource;
     // alone: the next number to give, and the last of the block reserved; none reserved yet when next > last
     private long next = 1;
     private long last;
 
+    /** What became of one entry of a batch: {@code numbered} as committed, or {@code refused} by the admission. */
+    public record Placed(ChatMessage numbered, LogRefusal refused) {
+    }
+
     /**
      * Numbers the messages in their order and commits them; outside any transaction of the caller's.
      *
-     * @return the messages as numbered
+     * @return what became of each message, in the batch's order
      * @throws PersistenceException when the batch was not committed: then none of it is in the log
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public List<ChatMessage> append(List<ChatMessage> messages) {
+    public List<Placed> append(List<ChatMessage> messages) {
         long nextBefore = next;
         long lastBefore = last;
         try (Connection connection = dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<ChatMessage> numbered = write(connection, messages);
+                List<Placed> placed = write(connection, messages);
                 connection.commit();
-                next = numbered.get(numbered.size() - 1).seq() + 1;
-                return numbered;
+                placed.stream().filter(p -> p.numbered() != null).reduce((one, other) -> other)
+                        .ifPresent(lastPlaced -> next = lastPlaced.numbered().seq() + 1);
+                return placed;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 // the numbers go to the next batch, and a block this one reserved went with the rollback
@@ -85,11 +93,13 @@ public class LogWriter {
         }
     }
 
-    private List<ChatMessage> write(Connection connection, List<ChatMessage> messages) throws SQLException {
+    private List<Placed> write(Connection connection, List<ChatMessage> messages) throws SQLException {
         int count = messages.size();
+        boolean decided = messages.stream().anyMatch(admission::decides);
         long first;
         if (settings.shared()) {
-            first = advance(connection, count) - count + 1;
+            // a batch with entries to decide holds the row before deciding, and advances it by what it admitted
+            first = (decided ? advance(connection, 0) : advance(connection, count) - count) + 1;
         } else {
             if (next + count - 1 > last) {
                 long reserved = Math.max(BLOCK, count);
@@ -99,28 +109,47 @@ public class LogWriter {
             }
             first = next;
         }
-        List<ChatMessage> numbered = new ArrayList<>(count);
+        List<Placed> placed = new ArrayList<>(count);
+        long seq = first;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            long seq = first;
             for (ChatMessage message : messages) {
-                ChatMessage placed = message.numbered(seq++);
-                insert.setLong(1, placed.seq());
-                insert.setString(2, placed.messageId());
-                insert.setString(3, placed.conversationId());
-                insert.setString(4, placed.sender());
-                if (placed.recipient() == null) {
-                    insert.setNull(5, Types.VARCHAR);
-                } else {
-                    insert.setString(5, placed.recipient());
+                ChatMessage numbered = message.numbered(seq);
+                if (admission.decides(message)) {
+                    try {
+                        admission.admit(connection, numbered);
+                    } catch (LogRefusal refusal) {
+                        placed.add(new Placed(null, refusal));
+                        continue;
+                    }
                 }
-                insert.setString(6, placed.body());
-                insert.setLong(7, placed.sentAt().toEpochMilli());
+                seq++;
+                insert.setLong(1, numbered.seq());
+                insert.setString(2, numbered.messageId());
+                insert.setString(3, numbered.conversationId());
+                insert.setString(4, numbered.sender());
+                setOrNull(insert, 5, numbered.recipient());
+                insert.setString(6, numbered.body());
+                insert.setLong(7, numbered.sentAt().toEpochMilli());
+                setOrNull(insert, 8, numbered.kind());
                 insert.addBatch();
-                numbered.add(placed);
+                placed.add(new Placed(numbered, null));
             }
-            insert.executeBatch();
+            if (seq > first) {
+                insert.executeBatch();
+            }
         }
-        return numbered;
+        if (settings.shared() && decided && seq > first) {
+            advance(connection, seq - first);
+        }
+        return placed;
+    }
+
+    private static void setOrNull(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
     }
 
     /** Advances the highest number used by {@code count}, locking its row until the commit: the new highest. */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ public class MessageLog {
 
     /**
      * Numbers and commits the message with others that wait; then it is handed on with {@code origin}, or
-     * {@code failed} is told why it was not stored.
+     * {@code failed} is told why it was not stored: a {@link LogRefusal} when the log's admission refused it.
      */
     public void append(ChatMessage message, Object origin, Consumer<RuntimeException> failed) {
         writes.add(new Pending(message, origin, failed));
@@ -160,10 +161,10 @@ public class MessageLog {
     private void commitAndHandOn(List<Pending> batch) {
         List<ChatMessage> messages = batch.stream().map(Pending::message).toList();
         CommitOrder commits = order();
-        List<ChatMessage> numbered;
+        List<LogWriter.Placed> placed;
         long started = System.nanoTime();
         try {
-            numbered = writer.append(messages);
+            placed = writer.append(messages);
         } catch (RuntimeException e) {
             metrics.batchFailed();
             LOG.log(Level.WARNING, "Could not commit " + batch.size() + " messages", e);
@@ -172,10 +173,15 @@ public class MessageLog {
         }
         long now = System.nanoTime();
         metrics.batchCommitted(batch.size(), now - started);
-        handOn.committed(numbered);
+        handOn.committed(placed.stream().map(LogWriter.Placed::numbered).filter(Objects::nonNull).toList());
         for (int i = 0; i < batch.size(); i++) {
-            Object origin = batch.get(i).origin();
-            commits.committed(numbered.get(i), message -> handOn.handOn(message, origin), now);
+            Pending pending = batch.get(i);
+            ChatMessage numbered = placed.get(i).numbered();
+            if (numbered == null) {
+                pending.failed().accept(placed.get(i).refused());
+            } else {
+                commits.committed(numbered, message -> handOn.handOn(message, pending.origin()), now);
+            }
         }
     }
 

@@ -51,21 +51,37 @@ public class MessageStore {
     }
 
     /**
+     * A stretch of a conversation that a user's stream holds, numbered in (after, upTo]: a room, from where the user
+     * joined to where they left.
+     */
+    public record Stretch(String conversation, long after, long upTo) {
+    }
+
+    /**
      * The next messages of a user's stream after {@code after} and up to {@code upTo}, oldest first: direct messages
-     * to and from them, and those to everyone after {@code everyoneAfter}; none sent before {@code notBefore}. Read
-     * as three ordered index ranges merged here: one query with OR over three columns would scan the whole log.
+     * to and from them, those to everyone after {@code everyoneAfter}, and those of the {@code rooms} stretches;
+     * none sent before {@code notBefore}. Read as ordered index ranges merged here: one query with OR over three
+     * columns would scan the whole log.
      * <p>
      * {@code upTo} must be a message already committed when the read begins: a read at read-committed isolation
      * that runs while messages are inserted can return a later one and miss an earlier one (seen with Derby), but
      * never misses one committed before it began.
      */
     public List<ChatMessage> streamAfter(String user, long after, long upTo, long everyoneAfter, Instant notBefore,
-            int max) {
-        return StreamMerge.firstOf(List.of(
+            int max, List<Stretch> rooms) {
+        List<List<ChatMessage>> ranges = new ArrayList<>(List.of(
                 range(ChatMessage.TO_AFTER, "user", user, after, upTo, notBefore, max),
                 range(ChatMessage.DIRECT_FROM_AFTER, "user", user, after, upTo, notBefore, max),
                 range(ChatMessage.IN_AFTER, "conversation", Conversation.EVERYONE, Math.max(after, everyoneAfter),
-                        upTo, notBefore, max)), max);
+                        upTo, notBefore, max)));
+        for (Stretch room : rooms) {
+            long from = Math.max(after, room.after());
+            long to = Math.min(upTo, room.upTo());
+            if (from < to) {
+                ranges.add(range(ChatMessage.IN_AFTER, "conversation", room.conversation(), from, to, notBefore, max));
+            }
+        }
+        return StreamMerge.firstOf(ranges, max);
     }
 
     private List<ChatMessage> range(String query, String parameter, String value, long after, long upTo,
@@ -97,7 +113,17 @@ public class MessageStore {
                 .getResultList();
     }
 
-    /** Messages in the conversation after {@code after} that {@code user} did not send. */
+    /** A page of a conversation, newest first, numbered from {@code from} and before {@code before}. */
+    public List<ChatMessage> history(Conversation conversation, long from, long before, int max) {
+        return em.createNamedQuery(ChatMessage.IN_FROM_BEFORE, ChatMessage.class)
+                .setParameter("conversation", conversation.id())
+                .setParameter("from", from)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Messages (not a room's events) in the conversation after {@code after} that {@code user} did not send. */
     public long countUnread(Conversation conversation, String user, long after) {
         return em.createNamedQuery(ChatMessage.COUNT_UNREAD, Long.class)
                 .setParameter("conversation", conversation.id())

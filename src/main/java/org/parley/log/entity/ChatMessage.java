@@ -10,7 +10,9 @@ import java.util.Objects;
 import org.parley.protocol.ServerFrame;
 
 /**
- * One chat message in the log, direct or to everyone, kept whether or not anyone was online to receive it.
+ * One entry in the log: a chat message (direct, to everyone or to a room), or an event of a room (someone joined,
+ * was invited, banned, made a moderator; the topic changed), kept whether or not anyone was online to receive it.
+ * A room's events are numbered with its messages, so its state at any point is what its entries up to there say.
  * <p>
  * {@code seq} is the message's place in every stream it belongs to: it grows with each message committed, so a
  * client that says "I have everything up to 41" is sent exactly what came after. Times are epoch milliseconds
@@ -27,10 +29,12 @@ import org.parley.protocol.ServerFrame;
         + " AND m.seq > :after AND m.seq <= :upTo AND m.sentAt > :notBefore ORDER BY m.seq")
 @NamedQuery(name = ChatMessage.IN_BEFORE, query = "SELECT m FROM ChatMessage m WHERE m.conversation = :conversation"
         + " AND m.seq < :before ORDER BY m.seq DESC")
+@NamedQuery(name = ChatMessage.IN_FROM_BEFORE, query = "SELECT m FROM ChatMessage m"
+        + " WHERE m.conversation = :conversation AND m.seq >= :from AND m.seq < :before ORDER BY m.seq DESC")
 @NamedQuery(name = ChatMessage.COUNT_TO_AFTER, query = "SELECT COUNT(m) FROM ChatMessage m"
         + " WHERE m.recipient = :user AND m.seq > :after AND m.sentAt > :notBefore")
 @NamedQuery(name = ChatMessage.COUNT_UNREAD, query = "SELECT COUNT(m) FROM ChatMessage m"
-        + " WHERE m.conversation = :conversation AND m.seq > :after AND m.sender <> :user")
+        + " WHERE m.conversation = :conversation AND m.seq > :after AND m.sender <> :user AND m.kind IS NULL")
 @NamedQuery(name = ChatMessage.SENDERS_TO_BETWEEN, query = "SELECT DISTINCT m.sender FROM ChatMessage m"
         + " WHERE m.recipient = :user AND m.seq > :after AND m.seq <= :upTo")
 @NamedQuery(name = ChatMessage.DIRECT_CONVERSATIONS, query = "SELECT m.conversation, MAX(m.seq) FROM ChatMessage m"
@@ -53,6 +57,7 @@ public class ChatMessage {
     public static final String DIRECT_FROM_AFTER = "ChatMessage.directFromAfter";
     public static final String IN_AFTER = "ChatMessage.inAfter";
     public static final String IN_BEFORE = "ChatMessage.inBefore";
+    public static final String IN_FROM_BEFORE = "ChatMessage.inFromBefore";
     public static final String COUNT_TO_AFTER = "ChatMessage.countToAfter";
     public static final String COUNT_UNREAD = "ChatMessage.countUnread";
     public static final String SENDERS_TO_BETWEEN = "ChatMessage.sendersToBetween";
@@ -81,9 +86,13 @@ public class ChatMessage {
     @Column(name = "SENDER", nullable = false, length = 64)
     private String sender;
 
-    // null: to everyone
+    // null: to everyone, or to a room
     @Column(name = "RECIPIENT", length = 64)
     private String recipient;
+
+    // null: a chat message; else which event of a room this is, its details in the body as a JSON object
+    @Column(name = "KIND", length = 16)
+    private String kind;
 
     // a CLOB (Derby) or TEXT (PostgreSQL), read and written as a string: no @Lob, which Hibernate maps to
     // PostgreSQL large objects
@@ -106,6 +115,21 @@ public class ChatMessage {
         this.sentAt = sentAt.toEpochMilli();
     }
 
+    /**
+     * An entry of a room: a message when {@code kind} is null, else an event with its details in {@code body}.
+     */
+    public static ChatMessage inRoom(String messageId, String sender, String room, String kind, String body,
+            Instant sentAt) {
+        ChatMessage entry = new ChatMessage();
+        entry.messageId = Objects.requireNonNull(messageId);
+        entry.sender = Objects.requireNonNull(sender);
+        entry.conversation = Conversation.room(room).id();
+        entry.kind = kind;
+        entry.body = Objects.requireNonNull(body);
+        entry.sentAt = sentAt.toEpochMilli();
+        return entry;
+    }
+
     public long seq() {
         return seq;
     }
@@ -118,6 +142,7 @@ public class ChatMessage {
         numbered.conversation = conversation;
         numbered.sender = sender;
         numbered.recipient = recipient;
+        numbered.kind = kind;
         numbered.body = body;
         numbered.sentAt = sentAt;
         return numbered;
@@ -140,13 +165,26 @@ public class ChatMessage {
         return sender;
     }
 
-    /** @return the recipient, or null for a message to everyone */
+    /** @return the recipient of a direct message, or null for an entry to everyone or to a room */
     public String recipient() {
         return recipient;
     }
 
     public boolean isBroadcast() {
-        return recipient == null;
+        return Conversation.EVERYONE.equals(conversation);
+    }
+
+    public boolean isDirect() {
+        return recipient != null;
+    }
+
+    public boolean isInRoom() {
+        return conversation.charAt(0) == '#';
+    }
+
+    /** @return which event of a room this entry is, or null for a chat message */
+    public String kind() {
+        return kind;
     }
 
     public String body() {
@@ -157,8 +195,12 @@ public class ChatMessage {
         return Instant.ofEpochMilli(sentAt);
     }
 
-    /** The message as the protocol shows it; {@code offline} when it reached the connection by catching up. */
-    public ServerFrame.Chat toFrame(boolean offline) {
+    /** The entry as the protocol shows it; {@code offline} when it reached the connection by catching up. */
+    public ServerFrame toFrame(boolean offline) {
+        if (kind != null) {
+            return new ServerFrame.RoomEvent(seq(), messageId(), conversationId(), sender(), kind, body(), sentAt(),
+                    offline);
+        }
         return new ServerFrame.Chat(seq(), messageId(), conversationId(), sender(), recipient(), body(), sentAt(),
                 offline);
     }

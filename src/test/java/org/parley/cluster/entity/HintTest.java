@@ -1,6 +1,7 @@
 package org.parley.cluster.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,6 +27,20 @@ class HintTest {
         assertEquals(direct.conversation(), first.conversation());
         assertNull(read.messages().get(1).recipient());
         assertEquals(everyone.conversation(), read.messages().get(1).conversation());
+    }
+
+    @Test
+    void aRoomsEntriesReadBackInTheirRoomWithTheirEvent() {
+        ChatMessage said = ChatMessage.inRoom("id-3", "ann", "#team", null, "hi", Instant.ofEpochMilli(7)).numbered(43);
+        ChatMessage joined = ChatMessage.inRoom("id-4", "ben", "#team", "joined", "{\"person\":\"ben\"}",
+                Instant.ofEpochMilli(8)).numbered(44);
+        List<ChatMessage> read = ((Hint.Messages) Hint.decode(new Hint.Messages("s1", List.of(said, joined))
+                .encode())).messages();
+        assertEquals(List.of("#team", "#team"), read.stream().map(ChatMessage::conversationId).toList());
+        assertFalse(read.get(0).isBroadcast(), "a room's message never reaches everyone");
+        assertNull(read.get(0).kind());
+        assertEquals("joined", read.get(1).kind());
+        assertEquals(joined.body(), read.get(1).body());
     }
 
     @Test

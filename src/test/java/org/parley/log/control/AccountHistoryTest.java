@@ -81,7 +81,7 @@ class AccountHistoryTest {
         String s = suffix();
         String zed = "zed" + s;
         // stored to the name after its account was removed, before this server heard of the removal
-        writer.append(List.of(message("ann" + s, zed)));
+        LogWriters.numbered(writer, List.of(message("ann" + s, zed)));
         assertEquals(1, inTransaction(() -> messages.countTo(zed, 0, T0.minusSeconds(1))));
         inTransaction(() -> accounts.signUp(UserName.parse(zed), "zeds password", T0));
         assertEquals(0, inTransaction(() -> messages.countTo(zed, 0, T0.minusSeconds(1))));
@@ -93,7 +93,7 @@ class AccountHistoryTest {
         String bob = "bob" + s;
         String cat = "cat" + s;
         inTransaction(() -> accounts.signUp(UserName.parse(bob), "bobs password", T0));
-        writer.append(List.of(message(cat, bob), message(cat, "dan" + s)));
+        LogWriters.numbered(writer, List.of(message(cat, bob), message(cat, "dan" + s)));
         assertEquals(1, inTransaction(() -> messages.countTo(bob, 0, T0.minusSeconds(1))));
         inTransaction(() -> accounts.remove(bob));
         assertEquals(0, inTransaction(() -> messages.countTo(bob, 0, T0.minusSeconds(1))));

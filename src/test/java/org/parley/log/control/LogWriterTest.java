@@ -71,8 +71,8 @@ class LogWriterTest {
     void aloneItNumbersFromOneReservedBlockAndTheHeadStaysAboveEveryNumberGiven() throws SQLException {
         long before = head();
         LogWriter writer = LogWriters.on(dataSource, false);
-        List<ChatMessage> first = writer.append(List.of(message("1"), message("2")));
-        List<ChatMessage> second = writer.append(List.of(message("3")));
+        List<ChatMessage> first = LogWriters.numbered(writer, List.of(message("1"), message("2")));
+        List<ChatMessage> second = LogWriters.numbered(writer, List.of(message("3")));
         assertEquals(List.of(before + 1, before + 2), seqs(first));
         assertEquals(List.of(before + 3), seqs(second));
         assertEquals(before + LogWriter.BLOCK, head(), "one block reserved, once");
@@ -82,10 +82,10 @@ class LogWriterTest {
     @Test
     void afterARestartNumbersComeAfterTheBlockNotFromWhatWasLeftOfIt() throws SQLException {
         LogWriter writer = LogWriters.on(dataSource, false);
-        long used = writer.append(List.of(message("before"))).get(0).seq();
+        long used = LogWriters.numbered(writer, List.of(message("before"))).get(0).seq();
         long reserved = head();
         LogWriter restarted = LogWriters.on(dataSource, false);
-        long next = restarted.append(List.of(message("after"))).get(0).seq();
+        long next = LogWriters.numbered(restarted, List.of(message("after"))).get(0).seq();
         assertEquals(reserved + 1, next, "the rest of the block is a gap, never a reuse");
         assertFalse(next <= used);
     }
@@ -97,9 +97,9 @@ class LogWriterTest {
         // a sender longer than the column: the database refuses the whole batch
         ChatMessage tooLong = new ChatMessage(UUID.randomUUID().toString(), "a".repeat(65), "ben", "x",
                 Instant.now());
-        assertThrows(PersistenceException.class, () -> writer.append(List.of(message("fine"), tooLong)));
+        assertThrows(PersistenceException.class, () -> LogWriters.numbered(writer, List.of(message("fine"), tooLong)));
         assertEquals(before, head(), "the block reserved in the failed batch went with its rollback");
-        assertEquals(List.of(before + 1), seqs(writer.append(List.of(message("next")))));
+        assertEquals(List.of(before + 1), seqs(LogWriters.numbered(writer, List.of(message("next")))));
         assertEquals(before + LogWriter.BLOCK, head());
     }
 
@@ -107,9 +107,9 @@ class LogWriterTest {
     void twoWritersThatBothThinkTheyAreAloneStillNeverGiveANumberTwice() throws SQLException {
         LogWriter one = LogWriters.on(dataSource, false);
         LogWriter other = LogWriters.on(dataSource, false);
-        long a = one.append(List.of(message("a"))).get(0).seq();
-        long b = other.append(List.of(message("b"))).get(0).seq();
-        long c = one.append(List.of(message("c"))).get(0).seq();
+        long a = LogWriters.numbered(one, List.of(message("a"))).get(0).seq();
+        long b = LogWriters.numbered(other, List.of(message("b"))).get(0).seq();
+        long c = LogWriters.numbered(one, List.of(message("c"))).get(0).seq();
         assertEquals(a + LogWriter.BLOCK, b, "the other's block comes after the first's");
         assertEquals(a + 1, c);
     }
@@ -128,7 +128,7 @@ class LogWriterTest {
                 statement.executeUpdate("UPDATE LOG_FLOOR SET SEQ = SEQ + 5 WHERE ID = 1");
             }
             CompletableFuture<List<ChatMessage>> batch = CompletableFuture.supplyAsync(
-                    () -> writer.append(List.of(message("x"), message("y"))));
+                    () -> LogWriters.numbered(writer, List.of(message("x"), message("y"))));
             assertThrows(TimeoutException.class, () -> batch.get(500, TimeUnit.MILLISECONDS),
                     "the batch waits while the other server's numbers are not committed");
             otherServer.commit();

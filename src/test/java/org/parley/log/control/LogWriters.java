@@ -1,6 +1,9 @@
 package org.parley.log.control;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
+import org.parley.log.entity.ChatMessage;
 import javax.sql.DataSource;
 
 /** The log's writer on a test's own database. */
@@ -15,6 +18,36 @@ final class LogWriters {
         writer.dataSource = dataSource;
         writer.settings = new LogSettings(Duration.ofDays(2), Duration.ZERO, Duration.ofMinutes(1), 1000, true,
                 shared);
+        writer.admission = NO_ADMISSION;
         return writer;
     }
+
+    /** @param admission decides on the entries it names, as the rooms do in Parley */
+    static LogWriter on(DataSource dataSource, boolean shared, Admission admission) {
+        LogWriter writer = on(dataSource, shared);
+        writer.admission = admission;
+        return writer;
+    }
+
+    /** Appends a batch that nothing refuses: the entries as numbered. */
+    static List<ChatMessage> numbered(LogWriter writer, List<ChatMessage> batch) {
+        return writer.append(batch).stream().map(placed -> {
+            if (placed.numbered() == null) {
+                throw new AssertionError("refused: " + placed.refused().getMessage());
+            }
+            return placed.numbered();
+        }).toList();
+    }
+
+    private static final Admission NO_ADMISSION = new Admission() {
+        @Override
+        public boolean decides(ChatMessage entry) {
+            return false;
+        }
+
+        @Override
+        public void admit(Connection transaction, ChatMessage numbered) {
+            throw new AssertionError("decides on nothing");
+        }
+    };
 }

@@ -67,7 +67,7 @@ class MessageStoreTest {
     }
 
     private List<ChatMessage> append(ChatMessage... messages) {
-        return writer.append(List.of(messages));
+        return LogWriters.numbered(writer, List.of(messages));
     }
 
     private static String newName(String prefix) {
@@ -101,17 +101,17 @@ class MessageStoreTest {
         long last = Long.MAX_VALUE;
         Instant recently = now.minusSeconds(1);
         assertEquals(List.of("to ann", "from ann", "to everyone", "to ann again"),
-                bodies(inTransaction(() -> store.streamAfter(ann, before, last, before, recently, 10))));
+                bodies(inTransaction(() -> store.streamAfter(ann, before, last, before, recently, 10, List.of()))));
         assertEquals(List.of("to ann", "from ann"), bodies(inTransaction(() -> store.streamAfter(ann, before, last,
-                before, recently, 2))), "the first of them all, however the ranges interleave");
+                before, recently, 2, List.of()))), "the first of them all, however the ranges interleave");
         assertEquals(List.of("to ann", "from ann", "to ann again"), bodies(inTransaction(() -> store.streamAfter(ann,
-                before, last, all.get(2).seq(), recently, 10))), "everyone's only after everyoneAfter");
+                before, last, all.get(2).seq(), recently, 10, List.of()))), "everyone's only after everyoneAfter");
         assertEquals(List.of("to ann again"), bodies(inTransaction(() -> store.streamAfter(ann, all.get(2).seq(),
-                last, all.get(2).seq(), recently, 10))));
+                last, all.get(2).seq(), recently, 10, List.of()))));
         assertEquals(List.of("to ann", "from ann"), bodies(inTransaction(() -> store.streamAfter(ann, before,
-                all.get(1).seq(), before, recently, 10))), "nothing after upTo");
+                all.get(1).seq(), before, recently, 10, List.of()))), "nothing after upTo");
         assertEquals(List.of(), inTransaction(() -> store.streamAfter(ann, before, last, before, now.plusSeconds(1),
-                10)), "nothing sent before notBefore");
+                10, List.of())), "nothing sent before notBefore");
     }
 
     @Test

@@ -44,7 +44,7 @@ class PurgeOrderTest {
     private List<Long> append(int daysOld) {
         ChatMessage message = new ChatMessage(UUID.randomUUID().toString(), "ann", "ben", daysOld + " days old",
                 now.minus(Duration.ofDays(daysOld)));
-        return writer.append(List.of(message)).stream().map(ChatMessage::seq).toList();
+        return LogWriters.numbered(writer, List.of(message)).stream().map(ChatMessage::seq).toList();
     }
 
     private List<Long> sentBefore(int max) {

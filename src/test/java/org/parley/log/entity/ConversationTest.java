@@ -41,4 +41,17 @@ class ConversationTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Conversation.between("ann", "ann"));
     }
+
+    @Test
+    void aRoomIsNamedByItsIdWhichNoPersonsNameCanBe() {
+        Conversation room = Conversation.parse("#k2v7").orElseThrow();
+        assertTrue(room.isRoom());
+        assertFalse(room.isDirect());
+        assertFalse(room.isEveryone());
+        assertFalse(room.hasParticipant("k2v7"), "who is in a room, the room knows");
+        assertTrue(Conversation.parse("#").isEmpty());
+        assertTrue(Conversation.parse("#Upper").isEmpty());
+        assertTrue(Conversation.parse("#a:b").isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> Conversation.room("ann"));
+    }
 }
