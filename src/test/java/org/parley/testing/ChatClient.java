@@ -3,6 +3,7 @@ package org.parley.testing;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
@@ -227,6 +228,22 @@ public final class ChatClient implements AutoCloseable {
         return next(frame -> ref.equals(frame.getString("ref", null)));
     }
 
+    /** Sends a room frame: {@code action} with these fields ("public" a boolean, the rest strings); its answer. */
+    public JsonObject room(String action, String... fields) {
+        String ref = "r" + System.nanoTime();
+        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "room").add("action", action)
+                .add("ref", ref);
+        for (int i = 0; i < fields.length; i += 2) {
+            if ("public".equals(fields[i])) {
+                frame.add(fields[i], Boolean.parseBoolean(fields[i + 1]));
+            } else {
+                frame.add(fields[i], fields[i + 1]);
+            }
+        }
+        send(frame.build().toString());
+        return next(answer -> ref.equals(answer.getString("ref", null)));
+    }
+
     public JsonObject broadcast(String body) {
         String ref = "r" + System.nanoTime();
         send(Json.createObjectBuilder().add("type", "send").add("body", body).add("ref", ref).build().toString());
@@ -378,7 +395,9 @@ public final class ChatClient implements AutoCloseable {
             frame.getJsonArray("online").getValuesAs(JsonString::getString)
                     .forEach(user -> told.add(user + " online"));
         }
-        if ("message".equals(frame.getString("type", null)) && frame.get("seq") instanceof JsonNumber seq) {
+        // a room's events are numbered in the stream like messages, and confirmed alike
+        String type = frame.getString("type", null);
+        if (("message".equals(type) || "room-event".equals(type)) && frame.get("seq") instanceof JsonNumber seq) {
             lastSeq = Math.max(lastSeq, seq.longValue());
         }
         notifyAll();

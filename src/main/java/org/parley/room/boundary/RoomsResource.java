@@ -155,7 +155,7 @@ public class RoomsResource {
 
     private static JsonObjectBuilder summary(RoomSummary room) {
         return Json.createObjectBuilder().add("id", room.id()).add("name", room.name()).add("topic", room.topic())
-                .add("public", room.open()).add("history", room.history().wireName()).add("members", room.members())
+                .add("public", room.open()).add("history", room.history().wireName()).add("memberCount", room.members())
                 .add("lastSeq", room.lastSeq());
     }
 

@@ -1,0 +1,166 @@
+package org.parley.room.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parley.testing.ChatClient;
+import org.parley.testing.DeployedParley;
+import org.parley.testing.SignIn;
+
+/** Rooms over the WebSocket and the API: who gets what, who may do what, and what each may read back. */
+class RoomsIT extends DeployedParley {
+
+    // long enough that a frame that was going to come would have: the same push reaches the members at once
+    private static final Duration NOTHING_MORE = Duration.ofMillis(700);
+
+    private HttpResponse<String> get(String path, String user) {
+        return SignIn.getWith(base, path, SignIn.ticket(base, user));
+    }
+
+    private static List<String> bodies(JsonObject page) {
+        return page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .filter(m -> "message".equals(m.getString("type"))).map(m -> m.getString("body")).toList();
+    }
+
+    private static long seq(JsonObject frame) {
+        return frame.getJsonNumber("seq").longValue();
+    }
+
+    private static String stored(JsonObject answer) {
+        assertEquals("ack", answer.getString("type"), answer.toString());
+        return answer.getString("conversation");
+    }
+
+    private static void refused(JsonObject answer, String code) {
+        assertEquals("error", answer.getString("type"), answer.toString());
+        assertEquals(code, answer.getString("code"), answer.toString());
+    }
+
+    private static JsonObject event(ChatClient client, String room, String event) {
+        return client.next(f -> "room-event".equals(f.getString("type")) && room.equals(f.getString("conversation"))
+                && event.equals(f.getString("event")));
+    }
+
+    private static JsonObject message(ChatClient client, String room, String body) {
+        return client.next(f -> "message".equals(f.getString("type")) && room.equals(f.getString("conversation"))
+                && body.equals(f.getString("body")));
+    }
+
+    @Test
+    void aPublicRoomIsFoundJoinedAndSpokenInAndOnlyItsMembersHearIt() {
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        String cy = newAccount("cy");
+        String name = "Lobby " + ann;
+        try (ChatClient a = ChatClient.connect(base, ann); ChatClient b = ChatClient.connect(base, ben);
+                ChatClient c = ChatClient.connect(base, cy)) {
+            String room = stored(a.room("create", "name", name, "topic", "say hello", "public", "true"));
+            JsonObject found = SignIn.json(get("rooms/directory?search=" + ann, cy)).getJsonArray("rooms")
+                    .getJsonObject(0);
+            assertEquals(room, found.getString("id"));
+            assertEquals("say hello", found.getString("topic"));
+            refused(c.sendTo(room, "not in it"), "not-member");
+
+            stored(b.room("join", "room", room));
+            assertEquals(ben, event(a, room, "joined").getString("person"), "members hear who joins");
+            JsonObject said = a.sendTo(room, "welcome, ben");
+            assertEquals(room, stored(said));
+            assertEquals(seq(said), seq(message(b, room, "welcome, ben")));
+            b.send(room + "|thanks, in the text form");
+            message(a, room, "thanks, in the text form");
+            assertNull(c.nextWithin(f -> room.equals(f.getString("conversation", null)), NOTHING_MORE),
+                    "nobody outside the room hears it");
+
+            JsonObject history = SignIn.json(get("rooms/" + room.replace("#", "%23") + "/messages", ben));
+            assertEquals(List.of("thanks, in the text form", "welcome, ben"), bodies(history));
+            assertEquals(403, get("rooms/" + room.replace("#", "%23") + "/messages", cy).statusCode());
+            JsonObject details = SignIn.json(get("rooms/" + room.replace("#", "%23"), cy));
+            assertEquals(2, details.getInt("memberCount"));
+            assertEquals(2, details.getJsonArray("members").size());
+            assertEquals("owner", details.getJsonArray("members").getValuesAs(JsonObject.class).stream()
+                    .filter(m -> ann.equals(m.getString("name"))).findFirst().orElseThrow().getString("role"));
+            refused(c.room("create", "name", name.toUpperCase(java.util.Locale.ROOT), "public", "true"),
+                    "room-name-taken");
+        }
+    }
+
+    @Test
+    void aPrivateRoomIsInvisibleUntilOneIsInvitedAndTheInvitationWaitsForTheNextConnect() {
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        String cy = newAccount("cy");
+        SignIn.signUp(base, ben);
+        String room;
+        long beforeBen;
+        try (ChatClient a = ChatClient.connect(base, ann); ChatClient c = ChatClient.connect(base, cy)) {
+            room = stored(a.room("create", "name", "Plans"));
+            beforeBen = seq(a.sendTo(room, "before ben"));
+            refused(c.room("join", "room", room), "unknown-room");
+            refused(c.sendTo(room, "hello?"), "unknown-room");
+            assertEquals(404, get("rooms/" + room.replace("#", "%23"), cy).statusCode());
+            assertEquals("unknown-room", SignIn.json(get("rooms/" + room.replace("#", "%23"), cy))
+                    .getString("error"), "the same answer as for a room that does not exist");
+            assertEquals(404, get("rooms/%23nosuchroom", cy).statusCode());
+            stored(a.room("invite", "room", room, "person", ben));
+        }
+        try (ChatClient b = ChatClient.connect(base, ben, 0L)) {
+            JsonObject invited = event(b, room, "invited");
+            assertEquals(ben, invited.getString("person"));
+            assertEquals(ann, invited.getString("from"));
+            assertTrue(invited.getBoolean("offline"), "the invitation waited for his next connect");
+            b.next("caught-up");
+            assertEquals("invited", SignIn.json(get("rooms", ben)).getJsonArray("rooms").getJsonObject(0)
+                    .getString("standing"));
+            stored(b.room("join", "room", room));
+            try (ChatClient a = ChatClient.connect(base, ann)) {
+                a.sendTo(room, "after ben");
+                message(b, room, "after ben");
+            }
+            JsonObject history = SignIn.json(get("rooms/" + room.replace("#", "%23") + "/messages", ben));
+            assertEquals(List.of("after ben"), bodies(history),
+                    "a private room's history shows a newcomer what came since they joined");
+            assertTrue(history.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                    .allMatch(m -> seq(m) > beforeBen));
+        }
+    }
+
+    @Test
+    void aBannedMemberGetsNothingMoreOnAnyDeviceAndCannotSpeakOrRejoin() {
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        try (ChatClient a = ChatClient.connect(base, ann); ChatClient laptop = ChatClient.connect(base, ben);
+                ChatClient phone = ChatClient.connect(base, ben)) {
+            String room = stored(a.room("create", "name", "Open " + ann, "public", "true"));
+            stored(laptop.room("join", "room", room));
+            a.sendTo(room, "while ben is in");
+            message(phone, room, "while ben is in");
+            refused(laptop.room("ban", "room", room, "person", ann), "not-allowed");
+            JsonObject ban = a.room("ban", "room", room, "person", ben);
+            stored(ban);
+            assertEquals(seq(ban), seq(event(phone, room, "banned")), "he hears of his ban, on every device");
+            a.sendTo(room, "after the ban");
+            refused(laptop.sendTo(room, "let me back"), "banned");
+            refused(phone.room("join", "room", room), "banned");
+            assertNull(laptop.nextWithin(f -> "after the ban".equals(f.getString("body", null)), NOTHING_MORE));
+            assertNull(phone.nextWithin(f -> "after the ban".equals(f.getString("body", null)), NOTHING_MORE));
+
+            try (ChatClient fresh = ChatClient.connect(base, ben, 0L)) {
+                fresh.next("caught-up");
+                List<JsonObject> caught = fresh.pending().stream()
+                        .filter(f -> room.equals(f.getString("conversation", null))).toList();
+                assertTrue(caught.stream().anyMatch(f -> "banned".equals(f.getString("event", null))));
+                assertFalse(caught.stream().anyMatch(f -> "after the ban".equals(f.getString("body", null))),
+                        "a new device catching up from the start reads up to the ban, not past it");
+            }
+            JsonObject history = SignIn.json(get("rooms/" + room.replace("#", "%23") + "/messages", ben));
+            assertEquals(List.of("while ben is in"), bodies(history), "he keeps what he could read, nothing after");
+        }
+    }
+}
