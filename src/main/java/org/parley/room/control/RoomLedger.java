@@ -31,6 +31,9 @@ public class RoomLedger implements Admission {
     static final String ROOM = "SELECT NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ, LAST_SEQ FROM ROOM"
             + " WHERE ID = ?";
     static final String MEMBER = "SELECT STANDING, ROLE, SINCE_SEQ FROM ROOM_MEMBER WHERE ROOM = ? AND PERSON = ?";
+    // the member who has stood highest longest: whom the room goes to when its last owner's account is removed
+    private static final String SUCCESSOR = "SELECT PERSON FROM ROOM_MEMBER WHERE ROOM = ? AND STANDING = 'joined'"
+            + " AND PERSON <> ? ORDER BY CASE ROLE WHEN 'owner' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, SINCE_SEQ";
     private static final String OWNERS = "SELECT COUNT(*) FROM ROOM_MEMBER WHERE ROOM = ? AND STANDING = 'joined'"
             + " AND ROLE = 'owner'";
     private static final String CREATE = "INSERT INTO ROOM (ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS,"
@@ -70,8 +73,10 @@ public class RoomLedger implements Admission {
         boolean open = summary == null ? Boolean.TRUE.equals(request.open()) : summary.open();
         boolean claimsName = request.name() != null && open;
         boolean nameTaken = claimsName && nameTaken(transaction, room, request.name());
-        RoomRules.Effects effects = RoomRules.decide(new RoomRules.View(summary, actor, person, owners, nameTaken),
-                request);
+        String successor = request.removed() && actor != null && actor.role() == Role.OWNER
+                ? successor(transaction, room, request.actor()) : null;
+        RoomRules.Effects effects = RoomRules.decide(new RoomRules.View(summary, actor, person, owners, nameTaken,
+                successor), request);
         long seq = numbered.seq();
         if (request.event() == RoomEvent.CREATED) {
             History history = request.history() != null ? request.history() : History.defaultFor(open);
@@ -126,7 +131,7 @@ public class RoomLedger implements Admission {
         Boolean open = details.containsKey("public") ? details.getBoolean("public") : null;
         History history = History.of(details.getString("history", null)).orElse(null);
         return new RoomRules.Request(event, entry.sender(), room, person, role, details.getString("name", null),
-                details.getString("topic", null), open, history);
+                details.getString("topic", null), open, history, details.getBoolean("removed", false));
     }
 
     static RoomSummary room(Connection connection, String room) throws SQLException {
@@ -147,6 +152,17 @@ public class RoomLedger implements Admission {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? new Membership(room, person, Standing.of(row.getString(1)).orElseThrow(),
                         Role.of(row.getString(2)).orElseThrow(), row.getLong(3)) : null;
+            }
+        }
+    }
+
+    private static String successor(Connection connection, String room, String leaving) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SUCCESSOR)) {
+            select.setString(1, room);
+            select.setString(2, leaving);
+            select.setMaxRows(1);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
             }
         }
     }

@@ -25,21 +25,28 @@ public final class RoomRules {
     /**
      * An entry asking into a room's log: a message when {@code event} is null. {@code person} is whom an event
      * concerns (the actor themselves for joining, leaving, declining); the rest are the settings it gives.
+     * {@code removed}: the actor's account was removed, and this is its leaving or declining.
      */
     public record Request(RoomEvent event, String actor, String room, String person, Role role, String name,
-            String topic, Boolean open, History history) {
+            String topic, Boolean open, History history, boolean removed) {
 
         public static Request message(String actor, String room) {
-            return new Request(null, actor, room, actor, null, null, null, null, null);
+            return new Request(null, actor, room, actor, null, null, null, null, null, false);
         }
     }
 
     /**
      * What the rules see of the room before the entry: the room (null if none has the id), where the actor and the
-     * person it concerns stand (null where never in it), how many owners it has, and whether the name it asks for is
-     * taken by another public room.
+     * person it concerns stand (null where never in it), how many owners it has, whether the name it asks for is
+     * taken by another public room, and who would own the room should its last owner's account go (null if nobody
+     * else is in it).
      */
-    public record View(RoomSummary room, Membership actor, Membership person, int owners, boolean nameTaken) {
+    public record View(RoomSummary room, Membership actor, Membership person, int owners, boolean nameTaken,
+            String successor) {
+
+        public View(RoomSummary room, Membership actor, Membership person, int owners, boolean nameTaken) {
+            this(room, actor, person, owners, nameTaken, null);
+        }
     }
 
     /** What happens to the stretch of the room's entries a person's stream holds. */
@@ -124,10 +131,17 @@ public final class RoomRules {
 
     private static Effects leave(View view, Request request, Standing actor) {
         requireMember(actor);
-        if (view.actor().role() == Role.OWNER && view.owners() == 1 && view.room().members() > 1) {
+        Change left = new Change(request.actor(), Standing.LEFT, Role.MEMBER, SpanChange.CLOSE);
+        boolean lastOwner = view.actor().role() == Role.OWNER && view.owners() == 1 && view.room().members() > 1;
+        if (lastOwner && request.removed() && view.successor() != null) {
+            // an account that goes hands its rooms on: to whoever has stood highest longest
+            return new Effects(List.of(left, new Change(view.successor(), Standing.JOINED, Role.OWNER,
+                    SpanChange.NONE)), -1);
+        }
+        if (lastOwner) {
             throw refused(ErrorCode.LAST_OWNER, "you are the room's last owner: make someone else an owner first");
         }
-        return new Effects(List.of(new Change(request.actor(), Standing.LEFT, Role.MEMBER, SpanChange.CLOSE)), -1);
+        return new Effects(List.of(left), -1);
     }
 
     private static Effects invite(View view, Request request, Standing actor) {

@@ -163,4 +163,34 @@ class RoomsIT extends DeployedParley {
             assertEquals(List.of("while ben is in"), bodies(history), "he keeps what he could read, nothing after");
         }
     }
+
+    @Test
+    void aRemovedAccountLeavesItsRoomsHandingThemOnAndItsNameTakenAgainStartsInNone() {
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        String room;
+        try (ChatClient a = ChatClient.connect(base, ann); ChatClient b = ChatClient.connect(base, ben)) {
+            room = stored(a.room("create", "name", "Club " + ann, "public", "true"));
+            stored(b.room("join", "room", room));
+            a.sendTo(room, "from the first ann");
+            HttpResponse<String> removal = SignIn.as(base, "POST", "accounts/me/removal", SignIn.ticket(base, ann),
+                    jakarta.json.Json.createObjectBuilder().add("password", SignIn.password(ann)).build().toString());
+            assertEquals(200, removal.statusCode(), removal.body());
+            JsonObject left = event(b, room, "left");
+            assertEquals(ann, left.getString("person"));
+            assertTrue(left.getBoolean("removed"));
+        }
+        JsonObject details = SignIn.json(get("rooms/" + room.replace("#", "%23"), ben));
+        assertEquals("owner", details.getString("role"), "the room goes on, owned by who was in it longest");
+        assertEquals(1, details.getInt("memberCount"));
+
+        SignIn.signUp(base, ann);
+        assertEquals(0, SignIn.json(get("rooms", ann)).getJsonArray("rooms").size());
+        assertEquals(403, get("rooms/" + room.replace("#", "%23") + "/messages", ann).statusCode(),
+                "a new account of the name reads nothing of what the old one could");
+        try (ChatClient again = ChatClient.connect(base, ann, 0L)) {
+            again.next("caught-up");
+            assertTrue(again.pending().stream().noneMatch(f -> room.equals(f.getString("conversation", null))));
+        }
+    }
 }

@@ -25,7 +25,7 @@ class RoomRulesTest {
     }
 
     private static RoomRules.Request request(RoomEvent event, String actor, String person, Role role) {
-        return new RoomRules.Request(event, actor, "#r", person, role, null, null, null, null);
+        return new RoomRules.Request(event, actor, "#r", person, role, null, null, null, null, false);
     }
 
     private static ErrorCode refusal(RoomSummary room, Membership actor, Membership person, RoomEvent event) {
@@ -90,6 +90,11 @@ class RoomRulesTest {
                 request(RoomEvent.LEFT, "ann", "ann", null)));
         assertEquals(ErrorCode.LAST_OWNER, refusal(new RoomRules.View(PUBLIC, owner, owner, 1, false),
                 request(RoomEvent.ROLE, "ann", "ann", Role.MEMBER)));
+        RoomRules.Effects removed = RoomRules.decide(new RoomRules.View(PUBLIC, owner, owner, 1, false, "cy"),
+                new RoomRules.Request(RoomEvent.LEFT, "ann", "#r", "ann", null, null, null, null, null, true));
+        assertEquals(List.of(new RoomRules.Change("ann", Standing.LEFT, Role.MEMBER, RoomRules.SpanChange.CLOSE),
+                new RoomRules.Change("cy", Standing.JOINED, Role.OWNER, RoomRules.SpanChange.NONE)), removed.changes(),
+                "a removed account's rooms go on, owned by whoever stood highest longest");
         RoomSummary alone = new RoomSummary("#a", "Alone", "", true, History.SHARED, 1, 1, 2);
         assertEquals(-1, RoomRules.decide(new RoomRules.View(alone, owner, owner, 1, false),
                 request(RoomEvent.LEFT, "ann", "ann", null)).membersDelta(), "the last one out may go");
