@@ -29,6 +29,14 @@ public enum Setting {
     PURGE_INTERVAL("parley.purge.interval", "1h", Kind.DURATION),
     /** The most undelivered messages waiting for one user who is away; beyond it senders get {@code mailbox-full}. */
     MAILBOX_CAPACITY("parley.mailbox.capacity", "10000", Kind.COUNT),
+    /** The most rooms one person may be in; beyond it joining or making one is refused ({@code too-many-rooms}). */
+    ROOMS_PER_PERSON("parley.rooms.per.person", "500", Kind.COUNT),
+    /** The most members a room may have; beyond it joining is refused ({@code room-full}). */
+    ROOM_MEMBERS("parley.room.members", "10000", Kind.COUNT),
+    /** Invitations one person may send a minute, evenly with a burst of as many ({@code room-quota}). */
+    ROOM_INVITES_PER_MINUTE("parley.room.invites.per.minute", "30", Kind.COUNT),
+    /** Rooms one person may make an hour, evenly with a burst of as many ({@code room-quota}). */
+    ROOM_CREATES_PER_HOUR("parley.room.creates.per.hour", "10", Kind.COUNT),
     /** The largest text frame accepted, in bytes; larger ones close the connection with 1009. */
     FRAME_LIMIT("parley.frame.limit", "65536", Kind.COUNT),
     /**

@@ -20,6 +20,9 @@ public enum ErrorCode {
     ROOM_NAME_TAKEN("room-name-taken"),
     LAST_OWNER("last-owner"),
     NO_CHANGE("no-change"),
+    ROOM_FULL("room-full"),
+    TOO_MANY_ROOMS("too-many-rooms"),
+    ROOM_QUOTA("room-quota"),
     UNAVAILABLE("unavailable");
 
     private final String wireName;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.web.TokenBucket;
 
 /**
  * How many sign-ups Parley takes: {@link Setting#SIGN_UP_PER_ADDRESS} an hour from one client address and
@@ -24,8 +25,8 @@ public class SignUpAllowance {
     @Inject
     AccountSettings settings;
 
-    private final Map<String, Bucket> byAddress = new HashMap<>();
-    private Bucket server;
+    private final Map<String, TokenBucket> byAddress = new HashMap<>();
+    private TokenBucket server;
     private int perAddress;
     private int perServer;
 
@@ -45,9 +46,9 @@ public class SignUpAllowance {
             byAddress.values().removeIf(bucket -> bucket.isFull(now));
         }
         if (server == null) {
-            server = new Bucket(perServer, Duration.ofMinutes(1), now);
+            server = new TokenBucket(perServer, Duration.ofMinutes(1), now);
         }
-        Bucket own = byAddress.computeIfAbsent(address, a -> new Bucket(perAddress, Duration.ofHours(1), now));
+        TokenBucket own = byAddress.computeIfAbsent(address, a -> new TokenBucket(perAddress, Duration.ofHours(1), now));
         Duration serverWait = server.waitFor(now);
         if (!serverWait.isZero()) {
             return Optional.of(new Wait(serverWait, true));
@@ -59,42 +60,5 @@ public class SignUpAllowance {
         server.take();
         own.take();
         return Optional.empty();
-    }
-
-    /** A token bucket of {@code size} tokens that refills completely in {@code period}. Guarded by its owner. */
-    private static final class Bucket {
-        private final int size;
-        private final long nanosPerToken;
-        private double tokens;
-        private Instant refilledAt;
-
-        Bucket(int size, Duration period, Instant now) {
-            this.size = size;
-            this.nanosPerToken = Math.max(1, period.toNanos() / size);
-            this.tokens = size;
-            this.refilledAt = now;
-        }
-
-        private void refill(Instant now) {
-            long elapsed = Duration.between(refilledAt, now).toNanos();
-            if (elapsed > 0) {
-                tokens = Math.min(size, tokens + (double) elapsed / nanosPerToken);
-                refilledAt = now;
-            }
-        }
-
-        Duration waitFor(Instant now) {
-            refill(now);
-            return tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - tokens) * nanosPerToken));
-        }
-
-        void take() {
-            tokens -= 1;
-        }
-
-        boolean isFull(Instant now) {
-            refill(now);
-            return tokens >= size;
-        }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.account.control.AccountSettings;
@@ -16,6 +17,7 @@ import org.parley.log.entity.ChatMessage;
 import org.parley.log.entity.Conversation;
 import org.parley.protocol.ClientFrame;
 import org.parley.protocol.ErrorCode;
+import org.parley.room.control.RoomQuota;
 import org.parley.room.entity.History;
 import org.parley.room.entity.Role;
 import org.parley.room.entity.RoomEvent;
@@ -48,6 +50,9 @@ public class RoomRequests {
     @Inject
     Refusals refusals;
 
+    @Inject
+    RoomQuota quota;
+
     /** A chat message to a room. */
     void send(Connection sender, ClientFrame.Send send, long arrived) {
         if (!Conversation.isRoomId(send.to())) {
@@ -71,7 +76,7 @@ public class RoomRequests {
                     + " that you can see", frame.ref());
             return;
         }
-        Optional<Problem> problem = detailsOf(frame, actor, details);
+        Optional<Problem> problem = detailsOf(frame, actor, details).or(() -> quotaOf(frame, actor));
         if (problem.isPresent()) {
             refusals.refuse(sender, problem.get().code(), problem.get().message(), frame.ref());
             return;
@@ -135,6 +140,14 @@ public class RoomRequests {
             details.add("person", actor);
         }
         return Optional.empty();
+    }
+
+    /** Counted once the frame is otherwise fit to go: a malformed one uses up nothing. */
+    private Optional<Problem> quotaOf(ClientFrame.Room frame, String actor) {
+        RoomQuota.Kind kind = frame.action() == ClientFrame.RoomAction.INVITE ? RoomQuota.Kind.INVITE
+                : frame.action() == ClientFrame.RoomAction.CREATE ? RoomQuota.Kind.CREATE : null;
+        return kind == null ? Optional.empty() : quota.take(actor, kind, Instant.now())
+                .map(why -> new Problem(ErrorCode.ROOM_QUOTA, why));
     }
 
     /** @return the account a name leads to, as it spells itself; in open mode every name is anyone's */

@@ -1,6 +1,7 @@
 package org.parley.room.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -10,7 +11,9 @@ import java.sql.SQLException;
 import java.util.Set;
 import org.parley.account.control.NamePolicy;
 import org.parley.log.control.Admission;
+import org.parley.log.control.LogRefusal;
 import org.parley.log.entity.ChatMessage;
+import org.parley.protocol.ErrorCode;
 import org.parley.room.entity.History;
 import org.parley.room.entity.Membership;
 import org.parley.room.entity.Role;
@@ -34,6 +37,7 @@ public class RoomLedger implements Admission {
     // the member who has stood highest longest: whom the room goes to when its last owner's account is removed
     private static final String SUCCESSOR = "SELECT PERSON FROM ROOM_MEMBER WHERE ROOM = ? AND STANDING = 'joined'"
             + " AND PERSON <> ? ORDER BY CASE ROLE WHEN 'owner' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, SINCE_SEQ";
+    private static final String ROOMS_OF = "SELECT COUNT(*) FROM ROOM_MEMBER WHERE PERSON = ? AND STANDING = 'joined'";
     private static final String OWNERS = "SELECT COUNT(*) FROM ROOM_MEMBER WHERE ROOM = ? AND STANDING = 'joined'"
             + " AND ROLE = 'owner'";
     private static final String CREATE = "INSERT INTO ROOM (ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS,"
@@ -55,6 +59,9 @@ public class RoomLedger implements Admission {
     private static final String UNCLAIM = "DELETE FROM ROOM_NAME_CLAIM WHERE ROOM = ?";
     private static final String CLAIMED = "SELECT ROOM FROM ROOM_NAME_CLAIM WHERE CLAIM = ?";
 
+    @Inject
+    RoomSettings settings;
+
     @Override
     public boolean decides(ChatMessage entry) {
         return entry.isInRoom();
@@ -69,7 +76,7 @@ public class RoomLedger implements Admission {
         Membership person = request.person().equals(request.actor()) ? actor
                 : member(transaction, room, request.person());
         boolean countsOwners = request.event() == RoomEvent.LEFT || request.event() == RoomEvent.ROLE;
-        int owners = countsOwners ? owners(transaction, room) : 0;
+        int owners = countsOwners ? count(transaction, OWNERS, room) : 0;
         boolean open = summary == null ? Boolean.TRUE.equals(request.open()) : summary.open();
         boolean claimsName = request.name() != null && open;
         boolean nameTaken = claimsName && nameTaken(transaction, room, request.name());
@@ -77,6 +84,7 @@ public class RoomLedger implements Admission {
                 ? successor(transaction, room, request.actor()) : null;
         RoomRules.Effects effects = RoomRules.decide(new RoomRules.View(summary, actor, person, owners, nameTaken,
                 successor), request);
+        withinLimits(transaction, request, summary, effects);
         long seq = numbered.seq();
         if (request.event() == RoomEvent.CREATED) {
             History history = request.history() != null ? request.history() : History.defaultFor(open);
@@ -98,6 +106,22 @@ public class RoomLedger implements Admission {
         update(transaction, TOUCH, seq, effects.membersDelta(), room);
         for (RoomRules.Change change : effects.changes()) {
             apply(transaction, room, change, seq);
+        }
+    }
+
+    /** The rules say who may; the operator's limits say how many: a room's members, one person's rooms. */
+    private void withinLimits(Connection transaction, RoomRules.Request request, RoomSummary room,
+            RoomRules.Effects effects) throws SQLException {
+        if (effects.membersDelta() <= 0) {
+            return;
+        }
+        if (room != null && room.members() + effects.membersDelta() > settings.members()) {
+            throw new LogRefusal(ErrorCode.ROOM_FULL, room.name() + " has the most members a room may have ("
+                    + settings.members() + ")");
+        }
+        if (count(transaction, ROOMS_OF, request.actor()) >= settings.roomsPerPerson()) {
+            throw new LogRefusal(ErrorCode.TOO_MANY_ROOMS, "you are in the most rooms one may be in ("
+                    + settings.roomsPerPerson() + "): leave one first");
         }
     }
 
@@ -167,9 +191,9 @@ public class RoomLedger implements Admission {
         }
     }
 
-    private static int owners(Connection connection, String room) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(OWNERS)) {
-            select.setString(1, room);
+    private static int count(Connection connection, String sql, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getInt(1);

@@ -55,11 +55,17 @@ class RoomLedgerTest {
 
     /** The log's writer with the rooms deciding, alone or sharing the log with other servers. */
     private static LogWriter writer(boolean shared) throws ReflectiveOperationException {
+        return writer(shared, new RoomSettings(500, 10_000, 30, 10));
+    }
+
+    private static LogWriter writer(boolean shared, RoomSettings limits) throws ReflectiveOperationException {
         LogWriter writer = new LogWriter();
         set(writer, "dataSource", dataSource);
         set(writer, "settings", new LogSettings(Duration.ofDays(2), Duration.ZERO, Duration.ofMinutes(1), 1000, true,
                 shared));
-        set(writer, "admission", new RoomLedger());
+        RoomLedger ledger = new RoomLedger();
+        ledger.settings = limits;
+        set(writer, "admission", ledger);
         return writer;
     }
 
@@ -169,6 +175,24 @@ class RoomLedgerTest {
         assertNotNull(placed.get(0).numbered());
         assertEquals(ErrorCode.ROOM_NAME_TAKEN, placed.get(1).refused().code());
         assertTrue(reads.room(second).isEmpty(), "a refused room is not made");
+    }
+
+    @Test
+    void aFullRoomTakesNoOneMoreAndAPersonInTheMostRoomsJoinsNoMore() throws Exception {
+        LogWriter writer = writer(false, new RoomSettings(3, 3, 30, 10));
+        String first = newRoom();
+        String second = newRoom();
+        String third = newRoom();
+        String fourth = newRoom();
+        List<LogWriter.Placed> placed = writer.append(List.of(create("own" + first.substring(5), first, true),
+                about("p1", first, "joined", "p1"), about("p2", first, "joined", "p2"),
+                about("p3", first, "joined", "p3"),
+                create("p1", second, true), create("p1", third, true), create("p1", fourth, true)));
+        assertNotNull(placed.get(2).numbered());
+        assertEquals(ErrorCode.ROOM_FULL, placed.get(3).refused().code(), "three members, as set");
+        assertNotNull(placed.get(5).numbered());
+        assertEquals(ErrorCode.TOO_MANY_ROOMS, placed.get(6).refused().code(), "p1 is in three rooms, as set");
+        assertTrue(reads.room(fourth).isEmpty());
     }
 
     @Test
