@@ -195,6 +195,54 @@ class ClusterOnPayaraMicroIT {
         }
     }
 
+    /**
+     * The ban and the banned person's messages are decided in the order they are numbered, whichever server each
+     * came through: nothing of his is numbered after the ban, and nothing after it reaches him.
+     */
+    @Test
+    @Order(4)
+    void aBanOnOneServerSilencesTheBannedPersonSendingThroughTheOther() {
+        String ann = Crossing.newName("ann");
+        String ben = Crossing.newName("ben");
+        String cy = Crossing.newName("cy");
+        try (ChatClient annOnA = ChatClient.connect(a.base(), ann); ChatClient cyOnA = ChatClient.connect(a.base(), cy);
+                ChatClient benOnB = ChatClient.connect(b.base(), ben)) {
+            String room = annOnA.room("create", "name", "Across " + ann, "public", "true").getString("conversation");
+            assertEquals("ack", cyOnA.room("join", "room", room).getString("type"));
+            assertEquals("ack", benOnB.room("join", "room", room).getString("type"));
+            // ben speaks one message after another, each once the last is answered; the ban goes in the middle
+            CompletableFuture<List<JsonObject>> speaking = CompletableFuture.supplyAsync(() -> {
+                List<JsonObject> answers = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    answers.add(benOnB.sendTo(room, "ben " + i));
+                }
+                return answers;
+            });
+            cyOnA.next(Frames.withBody("ben 3"));
+            JsonObject ban = annOnA.room("ban", "room", room, "person", ben);
+            List<JsonObject> answers = speaking.join();
+            assertEquals("ack", ban.getString("type"), ban.toString());
+            long banSeq = ban.getJsonNumber("seq").longValue();
+            int stored = 0;
+            for (JsonObject answer : answers) {
+                if ("ack".equals(answer.getString("type"))) {
+                    stored++;
+                    assertTrue(answer.getJsonNumber("seq").longValue() < banSeq, "numbered after the ban: " + answer);
+                } else {
+                    assertEquals("banned", answer.getString("code"), answer.toString());
+                }
+            }
+            assertTrue(stored >= 4 && stored < 30, stored + " stored: the ban was to fall among his messages");
+            assertEquals(banSeq, benOnB.next(frame -> "banned".equals(frame.getString("event", null)))
+                    .getJsonNumber("seq").longValue());
+            annOnA.sendTo(room, "after the ban");
+            cyOnA.next(Frames.withBody("after the ban"));
+            assertEquals(null, benOnB.nextWithin(Frames.withBody("after the ban"), Duration.ofMillis(700)));
+            System.out.printf("ClusterOnPayaraMicroIT: of 30 room messages sent through B while banned on A, %d were"
+                    + " stored before the ban, the rest refused%n", stored);
+        }
+    }
+
     @Test
     @Order(5)
     void aBrokerRestartDelaysMessagesButLosesNone() throws Exception {
