@@ -49,7 +49,20 @@ export function messages(auth, conversation, { before, limit } = {}) {
   }
   const text = query.toString();
   const tail = text ? `?${text}` : '';
-  return call('GET', `conversations/${encodeURIComponent(conversation)}/messages${tail}`, { auth });
+  // a room's history is the room's to give: what the reader may see of it
+  const base = conversation.startsWith('#') ? 'rooms' : 'conversations';
+  return call('GET', `${base}/${encodeURIComponent(conversation)}/messages${tail}`, { auth });
+}
+
+/** @returns {Promise<{rooms: object[]}>} the rooms one is in or invited to, the latest active first */
+export const rooms = (auth) => call('GET', 'rooms', { auth });
+
+/** @returns {Promise<object>} one room, with its members */
+export const room = (auth, id) => call('GET', `rooms/${encodeURIComponent(id)}`, { auth });
+
+/** @returns {Promise<{rooms: object[]}>} public rooms whose names hold the search */
+export function directory(auth, search) {
+  return call('GET', `rooms/directory?${new URLSearchParams({ search, limit: '20' })}`, { auth });
 }
 
 /** @returns {Promise<{count: number, people: string[], next?: string}>} people online whose names start so */

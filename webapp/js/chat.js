@@ -1,7 +1,7 @@
 // The conversations on the page: the list, the open conversation with its history, sending with its states, and
 // what the page tells the server back (what arrived, what was read). The state is in conversations.js and
 // confirmations.js; this draws it and keeps the open conversation up to date.
-import { Conversations, EVERYONE, UNCONFIRMED } from './conversations.js';
+import { Conversations, EVERYONE, UNCONFIRMED, isRoom } from './conversations.js';
 import { MessageLog } from './log.js';
 import { conversationItem, systemItem } from './render.js';
 
@@ -14,7 +14,7 @@ function visible() {
   return document.visibilityState === 'visible';
 }
 
-/** Emits 'open' when another conversation is opened. */
+/** Emits 'open' when another conversation is opened, and 'rooms' when what the page knows of rooms changed. */
 export class ChatView extends EventTarget {
   #ui;
   #connection;
@@ -30,6 +30,7 @@ export class ChatView extends EventTarget {
   #openId = EVERYONE;
   #loadingOlder = false;
   #lastRef = 0;
+  #roomActions = new Map(); // ref → {resolve, reject} of a room action waiting for its answer
 
   /**
    * @param ui the page's elements by id
@@ -74,9 +75,30 @@ export class ChatView extends EventTarget {
     this.renderList();
   }
 
-  /** The person the open conversation is with; null for everyone. */
+  /** The person the open conversation is with; null for everyone and for a room. */
   get target() {
     return this.#model.get(this.#openId)?.with ?? null;
+  }
+
+  /** The open conversation, if it is a room: {id, room: {name, topic, role, ...}}. */
+  get openRoom() {
+    const open = this.#model.get(this.#openId);
+    return open?.room ? open : null;
+  }
+
+  /** Rooms one is invited to and has not answered. */
+  get invitations() {
+    return this.#model.invitations();
+  }
+
+  get signedIn() {
+    return this.#active;
+  }
+
+  /** Where the open conversation's messages go, in words. */
+  get targetLabel() {
+    const open = this.#model.get(this.#openId);
+    return open?.room ? `# ${open.room.name}` : open?.with ?? 'Everyone';
   }
 
   /** What the handshake adds: after a connection has caught up, where to go on from, so nothing comes twice. */
@@ -106,9 +128,11 @@ export class ChatView extends EventTarget {
     this.#confirmations.reset();
     this.#lastRef = 0;
     const remembered = this.#tab.get(OPEN_KEY);
-    this.#openId = remembered && (remembered === EVERYONE || remembered.split(':').includes(me))
+    this.#openId = remembered && (remembered === EVERYONE || isRoom(remembered) || remembered.split(':').includes(me))
       ? remembered : EVERYONE;
-    if (this.#openId !== EVERYONE) {
+    if (isRoom(this.#openId)) {
+      this.#model.room(this.#openId);
+    } else if (this.#openId !== EVERYONE) {
       this.#model.with(this.#openId.split(':').find((name) => name !== me) ?? me);
     }
     this.#render();
@@ -119,6 +143,10 @@ export class ChatView extends EventTarget {
     for (const ref of this.#model.pendingRefs()) {
       this.#update(this.#model.fail(ref, UNCONFIRMED));
     }
+    for (const action of this.#roomActions.values()) {
+      action.reject(new Error(UNCONFIRMED));
+    }
+    this.#roomActions.clear();
   }
 
   /** Disconnected for good: answers still on their way belong to no one. */
@@ -168,11 +196,14 @@ export class ChatView extends EventTarget {
   async caughtUp() {
     const asked = this.#signIn;
     try {
-      const answer = await this.#api.conversations(this.#session.credentials());
+      const [answer, mine] = await Promise.all([this.#api.conversations(this.#session.credentials()),
+        this.#api.rooms(this.#session.credentials())]);
       if (asked !== this.#signIn) {
         return;
       }
       this.#model.merge(answer.conversations ?? []);
+      this.#model.mergeRooms(mine.rooms ?? []);
+      this.dispatchEvent(new CustomEvent('rooms'));
       const open = this.#model.get(this.#openId);
       if (open && visible()) {
         open.unread = 0;
@@ -185,7 +216,50 @@ export class ChatView extends EventTarget {
     }
   }
 
+  /** A room's event: shown in the room like a message, and what it changes of the room. */
+  roomEvent(frame) {
+    const room = this.#model.roomEvent(frame);
+    if (frame.person === this.#model.me && frame.from !== this.#model.me && !frame.offline) {
+      if (frame.event === 'invited') {
+        this.say(`${frame.from} invited you to # ${room.room.name}.`);
+      } else if (frame.event === 'kicked' || frame.event === 'banned') {
+        this.say(`${frame.from} ${frame.event === 'kicked' ? 'removed you from' : 'banned you from'} # ${room.room.name}.`,
+          'error');
+      }
+    }
+    this.message(frame);
+    this.dispatchEvent(new CustomEvent('rooms', { detail: frame.conversation }));
+  }
+
+  /**
+   * Asks something of a room: `action` with its fields, as a `room` frame.
+   * @returns a promise of the ack (its `conversation` is the room's id), rejected with the refusal's message
+   */
+  act(action, fields) {
+    this.#lastRef += 1;
+    const ref = `c${this.#lastRef}`;
+    return new Promise((resolve, reject) => {
+      if (this.#connection.send({ type: 'room', action, ...fields, ref }) !== 'sent') {
+        reject(new Error('not connected'));
+        return;
+      }
+      this.#roomActions.set(ref, { resolve, reject });
+    });
+  }
+
+  /** Opens a room the page knows (one is in it, or has just joined or made it). */
+  openRoomById(id) {
+    this.#model.room(id);
+    this.#open(id);
+  }
+
   ack(frame) {
+    const action = this.#roomActions.get(frame.ref);
+    if (action) {
+      this.#roomActions.delete(frame.ref);
+      action.resolve(frame);
+      return;
+    }
     const result = this.#model.ack(frame);
     if (result?.renamedFrom === this.#openId) {
       // the name was typed in another case: the conversation is the server's, maybe with messages already
@@ -216,6 +290,12 @@ export class ChatView extends EventTarget {
 
   /** @returns whether the refusal was of a message this page is sending (it then shows on the message) */
   failed(frame) {
+    const action = this.#roomActions.get(frame.ref);
+    if (action) {
+      this.#roomActions.delete(frame.ref);
+      action.reject(new Error(frame.message));
+      return true;
+    }
     const failed = this.#model.fail(frame.ref, frame.message);
     this.#update(failed);
     return Boolean(failed);
@@ -356,7 +436,7 @@ export class ChatView extends EventTarget {
   send(body) {
     this.#lastRef += 1;
     const ref = `c${this.#lastRef}`;
-    const to = this.target ?? undefined;
+    const to = this.openRoom?.id ?? this.target ?? undefined;
     // JSON.stringify leaves out `to` when it is undefined, which the protocol reads as a message to everyone
     const result = this.#connection.send({ type: 'send', to, body, ref });
     if (result === 'sent') {

@@ -26,15 +26,16 @@ export class ComposeView {
     });
     people.addEventListener('change', () => this.#renderTarget());
     chat.addEventListener('open', () => this.#renderTarget());
+    chat.addEventListener('rooms', () => this.#renderTarget());
     this.#renderTarget();
   }
 
   #renderTarget() {
-    const { target } = this.#chat;
-    this.#ui.target.textContent = target ?? 'Everyone';
+    const { target, targetLabel } = this.#chat;
+    this.#ui.target.textContent = targetLabel;
     this.#ui['target-note'].textContent = target && !this.#people.isOnline(target)
       ? '(offline: kept until they connect)' : '';
-    this.#ui.body.placeholder = `Message ${target ?? 'everyone'}`;
+    this.#ui.body.placeholder = `Message ${target ?? (this.#chat.openRoom ? targetLabel : 'everyone')}`;
   }
 
   #send() {

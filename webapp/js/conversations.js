@@ -16,19 +16,26 @@ function compareCodePoints(a, b) {
   return left.length - right.length;
 }
 
+/** Whether the id is a room's: '#' and what the server chose (no person's name holds '#'). */
+export function isRoom(id) {
+  return typeof id === 'string' && id.startsWith('#');
+}
+
 /** The server's id for a direct conversation: both names in code-point order, joined by ':'. */
 export function conversationBetween(one, other) {
   return [one, other].sort(compareCodePoints).join(':');
 }
 
 /**
- * A conversation: `with` is the other person (absent for everyone); `messages` maps a key (the message's id, or
- * 'ref:' and the client's ref while it waits for its ack) to a message; the marks are seqs.
+ * A conversation: `with` is the other person (absent for everyone and rooms); `room` is a room's {name, topic,
+ * public, role, standing, memberCount} as last heard; `messages` maps a key (the message's id, or 'ref:' and the
+ * client's ref while it waits for its ack) to a message or a room's event; the marks are seqs.
  */
 function conversation(id, partner) {
   return {
     id,
     with: partner,
+    room: isRoom(id) ? { name: id, topic: '', standing: 'joined', role: 'member', memberCount: 0 } : undefined,
     messages: new Map(),
     latestSeq: 0, // the newest message's seq, known or told by the list
     last: undefined, // the newest message, for the list's preview
@@ -81,12 +88,21 @@ export class Conversations {
   }
 
   #partnerIn(id) {
-    return id === EVERYONE ? undefined : id.split(':').find((name) => name !== this.#me) ?? this.#me;
+    return id === EVERYONE || isRoom(id) ? undefined : id.split(':').find((name) => name !== this.#me) ?? this.#me;
   }
 
-  /** Everyone first, then the direct conversations, latest first; one just started with nobody's word yet on top. */
+  /** A room, made (empty) if the page has not heard of it yet. */
+  room(id) {
+    return this.#ensure(id, undefined);
+  }
+
+  /**
+   * Everyone first, then the direct conversations and the rooms one is in, latest first; one just started with
+   * nobody's word yet on top. Rooms one is only invited to, or has left, are not in the list.
+   */
   list() {
-    const direct = [...this.#byId.values()].filter((c) => c.id !== EVERYONE);
+    const direct = [...this.#byId.values()].filter((c) => c.id !== EVERYONE
+      && (!c.room || c.room.standing === 'joined'));
     direct.sort((a, b) => (b.latestSeq ? 0 : b.touched) - (a.latestSeq ? 0 : a.touched) || b.latestSeq - a.latestSeq);
     return [this.#byId.get(EVERYONE), ...direct];
   }
@@ -130,6 +146,8 @@ export class Conversations {
       from: frame.from,
       to: frame.to,
       body: frame.body,
+      event: frame.event, // a room's event: what happened, with the frame's details
+      details: frame.event === undefined ? undefined : frame,
       sentAt: frame.sentAt,
       own,
       // one's own messages from another device are not news
@@ -150,7 +168,7 @@ export class Conversations {
 
   /** A message this page is sending, shown before its ack. */
   addPending(ref, to, body) {
-    const target = to === undefined ? this.#byId.get(EVERYONE) : this.with(to);
+    const target = to === undefined ? this.#byId.get(EVERYONE) : isRoom(to) ? this.room(to) : this.with(to);
     const message = {
       key: `ref:${ref}`, ref, conversation: target.id, from: this.#me, to, body,
       sentAt: new Date().toISOString(), own: true, offline: false, order: Date.now(),
@@ -264,7 +282,72 @@ export class Conversations {
   }
 
   #unreadAfter(target, seq) {
-    return [...target.messages.values()].filter((m) => !m.own && m.seq > seq).length;
+    return [...target.messages.values()].filter((m) => !m.own && !m.event && m.seq > seq).length;
+  }
+
+  /**
+   * What a room's event changes of the room as this page knows it: its name, topic and count, and where the user
+   * stands in it when the event is about them.
+   * @returns the room's conversation
+   */
+  roomEvent(frame) {
+    const target = this.room(frame.conversation);
+    const { room } = target;
+    const me = frame.person === this.#me;
+    switch (frame.event) {
+      case 'created':
+        Object.assign(room, { name: frame.name, topic: frame.topic ?? '', public: frame.public, memberCount: 1 });
+        if (frame.from === this.#me) {
+          Object.assign(room, { standing: 'joined', role: 'owner' });
+        }
+        break;
+      case 'joined':
+        room.memberCount += 1;
+        if (me) {
+          Object.assign(room, { standing: 'joined', role: 'member' });
+        }
+        break;
+      case 'left': case 'kicked': case 'banned':
+        if (me) {
+          room.standing = frame.event;
+        }
+        break;
+      case 'invited': case 'declined': case 'unbanned':
+        if (me) {
+          room.standing = frame.event === 'invited' ? 'invited' : 'left';
+        }
+        break;
+      case 'role':
+        if (me) {
+          room.role = frame.role;
+        }
+        break;
+      case 'renamed':
+        room.name = frame.name;
+        break;
+      case 'topic':
+        room.topic = frame.topic;
+        break;
+      default:
+        break;
+    }
+    return target;
+  }
+
+  /** The rooms from GET /rooms: those one is in or invited to, as the server has them. */
+  mergeRooms(rooms) {
+    for (const summary of rooms) {
+      const target = this.room(summary.id);
+      Object.assign(target.room, { name: summary.name, topic: summary.topic, public: summary.public,
+        role: summary.role, standing: summary.standing, memberCount: summary.memberCount });
+      // orders the list by the room's latest entry before any of it is loaded
+      target.latestSeq = Math.max(target.latestSeq, summary.lastSeq ?? 0);
+    }
+  }
+
+  /** Rooms one is invited to and has not answered. */
+  invitations() {
+    return [...this.#byId.values()].filter((c) => c.room?.standing === 'invited');
   }
 
   /**
@@ -301,7 +384,7 @@ export class Conversations {
       return 'pending';
     }
     const target = this.#byId.get(message.conversation);
-    if (!target || target.id === EVERYONE) {
+    if (!target || target.id === EVERYONE || target.room) {
       return 'stored';
     }
     if (message.seq <= target.partnerReadUpTo) {

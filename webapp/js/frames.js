@@ -21,6 +21,10 @@ export function frameDispatcher({ session, people, confirmations, chat, say }) {
         confirmations.heard(frame.seq);
         chat.message(frame);
         break;
+      case 'room-event':
+        confirmations.heard(frame.seq);
+        chat.roomEvent(frame);
+        break;
       case 'caught-up':
         confirmations.caughtUp(frame.upTo);
         chat.caughtUp();

@@ -45,8 +45,12 @@ const STATE_TEXT = {
  * data-state and said in words beside a tick; `failed` is the reason.
  */
 export function messageItem(message, state) {
+  if (message.event !== undefined) {
+    return eventItem(message);
+  }
   const direct = message.to !== undefined;
-  const context = !direct ? 'to everyone' : message.own ? `to ${message.to}` : 'to you';
+  const inRoom = message.conversation?.startsWith('#');
+  const context = inRoom ? '' : !direct ? 'to everyone' : message.own ? `to ${message.to}` : 'to you';
   const meta = el('div', 'meta',
     el('span', 'from', message.from), ' ',
     el('span', 'context', context), ' ',
@@ -80,14 +84,45 @@ export function showState(item, message, state) {
   note.classList.toggle('error', state === 'failed');
 }
 
+const ROLE_TEXT = { owner: 'an owner', moderator: 'a moderator', member: 'a member' };
+
+/** What a room's event says, in words: "ann invited ben", "ben joined". */
+export function eventText(message) {
+  const d = message.details ?? {};
+  const by = message.from;
+  const person = d.person;
+  switch (message.event) {
+    case 'created': return `${by} made the room${d.public ? ' (public)' : ' (private)'}`;
+    case 'joined': return `${person} joined`;
+    case 'left': return d.removed ? `${person}'s account was removed` : `${person} left`;
+    case 'declined': return `${person} declined the invitation`;
+    case 'invited': return `${by} invited ${person}`;
+    case 'kicked': return `${by} removed ${person}`;
+    case 'banned': return `${by} banned ${person}`;
+    case 'unbanned': return `${by} lifted ${person}'s ban`;
+    case 'role': return `${by} made ${person} ${ROLE_TEXT[d.role] ?? d.role}`;
+    case 'renamed': return `${by} renamed the room ${d.name}`;
+    case 'topic': return `${by} set the topic: ${d.topic}`;
+    default: return `${by}: ${message.event}`;
+  }
+}
+
+function eventItem(message) {
+  const item = el('li', 'msg event', el('span', 'body', eventText(message)), ' ', timeElement(message.sentAt));
+  item.dataset.event = message.event;
+  showState(item, message, undefined);
+  return item;
+}
+
 export function systemItem(text, kind) {
   return el('li', classes('system', kind), text);
 }
 
-/** A conversation in the list: Everyone or a person, with an unread count and the latest message. */
+/** A conversation in the list: Everyone, a person or a room, with an unread count and the latest message. */
 export function conversationItem(conversation, { selected, online }) {
   const partner = conversation.with;
-  const button = el('button', 'pick', el('span', 'name', partner ?? 'Everyone'));
+  const { room } = conversation;
+  const button = el('button', 'pick', el('span', 'name', room ? `# ${room.name}` : partner ?? 'Everyone'));
   button.type = 'button';
   if (partner !== undefined && !online) {
     button.append(el('span', 'note', ' offline'));
@@ -96,13 +131,14 @@ export function conversationItem(conversation, { selected, online }) {
     button.append(el('span', 'badge', String(conversation.unread), el('span', 'sr-only', ' unread')));
   }
   if (conversation.last) {
-    const who = conversation.last.own ? 'You: ' : partner === undefined ? `${conversation.last.from}: ` : '';
-    button.append(el('span', 'preview', who + conversation.last.body));
+    const { last } = conversation;
+    const who = last.event !== undefined ? '' : last.own ? 'You: ' : partner === undefined ? `${last.from}: ` : '';
+    button.append(el('span', 'preview', who + (last.event !== undefined ? eventText(last) : last.body)));
   }
   if (selected) {
     button.setAttribute('aria-current', 'true');
   }
-  const item = el('li', classes('person', 'conversation', partner === undefined && 'everyone',
+  const item = el('li', classes('person', 'conversation', room && 'room', !room && partner === undefined && 'everyone',
     partner !== undefined && !online && 'away'), button);
   item.dataset.conversation = conversation.id;
   item.dataset.unread = String(conversation.unread);
@@ -118,6 +154,37 @@ export function historyEdge(history) {
     all: 'This is the start of the conversation' }[history] ?? '';
   const item = el('li', 'system edge', text);
   item.dataset.history = history;
+  return item;
+}
+
+/** A room in the directory or an invitation: its name and topic, and what one can do (buttons by action). */
+export function roomItem(room, actions) {
+  const item = el('li', 'person room-pick', el('span', 'name', `# ${room.name}`));
+  if (room.topic) {
+    item.append(el('span', 'preview', room.topic));
+  }
+  for (const [action, label] of actions) {
+    const button = el('button', 'small', label);
+    button.type = 'button';
+    button.dataset.action = action;
+    item.append(' ', button);
+  }
+  item.dataset.room = room.id;
+  return item;
+}
+
+/** A member of the open room: name, role, whether online, and what the reader's role lets them do to them. */
+export function memberItem(member, { online, actions }) {
+  const item = el('li', classes('person', 'member', !online && 'away'), el('span', 'name', member.name),
+    el('span', 'note', ` ${member.standing === 'invited' ? 'invited' : member.role}${online ? '' : ', offline'}`));
+  for (const [action, label] of actions) {
+    const button = el('button', 'small', label);
+    button.type = 'button';
+    button.dataset.action = action;
+    item.append(' ', button);
+  }
+  item.dataset.user = member.name;
+  item.dataset.role = member.role;
   return item;
 }
 

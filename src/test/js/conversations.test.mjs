@@ -120,3 +120,45 @@ test('the list: everyone first, then the latest conversation, with a just-starte
   assert.deepEqual(model.list().map((c) => c.id), [EVERYONE, 'ann:dan', 'ann:cat', 'ann:ben']);
   assert.equal(model.with('ben').id, 'ann:ben', 'found again, not made twice');
 });
+
+const roomEvent = (id, seq, room, from, event, details = {}) => ({
+  type: 'room-event', id, seq, conversation: room, from, event, sentAt: '2026-01-01T00:00:00Z', ...details,
+});
+
+test("a room's messages and events are its own conversation, never everyone's nor a person's", () => {
+  const model = signedInAs('ann');
+  model.add(roomEvent('e1', 1, '#r1', 'ann', 'created', { name: 'Team', public: false }));
+  model.roomEvent(roomEvent('e1', 1, '#r1', 'ann', 'created', { name: 'Team', public: false }));
+  model.add({ ...message('m2', 2, 'ben', undefined), conversation: '#r1' });
+  assert.deepEqual(model.messagesOf('#r1').map((m) => m.id), ['e1', 'm2']);
+  assert.deepEqual(model.messagesOf(EVERYONE), []);
+  const room = model.get('#r1');
+  assert.equal(room.with, undefined);
+  assert.equal(room.room.name, 'Team');
+  assert.equal(room.room.role, 'owner');
+  assert.deepEqual(model.list().map((c) => c.id), [EVERYONE, '#r1']);
+  const { message: pending } = model.addPending('c1', '#r1', 'to the room');
+  assert.equal(pending.conversation, '#r1');
+});
+
+test('an invitation waits outside the list until accepted, and a ban takes the room out of it', () => {
+  const model = signedInAs('cy');
+  model.roomEvent(roomEvent('e5', 5, '#r2', 'ann', 'invited', { person: 'cy' }));
+  assert.deepEqual(model.invitations().map((c) => c.id), ['#r2']);
+  assert.deepEqual(model.list().map((c) => c.id), [EVERYONE]);
+  model.roomEvent(roomEvent('e6', 6, '#r2', 'cy', 'joined', { person: 'cy' }));
+  assert.deepEqual(model.invitations(), []);
+  assert.deepEqual(model.list().map((c) => c.id), [EVERYONE, '#r2']);
+  model.roomEvent(roomEvent('e7', 7, '#r2', 'ann', 'banned', { person: 'cy' }));
+  assert.deepEqual(model.list().map((c) => c.id), [EVERYONE]);
+});
+
+test("a room's events are not counted unread; its messages from others are", () => {
+  const model = signedInAs('ann');
+  model.mergeRooms([{ id: '#r3', name: 'Club', topic: '', public: true, role: 'member', standing: 'joined',
+    memberCount: 3, lastSeq: 0 }]);
+  model.add(roomEvent('e1', 1, '#r3', 'ben', 'joined', { person: 'ben' }));
+  model.add({ ...message('m2', 2, 'ben', undefined), conversation: '#r3' });
+  model.add({ ...message('m3', 3, 'ben', undefined), conversation: '#r3' });
+  assert.equal(model.read({ conversation: '#r3', upTo: 2 }).unread, 1);
+});

@@ -394,7 +394,7 @@ public final class Person implements AutoCloseable {
     public List<Shown> messages() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) script("""
-                return [...document.querySelectorAll('#messages li.msg')].map((li) => ({
+                return [...document.querySelectorAll('#messages li.msg:not(.event)')].map((li) => ({
                     from: li.querySelector('.from').textContent,
                     context: li.querySelector('.context').textContent,
                     time: li.querySelector('time').textContent,
@@ -441,6 +441,121 @@ public final class Person implements AutoCloseable {
 
     private Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** Makes a room from the sidebar, public or not, and waits until it is open. */
+    public void makeRoom(String room, boolean open) {
+        WebElement field = browser.findElement(By.id("room-name"));
+        field.clear();
+        field.sendKeys(room);
+        if (browser.findElement(By.id("room-public")).isSelected() != open) {
+            browser.findElement(By.id("room-public")).click();
+        }
+        field.sendKeys(Keys.ENTER);
+        awaitRoomOpen(room);
+    }
+
+    /** Waits until this room is the open conversation, its bar showing its name. */
+    public void awaitRoomOpen(String room) {
+        try {
+            wait.until(driver -> (Boolean) script("""
+                    const bar = document.getElementById('room-bar');
+                    const edge = document.querySelector('#messages li.edge');
+                    return !bar.hidden && document.getElementById('room-title').textContent === '# ' + arguments[0]
+                        && Boolean(edge) && edge.dataset.history !== 'loading';""", room));
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + " never had " + room + " open; the notice says " + notice(), e);
+        }
+    }
+
+    /** Searches the directory, joins the room found by this name, and waits until it is open. */
+    public void findAndJoin(String search, String room) {
+        WebElement field = browser.findElement(By.id("room-search"));
+        field.clear();
+        field.sendKeys(search);
+        clickRoomButton("#directory", room, "join");
+        awaitRoomOpen(room);
+    }
+
+    /** Accepts the invitation to this room, once it shows, and waits until the room is open. */
+    public void acceptInvitation(String room) {
+        clickRoomButton("#invitations", room, "join");
+    }
+
+    private void clickRoomButton(String list, String room, String action) {
+        try {
+            wait.until(driver -> (Boolean) script("""
+                    const item = [...document.querySelectorAll(arguments[0] + ' li[data-room]')]
+                        .find((li) => li.querySelector('.name').textContent === '# ' + arguments[1]);
+                    item?.querySelector(`button[data-action="${arguments[2]}"]`)?.click();
+                    return Boolean(item);""", list, room, action));
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + " never saw " + room + " in " + list, e);
+        }
+    }
+
+    /** Opens a room listed among the conversations. */
+    public void openRoom(String room) {
+        wait.until(driver -> (Boolean) script("""
+                const item = [...document.querySelectorAll('#conversations li.room')]
+                    .find((li) => li.querySelector('.name').textContent === '# ' + arguments[0]);
+                item?.querySelector('button')?.click();
+                return Boolean(item);""", room));
+        awaitRoomOpen(room);
+    }
+
+    /** The rooms in the conversation list, by name. */
+    @SuppressWarnings("unchecked")
+    public List<String> rooms() {
+        return (List<String>) script("""
+                return [...document.querySelectorAll('#conversations li.room .name')]
+                    .map((name) => name.textContent.replace(/^# /, ''));""");
+    }
+
+    /** Invites someone to the open room from its members panel. */
+    public void invite(String other) {
+        script("document.getElementById('room-members').open = true");
+        WebElement field = browser.findElement(By.id("invite-name"));
+        field.clear();
+        field.sendKeys(other, Keys.ENTER);
+    }
+
+    /** Waits until the open room's members panel lists this person, and returns what it notes of them. */
+    public String awaitMember(String other) {
+        script("document.getElementById('room-members').open = true");
+        return wait.until(driver -> (String) script("""
+                const item = document.querySelector(`#member-list li[data-user="${CSS.escape(arguments[0])}"]`);
+                return item ? item.querySelector('.note').textContent.trim() : null;""", other));
+    }
+
+    /** Presses one of the buttons the members panel shows beside this person: kick, ban, role:moderator, ... */
+    public void actOnMember(String action, String other) {
+        script("document.getElementById('room-members').open = true");
+        wait.until(driver -> (Boolean) script("""
+                const item = document.querySelector(`#member-list li[data-user="${CSS.escape(arguments[0])}"]`);
+                const button = item?.querySelector(`button[data-action="${arguments[1]}"]`);
+                button?.click();
+                return Boolean(button);""", other, action));
+    }
+
+    /** Waits until the page says this in the log, as it says what concerns no message (connected, an error, ...). */
+    public void awaitSaid(String text) {
+        wait.until(driver -> (Boolean) script("""
+                return [...document.querySelectorAll('#messages li.system')]
+                    .some((line) => line.textContent === arguments[0]);""", text));
+    }
+
+    /** Waits until the open room shows an event that says this, as the page words it. */
+    public void awaitEvent(String text) {
+        try {
+            wait.until(driver -> (Boolean) script("""
+                    return [...document.querySelectorAll('#messages li.event .body')]
+                        .some((body) => body.textContent === arguments[0]);""", text));
+        } catch (TimeoutException e) {
+            throw new AssertionError(name + " never saw '" + text + "'; the room shows " + script("""
+                    return [...document.querySelectorAll('#messages li.event .body')].map((b) => b.textContent);"""),
+                    e);
+        }
     }
 
     /** Types the text into the message box and presses Enter, as a person sends. */
