@@ -22,6 +22,15 @@ import java.util.function.DoubleSupplier;
 public class ParleyMetrics {
 
     /** How a message reached a connection: pushed as it was stored, or read from the log on connecting. */
+    /** Where a message goes: to one person, to everyone, or to a room (its events too). */
+    public enum Kind {
+        DIRECT, EVERYONE, ROOM;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     public enum Path {
         LIVE, CATCH_UP;
 
@@ -48,8 +57,8 @@ public class ParleyMetrics {
     private PrometheusRegistry registry;
     private Counter received;
     private Counter delivered;
-    private final CounterDataPoint[] receivedBy = new CounterDataPoint[2];
-    private final CounterDataPoint[][] deliveredBy = new CounterDataPoint[2][Path.values().length];
+    private final CounterDataPoint[] receivedBy = new CounterDataPoint[Kind.values().length];
+    private final CounterDataPoint[][] deliveredBy = new CounterDataPoint[Kind.values().length][Path.values().length];
     private Histogram ack;
     private Histogram batchSize;
     private Histogram batchTime;
@@ -63,7 +72,7 @@ public class ParleyMetrics {
     void register() {
         registry = new PrometheusRegistry();
         received = Counter.builder().name("parley_messages_received_total")
-                .help("Chat messages stored, by kind (direct, everyone)").labelNames("kind").register(registry);
+                .help("Chat messages stored, by kind (direct, everyone, room: a room's events too)").labelNames("kind").register(registry);
         delivered = Counter.builder().name("parley_messages_delivered_total")
                 .help("Chat message frames handed to connections, by kind and path (live, catch_up)")
                 .labelNames("kind", "path").register(registry);
@@ -91,10 +100,10 @@ public class ParleyMetrics {
                 .help("Sign-ins, by outcome (ok, failed, throttled)").labelNames("outcome").register(registry);
         // every label value known beforehand starts at 0, so that a rate is there from the first scrape
         // and the message path's own series are looked up once, here, not at each message
-        for (boolean direct : new boolean[] {true, false}) {
-            receivedBy[index(direct)] = received.labelValues(kind(direct));
+        for (Kind kind : Kind.values()) {
+            receivedBy[kind.ordinal()] = received.labelValues(kind.label());
             for (Path path : Path.values()) {
-                deliveredBy[index(direct)][path.ordinal()] = delivered.labelValues(kind(direct), path.label());
+                deliveredBy[kind.ordinal()][path.ordinal()] = delivered.labelValues(kind.label(), path.label());
             }
         }
         for (SignIn outcome : SignIn.values()) {
@@ -117,15 +126,15 @@ public class ParleyMetrics {
     }
 
     /** A message was committed {@code sinceArrivalNanos} after its send frame arrived. */
-    public void stored(boolean direct, long sinceArrivalNanos) {
-        receivedBy[index(direct)].inc();
+    public void stored(Kind kind, long sinceArrivalNanos) {
+        receivedBy[kind.ordinal()].inc();
         ack.observe(seconds(sinceArrivalNanos));
     }
 
     /** {@code frames} frames of one message, or of one page of a backlog, were handed to connections. */
-    public void delivered(boolean direct, Path path, long frames) {
+    public void delivered(Kind kind, Path path, long frames) {
         if (frames > 0) {
-            deliveredBy[index(direct)][path.ordinal()].inc(frames);
+            deliveredBy[kind.ordinal()][path.ordinal()].inc(frames);
         }
     }
 
@@ -154,13 +163,7 @@ public class ParleyMetrics {
         signIns.labelValues(outcome.label()).inc();
     }
 
-    private static int index(boolean direct) {
-        return direct ? 0 : 1;
-    }
 
-    private static String kind(boolean direct) {
-        return direct ? "direct" : "everyone";
-    }
 
     private static double seconds(long nanos) {
         return nanos / (double) TimeUnit.SECONDS.toNanos(1);

@@ -148,19 +148,18 @@ public class CatchUp {
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             long bytes = 0;
             int next = from;
-            int direct = 0;
+            int[] byKind = new int[ParleyMetrics.Kind.values().length];
             while (next < page.size() && (next == from || bytes < connection.writeAheadBytes())) {
                 ChatMessage message = page.get(next++);
                 String frame = message.toFrame(true).encode();
                 bytes += Utf8.length(frame);
                 writes.add(connection.offerCaughtUp(message.seq(), frame));
-                if (!message.isBroadcast()) {
-                    direct++;
-                }
+                byKind[Fanout.kindOf(message).ordinal()]++;
             }
             // as the caught-up frame counts them: a message also pushed live meanwhile is written once
-            metrics.delivered(true, ParleyMetrics.Path.CATCH_UP, direct);
-            metrics.delivered(false, ParleyMetrics.Path.CATCH_UP, next - from - direct);
+            for (ParleyMetrics.Kind kind : ParleyMetrics.Kind.values()) {
+                metrics.delivered(kind, ParleyMetrics.Path.CATCH_UP, byKind[kind.ordinal()]);
+            }
             int rest = next;
             CompletableFuture<Void> written = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
                     .orTimeout(PAGE_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -47,7 +47,7 @@ public class Fanout implements HandOn {
     @Override
     public void handOn(ChatMessage message, Object origin) {
         if (origin instanceof Sent sent) {
-            metrics.stored(!message.isBroadcast(), System.nanoTime() - sent.arrivedNanos());
+            metrics.stored(kindOf(message), System.nanoTime() - sent.arrivedNanos());
             push(message, sent.by(), sent.ref());
         } else {
             push(message, null, null);
@@ -66,14 +66,15 @@ public class Fanout implements HandOn {
         long written = 0;
         Iterable<Connection> reached = stream::iterator;
         for (Connection connection : reached) {
-            // the connection a direct or room entry came from has it already; its ack, just below, says where it went
-            if (connection == sender && !message.isBroadcast()) {
+            // the connection a direct message came from has it already; its ack, just below, says where it went. A
+            // room's entries go to it too, like messages to everyone: an event's ack does not say what it did
+            if (connection == sender && message.isDirect()) {
                 connection.passLive(message.seq());
             } else if (connection.offerLive(message.seq(), frame)) {
                 written++;
             }
         }
-        metrics.delivered(!message.isBroadcast(), ParleyMetrics.Path.LIVE, written);
+        metrics.delivered(kindOf(message), ParleyMetrics.Path.LIVE, written);
         if (message.isDirect()) {
             presence.talked(message.sender(), message.recipient());
         }
@@ -82,5 +83,11 @@ public class Fanout implements HandOn {
         }
         sender.send(new ServerFrame.Ack(message.seq(), message.messageId(), message.conversationId(),
                 message.sentAt(), ref).encode());
+    }
+
+    /** What the metrics count a message as. */
+    static ParleyMetrics.Kind kindOf(ChatMessage message) {
+        return message.isDirect() ? ParleyMetrics.Kind.DIRECT
+                : message.isInRoom() ? ParleyMetrics.Kind.ROOM : ParleyMetrics.Kind.EVERYONE;
     }
 }

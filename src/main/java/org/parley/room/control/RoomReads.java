@@ -1,6 +1,8 @@
 package org.parley.room.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -17,6 +19,7 @@ import java.util.Set;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.parley.log.control.MessageStore;
+import org.parley.metrics.ParleyMetrics;
 import org.parley.room.entity.History;
 import org.parley.room.entity.Membership;
 import org.parley.room.entity.Role;
@@ -55,8 +58,28 @@ public class RoomReads {
     @Inject
     DataSourceChoice dataSources;
 
+    @Inject
+    ParleyMetrics metrics;
+
     // looked up at the first read; a test gives its own
     DataSource dataSource;
+
+    // read at each scrape: a count of a table the size of the rooms, not of the log
+    void measure(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        metrics.gauge("parley_rooms", "Rooms, public and private", () -> {
+            try {
+                return read(connection -> {
+                    try (PreparedStatement select = prepare(connection, "SELECT COUNT(*) FROM ROOM");
+                            ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                });
+            } catch (PersistenceException e) {
+                return Double.NaN;
+            }
+        });
+    }
 
     /**
      * The spans of rooms that {@code person}'s stream holds after {@code after}: those still open or ending after

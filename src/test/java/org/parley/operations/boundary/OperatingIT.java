@@ -75,22 +75,25 @@ class OperatingIT extends DeployedParley {
             assertEquals("stored", a.sendTo(ben, "counted").getString("status"));
             b.next(frame -> "counted".equals(frame.getString("body", null)));
             a.broadcast("counted, for everyone " + ann);
+            String room = a.room("create", "name", "Counted " + ann).getString("conversation");
+            assertEquals("ack", a.sendTo(room, "counted in a room").getString("type"));
             JsonObject refused = a.sendTo("nobody" + UUID.randomUUID().toString().substring(0, 8), "lost");
             assertEquals("unknown-user", refused.getString("code"));
             mallory.send(ben + "|" + "x".repeat(70_000));
             assertEquals(CloseReason.CloseCodes.TOO_BIG.getCode(), mallory.awaitClose().getCloseCode().getCode());
 
-            Map<String, Double> grew = Map.of(
-                    "parley_messages_received_total{kind=\"direct\"}", 1.0,
-                    "parley_messages_received_total{kind=\"everyone\"}", 1.0,
-                    "parley_messages_delivered_total{kind=\"direct\",path=\"live\"}", 1.0,
-                    "parley_message_ack_seconds_count", 2.0,
-                    "parley_store_batch_messages_count", 1.0,
-                    "parley_sign_ins_total{outcome=\"ok\"}", 3.0,
-                    "parley_sign_ins_total{outcome=\"failed\"}", 1.0,
-                    "parley_errors_total{code=\"unknown-user\"}", 1.0,
-                    "parley_connections_closed_total{code=\"1009\"}", 1.0,
-                    "parley_catch_up_seconds_count", 3.0);
+            Map<String, Double> grew = Map.ofEntries(
+                    Map.entry("parley_messages_received_total{kind=\"direct\"}", 1.0),
+                    Map.entry("parley_messages_received_total{kind=\"everyone\"}", 1.0),
+                    Map.entry("parley_messages_received_total{kind=\"room\"}", 2.0),
+                    Map.entry("parley_messages_delivered_total{kind=\"direct\",path=\"live\"}", 1.0),
+                    Map.entry("parley_message_ack_seconds_count", 4.0),
+                    Map.entry("parley_store_batch_messages_count", 1.0),
+                    Map.entry("parley_sign_ins_total{outcome=\"ok\"}", 3.0),
+                    Map.entry("parley_sign_ins_total{outcome=\"failed\"}", 1.0),
+                    Map.entry("parley_errors_total{code=\"unknown-user\"}", 1.0),
+                    Map.entry("parley_connections_closed_total{code=\"1009\"}", 1.0),
+                    Map.entry("parley_catch_up_seconds_count", 3.0));
             Predicate<Scrape> counted = after -> grew.entrySet().stream()
                     .allMatch(e -> after.value(e.getKey()) - before.value(e.getKey()) >= e.getValue());
             Scrape after = Scrape.awaitUntil(base, counted);
@@ -100,6 +103,7 @@ class OperatingIT extends DeployedParley {
             assertTrue(after.value("parley_connections") >= 2, "ann and ben are connected");
             assertTrue(after.value("parley_users_online") >= 2);
             assertTrue(after.has("parley_outbox_bytes"));
+            assertTrue(after.value("parley_rooms") >= 1, "ann's room");
             assertTrue(after.value("jvm_memory_used_bytes{area=\"heap\"}") > 0, "and the JVM's own");
 
             // server-config/grafana/parley.json, the dashboard README "Operating Parley" offers: every metric its
