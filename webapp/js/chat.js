@@ -34,7 +34,7 @@ export class ChatView extends EventTarget {
 
   /**
    * @param ui the page's elements by id
-   * @param api {conversations(auth), messages(auth, id, page)}: the history API
+   * @param api {conversations(auth), messages(auth, id, page), rooms(auth), room(auth, id)}: the history and rooms API
    * @param tab this tab's storage: a reload opens the conversation that was open
    */
   constructor(ui, { connection, confirmations, people, session, api, tab }) {
@@ -229,6 +229,24 @@ export class ChatView extends EventTarget {
     }
     this.message(frame);
     this.dispatchEvent(new CustomEvent('rooms', { detail: frame.conversation }));
+    // a room first heard of by an event about it (an invitation, one's joining) is read for its name and topic
+    if (room.room.name === room.id) {
+      this.#readRoom(room.id);
+    }
+  }
+
+  async #readRoom(id) {
+    const asked = this.#signIn;
+    try {
+      const details = await this.#api.room(this.#session.credentials(), id);
+      if (asked === this.#signIn) {
+        this.#model.mergeRooms([details]);
+        this.renderList();
+        this.dispatchEvent(new CustomEvent('rooms', { detail: id }));
+      }
+    } catch (error) {
+      this.say(`Could not read the room ${id}: ${error.message}`, 'error');
+    }
   }
 
   /**

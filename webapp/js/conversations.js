@@ -328,6 +328,9 @@ export class Conversations {
       case 'topic':
         room.topic = frame.topic;
         break;
+      case 'closed':
+        room.standing = 'closed';
+        break;
       default:
         break;
     }

@@ -1,6 +1,6 @@
 // Wires the page together: the models (Session, People, Conversations with Confirmations), the views drawn from
 // them, and the one dispatcher that hands each server frame to the model it changes.
-import { conversations, messages, rooms } from './api.js';
+import { conversations, messages, room, rooms } from './api.js';
 import { renew, signOut } from './account.js';
 import { ChatView } from './chat.js';
 import { ComposeView } from './compose-view.js';
@@ -19,14 +19,16 @@ const ui = Object.fromEntries(['login', 'name', 'password', 'connect', 'signup',
   'target', 'target-note', 'body', 'send', 'online-count', 'find', 'find-name', 'account', 'password-change',
   'current-password', 'new-password', 'removal', 'removal-password', 'account-note', 'invitations', 'room-create',
   'room-name', 'room-public', 'room-find', 'room-search', 'directory', 'room-bar', 'room-title', 'room-topic',
-  'room-count', 'member-list', 'room-invite', 'invite-name', 'room-leave'].map((id) => [id, document.getElementById(id)]));
+  'room-count', 'member-list', 'room-invite', 'invite-name', 'room-leave', 'room-close'].map((id) => [id, document.getElementById(id)]));
 
 const tab = storage(() => sessionStorage);
 const connection = new Connection();
 const session = new Session({ tab, browser: storage(() => localStorage), api: { renew, signOut } });
 const people = new People();
 const confirmations = new Confirmations(connection);
-const chat = new ChatView(ui, { connection, confirmations, people, session, api: { conversations, messages, rooms }, tab });
+const chat = new ChatView(ui, {
+  connection, confirmations, people, session, api: { conversations, messages, room, rooms }, tab,
+});
 const say = (text, kind) => chat.say(text, kind);
 new PeopleView(ui, { people, chat, session, connection, say });
 new ComposeView(ui, { chat, people, connection, say });

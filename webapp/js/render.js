@@ -103,6 +103,7 @@ export function eventText(message) {
     case 'role': return `${by} made ${person} ${ROLE_TEXT[d.role] ?? d.role}`;
     case 'renamed': return `${by} renamed the room ${d.name}`;
     case 'topic': return `${by} set the topic: ${d.topic}`;
+    case 'closed': return `${by} closed the room`;
     default: return `${by}: ${message.event}`;
   }
 }

@@ -38,7 +38,8 @@ export class RoomsView {
       event.preventDefault();
       this.#invite();
     });
-    ui['room-leave'].addEventListener('click', () => this.#leave());
+    ui['room-leave'].addEventListener('click', () => this.#act('leave'));
+    ui['room-close'].addEventListener('click', () => this.#act('close'));
     ui['member-list'].addEventListener('click', (event) => this.#onMemberButton(event));
     chat.addEventListener('open', () => this.#render(true));
     // an event of the open room may change its members; one of another room only the invitations
@@ -116,15 +117,16 @@ export class RoomsView {
     }
   }
 
-  async #leave() {
+  /** Leaves or closes the open room. */
+  async #act(action) {
     const open = this.#chat.openRoom;
     if (!open) {
       return;
     }
     try {
-      await this.#chat.act('leave', { room: open.id });
+      await this.#chat.act(action, { room: open.id });
     } catch (error) {
-      this.#say(`Could not leave: ${error.message}`, 'error');
+      this.#say(`Could not ${action} the room: ${error.message}`, 'error');
     }
   }
 
@@ -156,6 +158,7 @@ export class RoomsView {
     ui['room-title'].textContent = `# ${open.room.name}`;
     ui['room-topic'].textContent = open.room.topic ?? '';
     ui['room-count'].textContent = `${open.room.memberCount} members`;
+    ui['room-close'].hidden = open.room.role !== 'owner';
     if (membersChanged && !ui['room-bar'].hidden) {
       this.#loadMembers(open.id);
     }

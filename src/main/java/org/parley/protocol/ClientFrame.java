@@ -34,7 +34,7 @@ public sealed interface ClientFrame {
 
     /** What one can do to a room (docs/PROTOCOL.md, "Rooms"); each is answered like a send, with an ack or an error. */
     enum RoomAction {
-        CREATE, JOIN, LEAVE, DECLINE, INVITE, KICK, BAN, UNBAN, ROLE, SETTINGS;
+        CREATE, JOIN, LEAVE, DECLINE, INVITE, KICK, BAN, UNBAN, ROLE, SETTINGS, CLOSE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -175,7 +175,7 @@ public sealed interface ClientFrame {
         }
         if (action == null) {
             return new Refused(ErrorCode.INVALID_FRAME, "a 'room' frame needs 'action', one of create, join, leave,"
-                    + " decline, invite, kick, ban, unban, role, settings", ref);
+                    + " decline, invite, kick, ban, unban, role, settings, close", ref);
         }
         for (String key : new String[] {"room", "person", "role", "name", "topic", "history"}) {
             if (json.containsKey(key) && !(json.get(key) instanceof JsonString)) {

@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.parley.account.boundary.Bearer;
 import org.parley.account.control.AccountRemoval;
 import org.parley.account.control.Accounts;
@@ -26,6 +30,13 @@ import org.parley.account.entity.UserName;
 import org.parley.admin.control.Operators;
 import org.parley.live.control.Connections;
 import org.parley.live.control.Lobby;
+import org.parley.live.control.RoomRequests;
+import org.parley.log.control.LogRefusal;
+import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Conversation;
+import org.parley.room.control.RoomReads;
+import org.parley.room.entity.Membership;
+import org.parley.room.entity.RoomSummary;
 import org.parley.web.JsonBody;
 
 /**
@@ -38,6 +49,7 @@ import org.parley.web.JsonBody;
 public class AdminResource {
 
     private static final int MAX_LIMIT = 200;
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     @Inject
     Bearer bearer;
@@ -56,6 +68,12 @@ public class AdminResource {
 
     @Inject
     Lobby lobby;
+
+    @Inject
+    RoomReads rooms;
+
+    @Inject
+    RoomRequests roomRequests;
 
     /** {@code GET admin/online?prefix=&after=&limit=}: who is online, with how many connections each. */
     @GET
@@ -126,6 +144,79 @@ public class AdminResource {
         removal.remove(account.name());
         return Response.ok(Json.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
                 .build();
+    }
+
+    /** {@code GET admin/rooms?search=&limit=}: every room whose name holds the search, private and closed ones too. */
+    @GET
+    @Path("rooms")
+    public Response rooms(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("search") @DefaultValue("") String search, @QueryParam("limit") @DefaultValue("50") int limit) {
+        operator(authorization);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-limit",
+                    "limit must be from 1 to " + MAX_LIMIT);
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        rooms.everyRoom(search, limit).forEach(room -> list.add(roomJson(room)));
+        return Response.ok(Json.createObjectBuilder().add("rooms", list).build()).build();
+    }
+
+    /** {@code GET admin/rooms/ID}: one room, with its members and those invited, and their roles. */
+    @GET
+    @Path("rooms/{id}")
+    public Response room(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        operator(authorization);
+        RoomSummary room = existingRoom(id);
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        for (Membership member : rooms.members(room.id())) {
+            members.add(Json.createObjectBuilder().add("name", member.person())
+                    .add("standing", member.standing().wireName()).add("role", member.role().wireName())
+                    .add("connections", connections.connectionsOf(member.person()).size()));
+        }
+        return Response.ok(roomJson(room).add("members", members).build()).build();
+    }
+
+    /**
+     * {@code DELETE admin/rooms/ID}: closes the room. Everyone in it leaves with a {@code closed} event in its
+     * log; nothing more is said in it, and its name is free again. Answered once that is committed.
+     */
+    @DELETE
+    @Path("rooms/{id}")
+    public Response closeRoom(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        String caller = operator(authorization);
+        RoomSummary room = existingRoom(id);
+        ChatMessage closing;
+        try {
+            closing = roomRequests.closeAsOperator(caller, room.id()).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LogRefusal refusal) {
+                throw JsonBody.refusal(Response.Status.CONFLICT, refusal.code().wireName(), refusal.getMessage());
+            }
+            throw JsonBody.refusal(Response.Status.SERVICE_UNAVAILABLE, "unavailable",
+                    "the room could not be closed; try again");
+        } catch (TimeoutException e) {
+            throw JsonBody.refusal(Response.Status.SERVICE_UNAVAILABLE, "unavailable",
+                    "the closing was not committed within " + CLOSE_WAIT_SECONDS + " s; it may still be");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JsonBody.refusal(Response.Status.SERVICE_UNAVAILABLE, "unavailable", "interrupted");
+        }
+        return Response.ok(Json.createObjectBuilder().add("closed", room.id()).add("seq", closing.seq())
+                .add("members", room.members()).build()).build();
+    }
+
+    private RoomSummary existingRoom(String id) {
+        return (Conversation.isRoomId(id) ? rooms.room(id) : Optional.<RoomSummary>empty())
+                .orElseThrow(() -> JsonBody.refusal(Response.Status.NOT_FOUND, "unknown-room", "no room has the id "
+                        + id));
+    }
+
+    private static JsonObjectBuilder roomJson(RoomSummary room) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", room.id()).add("name", room.name())
+                .add("topic", room.topic()).add("public", room.open()).add("history", room.history().wireName())
+                .add("memberCount", room.members()).add("lastSeq", room.lastSeq());
+        return room.isClosed() ? json.add("closedSeq", room.closedSeq()) : json;
     }
 
     private String operator(String authorization) {

@@ -3,6 +3,7 @@ package org.parley.live.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.parley.log.control.HandOn;
 import org.parley.log.entity.ChatMessage;
@@ -21,6 +22,10 @@ public class Fanout implements HandOn {
 
     /** A message this server took from a connection: acknowledged to it once pushed. */
     record Sent(Connection by, String ref, long arrivedNanos) {
+    }
+
+    /** An entry the server itself asked for (an operator's): {@code done} once it is committed and pushed. */
+    record Awaited(CompletableFuture<ChatMessage> done) {
     }
 
     @Inject
@@ -51,6 +56,9 @@ public class Fanout implements HandOn {
             push(message, sent.by(), sent.ref());
         } else {
             push(message, null, null);
+            if (origin instanceof Awaited awaited) {
+                awaited.done().complete(message);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.parley.account.control.AccountSettings;
 import org.parley.account.control.KnownNames;
 import org.parley.account.control.NamePolicy;
@@ -136,7 +137,7 @@ public class RoomRequests {
             }
             details.add("person", person.get());
         } else if (frame.action() != ClientFrame.RoomAction.CREATE
-                && frame.action() != ClientFrame.RoomAction.SETTINGS) {
+                && frame.action() != ClientFrame.RoomAction.SETTINGS && frame.action() != ClientFrame.RoomAction.CLOSE) {
             details.add("person", actor);
         }
         return Optional.empty();
@@ -172,7 +173,25 @@ public class RoomRequests {
             case UNBAN -> RoomEvent.UNBANNED;
             case ROLE -> RoomEvent.ROLE;
             case SETTINGS -> frame.name() != null ? RoomEvent.RENAMED : RoomEvent.TOPIC;
+            case CLOSE -> RoomEvent.CLOSED;
         };
+    }
+
+    /**
+     * Closes a room for an operator, whatever their place in it: everyone in it leaves with the entry.
+     *
+     * @return completes once the closing is committed and pushed, or with the {@link LogRefusal} or failure
+     */
+    public CompletableFuture<ChatMessage> closeAsOperator(String operator, String room) {
+        CompletableFuture<ChatMessage> done = new CompletableFuture<>();
+        if (!Conversation.isRoomId(room)) {
+            done.completeExceptionally(new LogRefusal(ErrorCode.UNKNOWN_ROOM, "no room has the id " + abbreviated(room)));
+            return done;
+        }
+        String details = Json.PROVIDER.createObjectBuilder().add("operator", true).build().toString();
+        log.append(ChatMessage.inRoom(UUID.randomUUID().toString(), operator, room, RoomEvent.CLOSED.wireName(),
+                details, MessageRouter.now()), new Fanout.Awaited(done), done::completeExceptionally);
+        return done;
     }
 
     private void append(Connection sender, ChatMessage entry, String ref, long arrived) {

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.parley.account.control.NamePolicy;
 import org.parley.log.control.Admission;
@@ -31,8 +33,11 @@ import org.parley.web.Json;
 @ApplicationScoped
 public class RoomLedger implements Admission {
 
-    static final String ROOM = "SELECT NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ, LAST_SEQ FROM ROOM"
-            + " WHERE ID = ?";
+    static final String ROOM = "SELECT NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ, LAST_SEQ, CLOSED_SEQ"
+            + " FROM ROOM WHERE ID = ?";
+    private static final String EVERYONE_IN = "SELECT PERSON, STANDING, ROLE, SINCE_SEQ FROM ROOM_MEMBER WHERE ROOM = ?"
+            + " AND STANDING IN ('joined', 'invited')";
+    private static final String CLOSE = "UPDATE ROOM SET CLOSED_SEQ = ? WHERE ID = ?";
     static final String MEMBER = "SELECT STANDING, ROLE, SINCE_SEQ FROM ROOM_MEMBER WHERE ROOM = ? AND PERSON = ?";
     // the member who has stood highest longest: whom the room goes to when its last owner's account is removed
     private static final String SUCCESSOR = "SELECT PERSON FROM ROOM_MEMBER WHERE ROOM = ? AND STANDING = 'joined'"
@@ -82,8 +87,9 @@ public class RoomLedger implements Admission {
         boolean nameTaken = claimsName && nameTaken(transaction, room, request.name());
         String successor = request.removed() && actor != null && actor.role() == Role.OWNER
                 ? successor(transaction, room, request.actor()) : null;
+        List<Membership> everyone = request.event() == RoomEvent.CLOSED ? everyoneIn(transaction, room) : List.of();
         RoomRules.Effects effects = RoomRules.decide(new RoomRules.View(summary, actor, person, owners, nameTaken,
-                successor), request);
+                successor, everyone), request);
         withinLimits(transaction, request, summary, effects);
         long seq = numbered.seq();
         if (request.event() == RoomEvent.CREATED) {
@@ -97,6 +103,10 @@ public class RoomLedger implements Admission {
             }
         } else if (request.event() == RoomEvent.TOPIC) {
             update(transaction, RETOPIC, request.topic(), room);
+        } else if (request.event() == RoomEvent.CLOSED) {
+            update(transaction, CLOSE, seq, room);
+            // a closed public room's name is free for another
+            update(transaction, UNCLAIM, room);
         }
         if (claimsName) {
             for (String claim : NamePolicy.roomNameClaims(request.name())) {
@@ -155,7 +165,8 @@ public class RoomLedger implements Admission {
         Boolean open = details.containsKey("public") ? details.getBoolean("public") : null;
         History history = History.of(details.getString("history", null)).orElse(null);
         return new RoomRules.Request(event, entry.sender(), room, person, role, details.getString("name", null),
-                details.getString("topic", null), open, history, details.getBoolean("removed", false));
+                details.getString("topic", null), open, history, details.getBoolean("removed", false),
+                details.getBoolean("operator", false));
     }
 
     static RoomSummary room(Connection connection, String room) throws SQLException {
@@ -163,8 +174,8 @@ public class RoomLedger implements Admission {
             select.setString(1, room);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? new RoomSummary(room, row.getString(1), row.getString(2), row.getBoolean(3),
-                        History.of(row.getString(4)).orElseThrow(), row.getInt(5), row.getLong(6), row.getLong(7))
-                        : null;
+                        History.of(row.getString(4)).orElseThrow(), row.getInt(5), row.getLong(6), row.getLong(7),
+                        row.getLong(8)) : null;
             }
         }
     }
@@ -178,6 +189,20 @@ public class RoomLedger implements Admission {
                         Role.of(row.getString(2)).orElseThrow(), row.getLong(3)) : null;
             }
         }
+    }
+
+    private static List<Membership> everyoneIn(Connection connection, String room) throws SQLException {
+        List<Membership> members = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(EVERYONE_IN)) {
+            select.setString(1, room);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    members.add(new Membership(room, rows.getString(1), Standing.of(rows.getString(2)).orElseThrow(),
+                            Role.of(rows.getString(3)).orElseThrow(), rows.getLong(4)));
+                }
+            }
+        }
+        return members;
     }
 
     private static String successor(Connection connection, String room, String leaving) throws SQLException {

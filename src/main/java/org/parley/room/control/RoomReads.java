@@ -45,11 +45,15 @@ public class RoomReads {
     private static final String MEMBERS = "SELECT PERSON, STANDING, ROLE, SINCE_SEQ FROM ROOM_MEMBER WHERE ROOM = ?"
             + " AND STANDING IN ('joined', 'invited') ORDER BY PERSON";
     private static final String ROOMS_OF = "SELECT R.ID, R.NAME, R.TOPIC, R.IS_PUBLIC, R.HISTORY, R.MEMBERS,"
-            + " R.CREATED_SEQ, R.LAST_SEQ, M.STANDING, M.ROLE, M.SINCE_SEQ FROM ROOM_MEMBER M, ROOM R"
+            + " R.CREATED_SEQ, R.LAST_SEQ, R.CLOSED_SEQ, M.STANDING, M.ROLE, M.SINCE_SEQ FROM ROOM_MEMBER M, ROOM R"
             + " WHERE M.PERSON = ? AND R.ID = M.ROOM AND M.STANDING IN ('joined', 'invited') ORDER BY R.LAST_SEQ DESC";
     private static final String DIRECTORY = "SELECT ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ,"
-            + " LAST_SEQ FROM ROOM WHERE IS_PUBLIC = TRUE AND LOWER(NAME) LIKE ? ESCAPE '!'"
-            + " ORDER BY MEMBERS DESC, NAME";
+            + " LAST_SEQ, CLOSED_SEQ FROM ROOM WHERE IS_PUBLIC = TRUE AND CLOSED_SEQ IS NULL"
+            + " AND LOWER(NAME) LIKE ? ESCAPE '!' ORDER BY MEMBERS DESC, NAME";
+    // for operators: every room, private ones too, closed ones last
+    private static final String ALL = "SELECT ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ,"
+            + " LAST_SEQ, CLOSED_SEQ FROM ROOM WHERE LOWER(NAME) LIKE ? ESCAPE '!'"
+            + " ORDER BY CASE WHEN CLOSED_SEQ IS NULL THEN 0 ELSE 1 END, MEMBERS DESC, NAME";
 
     /** A room and where its reader stands with it. */
     public record Mine(RoomSummary room, Membership membership) {
@@ -164,21 +168,30 @@ public class RoomReads {
                 while (rows.next()) {
                     RoomSummary room = summary(rows);
                     rooms.add(new Mine(room, new Membership(room.id(), person,
-                            Standing.of(rows.getString(9)).orElseThrow(), Role.of(rows.getString(10)).orElseThrow(),
-                            rows.getLong(11))));
+                            Standing.of(rows.getString(10)).orElseThrow(), Role.of(rows.getString(11)).orElseThrow(),
+                            rows.getLong(12))));
                 }
             }
             return rooms;
         });
     }
 
-    /** Public rooms whose names hold {@code search} in any case, the biggest first. */
+    /** Public rooms whose names hold {@code search} in any case, the biggest first; none closed. */
     public List<RoomSummary> directory(String search, int max) {
+        return search(DIRECTORY, search, max);
+    }
+
+    /** Every room whose name holds {@code search} in any case, private and closed ones too: for operators. */
+    public List<RoomSummary> everyRoom(String search, int max) {
+        return search(ALL, search, max);
+    }
+
+    private List<RoomSummary> search(String sql, String search, int max) {
         String pattern = "%" + search.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
                 .replace("_", "!_") + "%";
         return read(connection -> {
             List<RoomSummary> rooms = new ArrayList<>();
-            try (PreparedStatement select = prepare(connection, DIRECTORY, pattern)) {
+            try (PreparedStatement select = prepare(connection, sql, pattern)) {
                 select.setMaxRows(max);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -192,7 +205,8 @@ public class RoomReads {
 
     private static RoomSummary summary(ResultSet rows) throws SQLException {
         return new RoomSummary(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBoolean(4),
-                History.of(rows.getString(5)).orElseThrow(), rows.getInt(6), rows.getLong(7), rows.getLong(8));
+                History.of(rows.getString(5)).orElseThrow(), rows.getInt(6), rows.getLong(7), rows.getLong(8),
+                rows.getLong(9));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... values)

@@ -48,16 +48,20 @@ public class RoomRoster {
             return Set.copyOf(members.names);
         }
         String person = RoomLedger.requestOf(entry).person();
+        RoomEvent event = RoomEvent.of(entry.kind()).orElseThrow();
+        Set<String> before = new HashSet<>(members.names);
         if (entry.seq() > members.asOf) {
-            switch (RoomEvent.of(entry.kind()).orElseThrow()) {
+            switch (event) {
                 case CREATED, JOINED -> members.names.add(person);
                 case LEFT, KICKED, BANNED -> members.names.remove(person);
+                case CLOSED -> members.names.clear();
                 default -> {
                     // no one comes or goes
                 }
             }
         }
-        Set<String> audience = new HashSet<>(members.names);
+        // a room's closing is the last entry of everyone who was in it
+        Set<String> audience = event == RoomEvent.CLOSED ? before : new HashSet<>(members.names);
         audience.add(person);
         return audience;
     }

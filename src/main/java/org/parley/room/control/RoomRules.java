@@ -25,27 +25,28 @@ public final class RoomRules {
     /**
      * An entry asking into a room's log: a message when {@code event} is null. {@code person} is whom an event
      * concerns (the actor themselves for joining, leaving, declining); the rest are the settings it gives.
-     * {@code removed}: the actor's account was removed, and this is its leaving or declining.
+     * {@code removed}: the actor's account was removed, and this is its leaving or declining; {@code operator}: an
+     * operator asks, through the administration API, whatever their place in the room.
      */
     public record Request(RoomEvent event, String actor, String room, String person, Role role, String name,
-            String topic, Boolean open, History history, boolean removed) {
+            String topic, Boolean open, History history, boolean removed, boolean operator) {
 
         public static Request message(String actor, String room) {
-            return new Request(null, actor, room, actor, null, null, null, null, null, false);
+            return new Request(null, actor, room, actor, null, null, null, null, null, false, false);
         }
     }
 
     /**
      * What the rules see of the room before the entry: the room (null if none has the id), where the actor and the
      * person it concerns stand (null where never in it), how many owners it has, whether the name it asks for is
-     * taken by another public room, and who would own the room should its last owner's account go (null if nobody
-     * else is in it).
+     * taken by another public room, who would own the room should its last owner's account go (null if nobody
+     * else is in it), and for closing it, everyone in it or invited.
      */
     public record View(RoomSummary room, Membership actor, Membership person, int owners, boolean nameTaken,
-            String successor) {
+            String successor, List<Membership> everyone) {
 
         public View(RoomSummary room, Membership actor, Membership person, int owners, boolean nameTaken) {
-            this(room, actor, person, owners, nameTaken, null);
+            this(room, actor, person, owners, nameTaken, null, List.of());
         }
     }
 
@@ -79,7 +80,7 @@ public final class RoomRules {
             return create(view, request);
         }
         Standing actor = standing(view.actor());
-        if (room == null || !room.open() && !actor.seesRoom()) {
+        if (room == null || room.isClosed() || !room.open() && !actor.seesRoom() && !request.operator()) {
             throw refused(ErrorCode.UNKNOWN_ROOM, "there is no room " + request.room() + " that you can see");
         }
         if (request.event() == null) {
@@ -97,6 +98,7 @@ public final class RoomRules {
             case ROLE -> role(view, request, actor);
             case RENAMED -> rename(view, actor);
             case TOPIC -> topic(view, actor);
+            case CLOSED -> close(view, request, actor);
             case CREATED -> throw new IllegalStateException("decided above");
         };
     }
@@ -231,6 +233,20 @@ public final class RoomRules {
     private static Effects topic(View view, Standing actor) {
         requireModerator(view, actor);
         return Effects.NONE;
+    }
+
+    /** Everyone in the room leaves it with this entry, and those invited hear of it; nothing comes after. */
+    private static Effects close(View view, Request request, Standing actor) {
+        if (!request.operator()) {
+            requireMember(actor);
+            if (view.actor().role() != Role.OWNER) {
+                throw refused(ErrorCode.NOT_ALLOWED, "only the room's owners close it");
+            }
+        }
+        List<Change> changes = view.everyone().stream().map(member -> new Change(member.person(), Standing.LEFT,
+                Role.MEMBER, member.standing() == Standing.JOINED ? SpanChange.CLOSE : SpanChange.NOTICE)).toList();
+        return new Effects(changes, -(int) view.everyone().stream()
+                .filter(member -> member.standing() == Standing.JOINED).count());
     }
 
     private static void requireMember(Standing actor) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * an entry of the log, numbered with the room's messages.
  */
 public enum RoomEvent {
-    CREATED, JOINED, LEFT, DECLINED, INVITED, KICKED, BANNED, UNBANNED, ROLE, RENAMED, TOPIC;
+    CREATED, JOINED, LEFT, DECLINED, INVITED, KICKED, BANNED, UNBANNED, ROLE, RENAMED, TOPIC, CLOSED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -145,4 +145,38 @@ class AdministrationIT extends DeployedParley {
         assertEquals(200, removed.statusCode(), removed.body());
         assertEquals(401, SignIn.attempt(base, SignIn.credentials(eve, newPassword)).statusCode());
     }
+
+    @Test
+    void anOperatorSeesEveryRoomPrivateOnesTooWithTheirMembersAndClosesOne() {
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        try (ChatClient a = ChatClient.connect(base, ann); ChatClient b = ChatClient.connect(base, ben)) {
+            String room = a.room("create", "name", "Secret " + ann).getString("conversation");
+            a.room("invite", "room", room, "person", ben);
+            assertEquals("ack", b.room("join", "room", room).getString("type"));
+            String path = "rooms/" + room.replace("#", "%23");
+
+            JsonObject found = SignIn.json(admin("GET", "rooms?search=secret%20" + ann));
+            assertEquals(room, found.getJsonArray("rooms").getJsonObject(0).getString("id"),
+                    "a private room is listed for operators");
+            JsonObject details = SignIn.json(admin("GET", path));
+            assertEquals(2, details.getJsonArray("members").size());
+            assertEquals(1, details.getJsonArray("members").getValuesAs(JsonObject.class).stream()
+                    .filter(m -> ben.equals(m.getString("name"))).findFirst().orElseThrow().getInt("connections"));
+
+            HttpResponse<String> closing = admin("DELETE", path);
+            assertEquals(200, closing.statusCode(), closing.body());
+            long seq = SignIn.json(closing).getJsonNumber("seq").longValue();
+            JsonObject closed = b.next(f -> "closed".equals(f.getString("event", null)));
+            assertEquals(seq, closed.getJsonNumber("seq").longValue());
+            assertEquals(OPERATOR, closed.getString("from"));
+            assertEquals("unknown-room", a.sendTo(room, "still here?").getString("code"),
+                    "nothing more is said in a closed room");
+            assertEquals(seq, SignIn.json(admin("GET", path)).getJsonNumber("closedSeq").longValue());
+            assertEquals(409, admin("DELETE", path).statusCode(), "closed already");
+            assertEquals(404, admin("DELETE", "rooms/%23nosuchroom").statusCode());
+            assertEquals(403, SignIn.as(base, "DELETE", "admin/" + path, SignIn.ticket(base, ann), null)
+                    .statusCode(), "an owner closes a room from the chat, not here");
+        }
+    }
 }

@@ -196,6 +196,34 @@ class RoomLedgerTest {
     }
 
     @Test
+    void aClosedRoomEndsEveryonesSpanAtItsClosingTakesNothingMoreAndFreesItsName() throws Exception {
+        LogWriter writer = writer(false);
+        String room = newRoom();
+        String other = newRoom();
+        String name = "closing " + room.substring(5);
+        List<LogWriter.Placed> placed = writer.append(List.of(
+                event("ann", room, "created", "{\"name\":\"" + name + "\",\"public\":true}"),
+                about("bob", room, "joined", "bob"),
+                about("ann", room, "invited", "cat"),
+                event("bob", room, "closed", "{}"),
+                event("ann", room, "closed", "{}"),
+                said("ann", room, "anyone there?"),
+                about("dan", room, "joined", "dan"),
+                event("eve", other, "created", "{\"name\":\"" + name + "\",\"public\":true}")));
+        assertEquals(ErrorCode.NOT_ALLOWED, placed.get(3).refused().code(), "only owners close");
+        long closed = placed.get(4).numbered().seq();
+        assertEquals(ErrorCode.UNKNOWN_ROOM, placed.get(5).refused().code());
+        assertEquals(ErrorCode.UNKNOWN_ROOM, placed.get(6).refused().code());
+        assertNotNull(placed.get(7).numbered(), "the name is free again");
+        assertEquals(closed, reads.spansIn("bob", room).get(0).untilSeq());
+        assertEquals(closed, reads.spansIn("ann", room).get(0).untilSeq());
+        assertEquals(List.of(closed, closed), List.of(reads.spansIn("cat", room).get(1).fromSeq(),
+                reads.spansIn("cat", room).get(1).untilSeq()), "the invited hear of it once");
+        assertEquals(0, reads.room(room).orElseThrow().members());
+        assertTrue(reads.directory(name, 10).stream().noneMatch(r -> r.id().equals(room)));
+    }
+
+    @Test
     void theLastOwnerCannotLeaveARoomOthersAreIn() throws Exception {
         LogWriter writer = writer(false);
         String room = newRoom();

@@ -17,15 +17,15 @@ import org.parley.room.entity.Standing;
 /** Who may do what in a room, decided without a database. */
 class RoomRulesTest {
 
-    private static final RoomSummary PUBLIC = new RoomSummary("#pub", "Lobby", "", true, History.SHARED, 3, 1, 9);
-    private static final RoomSummary PRIVATE = new RoomSummary("#priv", "Team", "", false, History.JOINED, 3, 1, 9);
+    private static final RoomSummary PUBLIC = new RoomSummary("#pub", "Lobby", "", true, History.SHARED, 3, 1, 9, 0);
+    private static final RoomSummary PRIVATE = new RoomSummary("#priv", "Team", "", false, History.JOINED, 3, 1, 9, 0);
 
     private static Membership as(Standing standing, Role role) {
         return new Membership("#r", "x", standing, role, 1);
     }
 
     private static RoomRules.Request request(RoomEvent event, String actor, String person, Role role) {
-        return new RoomRules.Request(event, actor, "#r", person, role, null, null, null, null, false);
+        return new RoomRules.Request(event, actor, "#r", person, role, null, null, null, null, false, false);
     }
 
     private static ErrorCode refusal(RoomSummary room, Membership actor, Membership person, RoomEvent event) {
@@ -90,12 +90,12 @@ class RoomRulesTest {
                 request(RoomEvent.LEFT, "ann", "ann", null)));
         assertEquals(ErrorCode.LAST_OWNER, refusal(new RoomRules.View(PUBLIC, owner, owner, 1, false),
                 request(RoomEvent.ROLE, "ann", "ann", Role.MEMBER)));
-        RoomRules.Effects removed = RoomRules.decide(new RoomRules.View(PUBLIC, owner, owner, 1, false, "cy"),
-                new RoomRules.Request(RoomEvent.LEFT, "ann", "#r", "ann", null, null, null, null, null, true));
+        RoomRules.Effects removed = RoomRules.decide(new RoomRules.View(PUBLIC, owner, owner, 1, false, "cy", List.of()),
+                new RoomRules.Request(RoomEvent.LEFT, "ann", "#r", "ann", null, null, null, null, null, true, false));
         assertEquals(List.of(new RoomRules.Change("ann", Standing.LEFT, Role.MEMBER, RoomRules.SpanChange.CLOSE),
                 new RoomRules.Change("cy", Standing.JOINED, Role.OWNER, RoomRules.SpanChange.NONE)), removed.changes(),
                 "a removed account's rooms go on, owned by whoever stood highest longest");
-        RoomSummary alone = new RoomSummary("#a", "Alone", "", true, History.SHARED, 1, 1, 2);
+        RoomSummary alone = new RoomSummary("#a", "Alone", "", true, History.SHARED, 1, 1, 2, 0);
         assertEquals(-1, RoomRules.decide(new RoomRules.View(alone, owner, owner, 1, false),
                 request(RoomEvent.LEFT, "ann", "ann", null)).membersDelta(), "the last one out may go");
     }
