@@ -202,7 +202,7 @@ export class ChatView extends EventTarget {
         return;
       }
       this.#model.merge(answer.conversations ?? []);
-      this.#model.mergeRooms(mine.rooms ?? []);
+      this.#model.mergeRooms(mine.rooms ?? [], { all: true });
       this.dispatchEvent(new CustomEvent('rooms'));
       const open = this.#model.get(this.#openId);
       if (open && visible()) {

@@ -337,8 +337,19 @@ export class Conversations {
     return target;
   }
 
-  /** The rooms from GET /rooms: those one is in or invited to, as the server has them. */
-  mergeRooms(rooms) {
+  /**
+   * The rooms from GET /rooms: those one is in or invited to, as the server has them. A room the page only
+   * remembered (open before a reload) and that is not among them is one the user is no longer in.
+   */
+  mergeRooms(rooms, { all = false } = {}) {
+    if (all) {
+      const listed = new Set(rooms.map((summary) => summary.id));
+      for (const c of this.#byId.values()) {
+        if (c.room && !listed.has(c.id) && c.latestSeq === 0) {
+          c.room.standing = 'left';
+        }
+      }
+    }
     for (const summary of rooms) {
       const target = this.room(summary.id);
       Object.assign(target.room, { name: summary.name, topic: summary.topic, public: summary.public,

@@ -162,3 +162,12 @@ test("a room's events are not counted unread; its messages from others are", () 
   model.add({ ...message('m3', 3, 'ben', undefined), conversation: '#r3' });
   assert.equal(model.read({ conversation: '#r3', upTo: 2 }).unread, 1);
 });
+
+test('a room remembered from before a reload that the server no longer lists is left, not shown', () => {
+  const model = signedInAs('ann');
+  model.room('#gone');
+  model.mergeRooms([{ id: '#kept', name: 'Kept', topic: '', public: true, role: 'member', standing: 'joined',
+    memberCount: 2, lastSeq: 9 }], { all: true });
+  assert.deepEqual(model.list().map((c) => c.id), [EVERYONE, '#kept']);
+  assert.equal(model.get('#gone').room.standing, 'left');
+});
