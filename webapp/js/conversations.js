@@ -356,6 +356,10 @@ export class Conversations {
         role: summary.role, standing: summary.standing, memberCount: summary.memberCount });
       // orders the list by the room's latest entry before any of it is loaded
       target.latestSeq = Math.max(target.latestSeq, summary.lastSeq ?? 0);
+      // the server's count as it answered, and what this page has that came after it
+      target.readUpTo = Math.max(target.readUpTo, summary.readUpTo ?? 0);
+      target.unread = (summary.unread ?? 0)
+        + this.#unreadAfter(target, Math.max(summary.lastMessageSeq ?? 0, target.readUpTo));
     }
   }
 

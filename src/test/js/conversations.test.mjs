@@ -171,3 +171,12 @@ test('a room remembered from before a reload that the server no longer lists is 
   assert.deepEqual(model.list().map((c) => c.id), [EVERYONE, '#kept']);
   assert.equal(model.get('#gone').room.standing, 'left');
 });
+
+test("a room's unread count is the server's, plus what came here after the server's latest", () => {
+  const model = signedInAs('ann');
+  model.add({ ...message('m9', 9, 'ben', undefined), conversation: '#r4' });
+  model.mergeRooms([{ id: '#r4', name: 'Four', topic: '', public: true, role: 'member', standing: 'joined',
+    memberCount: 2, lastSeq: 8, lastMessageSeq: 8, readUpTo: 5, unread: 2 }]);
+  assert.equal(model.get('#r4').unread, 3);
+  assert.equal(model.get('#r4').readUpTo, 5);
+});

@@ -3,6 +3,7 @@ package org.parley.live.control;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
@@ -15,6 +16,7 @@ import org.parley.log.entity.Conversation;
 import org.parley.protocol.ErrorCode;
 import org.parley.protocol.ServerFrame.ReceiptStatus;
 import org.parley.protocol.ServerFrame;
+import org.parley.room.control.RoomMarks;
 import org.parley.room.control.RoomReads;
 
 /**
@@ -50,6 +52,9 @@ public class Receipts {
 
     @Inject
     RoomReads rooms;
+
+    @Inject
+    RoomMarks roomMarks;
 
     /**
      * A client can confirm only what its connection was sent, so a client that claims more cannot skip its user's
@@ -95,8 +100,10 @@ public class Receipts {
         long read = Math.min(upTo, log.lastSeq());
         boolean moved;
         try {
-            moved = marks.advanceRead(user, conversation.get(), read);
-        } catch (EJBException e) {
+            // a room's marks are kept with its members, for its unread counts (RoomMarks)
+            moved = conversation.get().isRoom() ? roomMarks.advance(conversation.get().id(), user, read)
+                    : marks.advanceRead(user, conversation.get(), read);
+        } catch (EJBException | PersistenceException e) {
             LOG.log(Level.FINE, "A read mark was not moved", e);
             return;
         }

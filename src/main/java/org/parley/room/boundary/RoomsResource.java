@@ -58,7 +58,8 @@ public class RoomsResource {
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (RoomReads.Mine mine : rooms.roomsOf(user)) {
             list.add(summary(mine.room()).add("standing", mine.membership().standing().wireName())
-                    .add("role", mine.membership().role().wireName()));
+                    .add("role", mine.membership().role().wireName()).add("readUpTo", mine.readUpTo())
+                    .add("unread", mine.unread()));
         }
         return ok(Json.createObjectBuilder().add("rooms", list));
     }
@@ -156,7 +157,7 @@ public class RoomsResource {
     private static JsonObjectBuilder summary(RoomSummary room) {
         return Json.createObjectBuilder().add("id", room.id()).add("name", room.name()).add("topic", room.topic())
                 .add("public", room.open()).add("history", room.history().wireName()).add("memberCount", room.members())
-                .add("lastSeq", room.lastSeq());
+                .add("lastSeq", room.lastSeq()).add("lastMessageSeq", room.lastMessageSeq());
     }
 
     private static Response ok(JsonObjectBuilder json) {

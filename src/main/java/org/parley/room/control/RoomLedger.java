@@ -33,8 +33,8 @@ import org.parley.web.Json;
 @ApplicationScoped
 public class RoomLedger implements Admission {
 
-    static final String ROOM = "SELECT NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ, LAST_SEQ, CLOSED_SEQ"
-            + " FROM ROOM WHERE ID = ?";
+    static final String ROOM = "SELECT NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ, LAST_SEQ, CLOSED_SEQ,"
+            + " MESSAGES, LAST_MESSAGE_SEQ FROM ROOM WHERE ID = ?";
     private static final String EVERYONE_IN = "SELECT PERSON, STANDING, ROLE, SINCE_SEQ FROM ROOM_MEMBER WHERE ROOM = ?"
             + " AND STANDING IN ('joined', 'invited')";
     private static final String CLOSE = "UPDATE ROOM SET CLOSED_SEQ = ? WHERE ID = ?";
@@ -46,14 +46,22 @@ public class RoomLedger implements Admission {
     private static final String OWNERS = "SELECT COUNT(*) FROM ROOM_MEMBER WHERE ROOM = ? AND STANDING = 'joined'"
             + " AND ROLE = 'owner'";
     private static final String CREATE = "INSERT INTO ROOM (ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS,"
-            + " CREATED_SEQ, LAST_SEQ) VALUES (?, ?, ?, ?, ?, 0, ?, ?)";
+            + " CREATED_SEQ, LAST_SEQ, MESSAGES, LAST_MESSAGE_SEQ) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0)";
     private static final String TOUCH = "UPDATE ROOM SET LAST_SEQ = ?, MEMBERS = MEMBERS + ? WHERE ID = ?";
+    private static final String COUNT_MESSAGE = "UPDATE ROOM SET LAST_SEQ = ?, MESSAGES = MESSAGES + 1,"
+            + " LAST_MESSAGE_SEQ = ? WHERE ID = ?";
+    // one's own message is read: a sender never has their own messages unread
+    private static final String READ_OWN = "UPDATE ROOM_MEMBER SET READ_SEQ = ?, READ_COUNT = ? WHERE ROOM = ?"
+            + " AND PERSON = ? AND READ_SEQ < ?";
     private static final String RENAME = "UPDATE ROOM SET NAME = ? WHERE ID = ?";
     private static final String RETOPIC = "UPDATE ROOM SET TOPIC = ? WHERE ID = ?";
     private static final String STAND = "UPDATE ROOM_MEMBER SET STANDING = ?, ROLE = ?, SINCE_SEQ = ? WHERE ROOM = ?"
             + " AND PERSON = ?";
-    private static final String FIRST_STAND = "INSERT INTO ROOM_MEMBER (STANDING, ROLE, SINCE_SEQ, ROOM, PERSON)"
-            + " VALUES (?, ?, ?, ?, ?)";
+    // one who joins has read what came before: unread counts start at their joining
+    private static final String READ_FROM = "UPDATE ROOM_MEMBER SET READ_SEQ = ?, READ_COUNT = ? WHERE ROOM = ?"
+            + " AND PERSON = ?";
+    private static final String FIRST_STAND = "INSERT INTO ROOM_MEMBER (STANDING, ROLE, SINCE_SEQ, ROOM, PERSON,"
+            + " READ_SEQ, READ_COUNT) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String OPEN_SPAN = "INSERT INTO ROOM_SPAN (PERSON, ROOM, FROM_SEQ, UNTIL_SEQ, NOTICE)"
             + " VALUES (?, ?, ?, NULL, FALSE)";
     private static final String NOTICE = "INSERT INTO ROOM_SPAN (PERSON, ROOM, FROM_SEQ, UNTIL_SEQ, NOTICE)"
@@ -113,9 +121,15 @@ public class RoomLedger implements Admission {
                 update(transaction, CLAIM, claim, room);
             }
         }
-        update(transaction, TOUCH, seq, effects.membersDelta(), room);
+        long messages = summary == null ? 0 : summary.messages();
+        if (request.event() == null) {
+            update(transaction, COUNT_MESSAGE, seq, seq, room);
+            update(transaction, READ_OWN, seq, messages + 1, room, request.actor(), seq);
+        } else {
+            update(transaction, TOUCH, seq, effects.membersDelta(), room);
+        }
         for (RoomRules.Change change : effects.changes()) {
-            apply(transaction, room, change, seq);
+            apply(transaction, room, change, seq, messages);
         }
     }
 
@@ -135,11 +149,15 @@ public class RoomLedger implements Admission {
         }
     }
 
-    private static void apply(Connection transaction, String room, RoomRules.Change change, long seq)
+    /** @param messages the room's chat messages before this entry (an event: none of them) */
+    private static void apply(Connection transaction, String room, RoomRules.Change change, long seq, long messages)
             throws SQLException {
         Object[] standing = {change.standing().wireName(), change.role().wireName(), seq, room, change.person()};
         if (update(transaction, STAND, standing) == 0) {
-            update(transaction, FIRST_STAND, standing);
+            update(transaction, FIRST_STAND, change.standing().wireName(), change.role().wireName(), seq, room,
+                    change.person(), seq, messages);
+        } else if (change.span() == RoomRules.SpanChange.OPEN) {
+            update(transaction, READ_FROM, seq, messages, room, change.person());
         }
         switch (change.span()) {
             case OPEN -> update(transaction, OPEN_SPAN, change.person(), room, seq);
@@ -175,7 +193,7 @@ public class RoomLedger implements Admission {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? new RoomSummary(room, row.getString(1), row.getString(2), row.getBoolean(3),
                         History.of(row.getString(4)).orElseThrow(), row.getInt(5), row.getLong(6), row.getLong(7),
-                        row.getLong(8)) : null;
+                        row.getLong(8), row.getLong(9), row.getLong(10)) : null;
             }
         }
     }

@@ -45,18 +45,22 @@ public class RoomReads {
     private static final String MEMBERS = "SELECT PERSON, STANDING, ROLE, SINCE_SEQ FROM ROOM_MEMBER WHERE ROOM = ?"
             + " AND STANDING IN ('joined', 'invited') ORDER BY PERSON";
     private static final String ROOMS_OF = "SELECT R.ID, R.NAME, R.TOPIC, R.IS_PUBLIC, R.HISTORY, R.MEMBERS,"
-            + " R.CREATED_SEQ, R.LAST_SEQ, R.CLOSED_SEQ, M.STANDING, M.ROLE, M.SINCE_SEQ FROM ROOM_MEMBER M, ROOM R"
+            + " R.CREATED_SEQ, R.LAST_SEQ, R.CLOSED_SEQ, R.MESSAGES, R.LAST_MESSAGE_SEQ, M.STANDING, M.ROLE,"
+            + " M.SINCE_SEQ, M.READ_SEQ, M.READ_COUNT FROM ROOM_MEMBER M, ROOM R"
             + " WHERE M.PERSON = ? AND R.ID = M.ROOM AND M.STANDING IN ('joined', 'invited') ORDER BY R.LAST_SEQ DESC";
     private static final String DIRECTORY = "SELECT ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ,"
-            + " LAST_SEQ, CLOSED_SEQ FROM ROOM WHERE IS_PUBLIC = TRUE AND CLOSED_SEQ IS NULL"
+            + " LAST_SEQ, CLOSED_SEQ, MESSAGES, LAST_MESSAGE_SEQ FROM ROOM WHERE IS_PUBLIC = TRUE AND CLOSED_SEQ IS NULL"
             + " AND LOWER(NAME) LIKE ? ESCAPE '!' ORDER BY MEMBERS DESC, NAME";
     // for operators: every room, private ones too, closed ones last
     private static final String ALL = "SELECT ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ,"
-            + " LAST_SEQ, CLOSED_SEQ FROM ROOM WHERE LOWER(NAME) LIKE ? ESCAPE '!'"
+            + " LAST_SEQ, CLOSED_SEQ, MESSAGES, LAST_MESSAGE_SEQ FROM ROOM WHERE LOWER(NAME) LIKE ? ESCAPE '!'"
             + " ORDER BY CASE WHEN CLOSED_SEQ IS NULL THEN 0 ELSE 1 END, MEMBERS DESC, NAME";
 
-    /** A room and where its reader stands with it. */
-    public record Mine(RoomSummary room, Membership membership) {
+    /**
+     * A room and where its reader stands with it: how far they read it, and how many of its messages from others
+     * came after that ({@code unread}: its count of messages then and now, no rows counted).
+     */
+    public record Mine(RoomSummary room, Membership membership, long readUpTo, long unread) {
     }
 
     @Inject
@@ -168,8 +172,8 @@ public class RoomReads {
                 while (rows.next()) {
                     RoomSummary room = summary(rows);
                     rooms.add(new Mine(room, new Membership(room.id(), person,
-                            Standing.of(rows.getString(10)).orElseThrow(), Role.of(rows.getString(11)).orElseThrow(),
-                            rows.getLong(12))));
+                            Standing.of(rows.getString(12)).orElseThrow(), Role.of(rows.getString(13)).orElseThrow(),
+                            rows.getLong(14)), rows.getLong(15), Math.max(0, room.messages() - rows.getLong(16))));
                 }
             }
             return rooms;
@@ -206,7 +210,7 @@ public class RoomReads {
     private static RoomSummary summary(ResultSet rows) throws SQLException {
         return new RoomSummary(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBoolean(4),
                 History.of(rows.getString(5)).orElseThrow(), rows.getInt(6), rows.getLong(7), rows.getLong(8),
-                rows.getLong(9));
+                rows.getLong(9), rows.getLong(10), rows.getLong(11));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... values)
@@ -230,7 +234,7 @@ public class RoomReads {
         }
     }
 
-    private DataSource dataSource() {
+    DataSource dataSource() {
         if (dataSource == null) {
             try {
                 dataSource = dataSources.dataSource();

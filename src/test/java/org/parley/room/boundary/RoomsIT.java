@@ -193,4 +193,56 @@ class RoomsIT extends DeployedParley {
             assertTrue(again.pending().stream().noneMatch(f -> room.equals(f.getString("conversation", null))));
         }
     }
+
+    @Test
+    void unreadCountsAreTheLogsRecountWhateverOrderThreeDevicesReadInAndReadingOnOneClearsAll() {
+        String ann = newAccount("ann");
+        String ben = newAccount("ben");
+        try (ChatClient a = ChatClient.connect(base, ann); ChatClient laptop = ChatClient.connect(base, ben);
+                ChatClient phone = ChatClient.connect(base, ben); ChatClient tablet = ChatClient.connect(base, ben)) {
+            String room = stored(a.room("create", "name", "Counting " + ann, "public", "true"));
+            stored(laptop.room("join", "room", room));
+            // one sign-in for all the asking: each costs a password hash
+            String bens = SignIn.ticket(base, ben);
+            List<Long> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                sent.add(seq(a.sendTo(room, "m" + i)));
+            }
+            assertEquals(12, unread(bens, room));
+            JsonObject own = laptop.sendTo(room, "ben's own, read as he sends it");
+            stored(own);
+            assertEquals(0, unread(bens, room), "one's own message reads the room up to it");
+            for (int i = 12; i < 20; i++) {
+                sent.add(seq(a.sendTo(room, "m" + i)));
+            }
+            java.util.Random random = new java.util.Random(7);
+            List<ChatClient> devices = List.of(laptop, phone, tablet);
+            long highest = 0;
+            for (int read = 0; read < 12; read++) {
+                ChatClient device = devices.get(random.nextInt(3));
+                long upTo = sent.get(random.nextInt(sent.size()));
+                device.send(jakarta.json.Json.createObjectBuilder().add("type", "read").add("conversation", room)
+                        .add("upTo", upTo).build().toString());
+                if (upTo > Math.max(highest, seq(own))) {
+                    // every device of his hears of it, the one that read too
+                    for (ChatClient other : devices) {
+                        other.next(f -> "read".equals(f.getString("type")) && f.getJsonNumber("upTo")
+                                .longValue() == upTo);
+                    }
+                }
+                highest = Math.max(highest, upTo);
+                // the log's recount: ann's messages after ben's mark, which his own message moved too
+                long mark = Math.max(highest, seq(own));
+                long expected = sent.stream().filter(seq -> seq > mark).count();
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> unread(bens, room)
+                        == expected);
+            }
+        }
+    }
+
+    private long unread(String ticket, String room) {
+        return SignIn.json(SignIn.getWith(base, "rooms", ticket)).getJsonArray("rooms").getValuesAs(JsonObject.class).stream()
+                .filter(r -> room.equals(r.getString("id"))).findFirst().orElseThrow().getJsonNumber("unread")
+                .longValue();
+    }
 }

@@ -17,8 +17,8 @@ import org.parley.room.entity.Standing;
 /** Who may do what in a room, decided without a database. */
 class RoomRulesTest {
 
-    private static final RoomSummary PUBLIC = new RoomSummary("#pub", "Lobby", "", true, History.SHARED, 3, 1, 9, 0);
-    private static final RoomSummary PRIVATE = new RoomSummary("#priv", "Team", "", false, History.JOINED, 3, 1, 9, 0);
+    private static final RoomSummary PUBLIC = new RoomSummary("#pub", "Lobby", "", true, History.SHARED, 3, 1, 9, 0, 0, 0);
+    private static final RoomSummary PRIVATE = new RoomSummary("#priv", "Team", "", false, History.JOINED, 3, 1, 9, 0, 0, 0);
 
     private static Membership as(Standing standing, Role role) {
         return new Membership("#r", "x", standing, role, 1);
@@ -95,7 +95,7 @@ class RoomRulesTest {
         assertEquals(List.of(new RoomRules.Change("ann", Standing.LEFT, Role.MEMBER, RoomRules.SpanChange.CLOSE),
                 new RoomRules.Change("cy", Standing.JOINED, Role.OWNER, RoomRules.SpanChange.NONE)), removed.changes(),
                 "a removed account's rooms go on, owned by whoever stood highest longest");
-        RoomSummary alone = new RoomSummary("#a", "Alone", "", true, History.SHARED, 1, 1, 2, 0);
+        RoomSummary alone = new RoomSummary("#a", "Alone", "", true, History.SHARED, 1, 1, 2, 0, 0, 0);
         assertEquals(-1, RoomRules.decide(new RoomRules.View(alone, owner, owner, 1, false),
                 request(RoomEvent.LEFT, "ann", "ann", null)).membersDelta(), "the last one out may go");
     }
