@@ -23,9 +23,9 @@ import org.parley.testing.SignIn;
 
 /**
  * The server stops twice while messages stream to one person: once as an operator stops it (SIGTERM) while one person
- * sends, once killed with SIGKILL while several do. Every message acknowledged before either reaches its recipient,
- * exactly once and in order, and the first message after the kill is numbered after all of them; the gentle stop
- * also tells both clients the server is going.
+ * sends, once killed with SIGKILL while several do, half of them to him directly and half to a room he is in. Every
+ * message acknowledged before either reaches its recipient, exactly once and in order, and the first message after
+ * the kill is numbered after all of them; the gentle stop also tells both clients the server is going.
  */
 class RestartUnderLoadIT {
 
@@ -77,10 +77,16 @@ class RestartUnderLoadIT {
             senders.add(ChatClient.connect(second, alice + "-" + i));
         }
         try {
+            String room = senders.get(0).room("create", "name", "Killed " + alice, "public", "true")
+                    .getString("conversation");
+            assertEquals("ack", b.room("join", "room", room).getString("type"));
+            for (int i = 1; i < SENDERS / 2; i++) {
+                assertEquals("ack", senders.get(i).room("join", "room", room).getString("type"));
+            }
             int before = acknowledged.size();
             List<CompletableFuture<Void>> streams = new ArrayList<>();
             for (int i = 0; i < SENDERS; i++) {
-                streams.add(streamUntilClosed(senders.get(i), bob, "k" + i + "-"));
+                streams.add(streamUntilClosed(senders.get(i), i < SENDERS / 2 ? room : bob, "k" + i + "-"));
             }
             awaitAcks(senders, acknowledged, before + ACKS_BEFORE_STOP * SENDERS);
             server.kill();
