@@ -161,19 +161,32 @@ public class AdminResource {
         return Response.ok(Json.createObjectBuilder().add("rooms", list).build()).build();
     }
 
-    /** {@code GET admin/rooms/ID}: one room, with its members and those invited, and their roles. */
+    /**
+     * {@code GET admin/rooms/ID?after=&limit=}: one room, with a page of its members and those invited, by name, and
+     * their roles; {@code next} is the {@code after} of the next page.
+     */
     @GET
     @Path("rooms/{id}")
-    public Response room(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+    public Response room(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+            @QueryParam("after") @DefaultValue("") String after, @QueryParam("limit") @DefaultValue("200") int limit) {
         operator(authorization);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-limit",
+                    "limit must be from 1 to " + MAX_LIMIT);
+        }
         RoomSummary room = existingRoom(id);
+        List<Membership> page = rooms.members(room.id(), after, limit + 1);
         JsonArrayBuilder members = Json.createArrayBuilder();
-        for (Membership member : rooms.members(room.id())) {
+        for (Membership member : page.subList(0, Math.min(limit, page.size()))) {
             members.add(Json.createObjectBuilder().add("name", member.person())
                     .add("standing", member.standing().wireName()).add("role", member.role().wireName())
                     .add("connections", connections.connectionsOf(member.person()).size()));
         }
-        return Response.ok(roomJson(room).add("members", members).build()).build();
+        JsonObjectBuilder answer = roomJson(room).add("members", members);
+        if (page.size() > limit) {
+            answer.add("next", page.get(limit - 1).person());
+        }
+        return Response.ok(answer.build()).build();
     }
 
     /**

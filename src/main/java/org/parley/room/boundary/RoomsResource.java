@@ -79,15 +79,22 @@ public class RoomsResource {
     @GET
     @Path("{id}")
     public Response room(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("user") String openName, @PathParam("id") String id) {
+            @QueryParam("user") String openName, @PathParam("id") String id, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
         String user = bearer.caller(authorization, openName);
         RoomSummary room = visible(id, user);
+        int max = (int) JsonBody.wholeNumber(limit, "limit", MAX_PAGE, MAX_PAGE);
+        // one more than asked: whether there is a next page
+        List<Membership> page = rooms.members(room.id(), after == null ? "" : after, max + 1);
         JsonArrayBuilder members = Json.createArrayBuilder();
-        for (Membership member : rooms.members(room.id())) {
+        for (Membership member : page.subList(0, Math.min(max, page.size()))) {
             members.add(Json.createObjectBuilder().add("name", member.person())
                     .add("standing", member.standing().wireName()).add("role", member.role().wireName()));
         }
         JsonObjectBuilder json = summary(room).add("members", members);
+        if (page.size() > max) {
+            json.add("next", page.get(max - 1).person());
+        }
         rooms.membership(room.id(), user).ifPresent(m -> json.add("standing", m.standing().wireName())
                 .add("role", m.role().wireName()));
         return ok(json);

@@ -43,7 +43,7 @@ public class RoomReads {
     private static final String AUDIENCE = "SELECT PERSON FROM ROOM_SPAN WHERE ROOM = ? AND NOTICE = FALSE"
             + " AND FROM_SEQ <= ? AND (UNTIL_SEQ IS NULL OR UNTIL_SEQ >= ?)";
     private static final String MEMBERS = "SELECT PERSON, STANDING, ROLE, SINCE_SEQ FROM ROOM_MEMBER WHERE ROOM = ?"
-            + " AND STANDING IN ('joined', 'invited') ORDER BY PERSON";
+            + " AND PERSON > ? AND STANDING IN ('joined', 'invited') ORDER BY PERSON";
     private static final String ROOMS_OF = "SELECT R.ID, R.NAME, R.TOPIC, R.IS_PUBLIC, R.HISTORY, R.MEMBERS,"
             + " R.CREATED_SEQ, R.LAST_SEQ, R.CLOSED_SEQ, R.MESSAGES, R.LAST_MESSAGE_SEQ, M.STANDING, M.ROLE,"
             + " M.SINCE_SEQ, M.READ_SEQ, M.READ_COUNT FROM ROOM_MEMBER M, ROOM R"
@@ -148,15 +148,21 @@ public class RoomReads {
         return Optional.ofNullable(read(connection -> RoomLedger.member(connection, room, person)));
     }
 
-    /** Members and those invited, by name. */
-    public List<Membership> members(String room) {
+    /**
+     * Members and those invited, by name, a page of up to {@code max} after {@code after} (empty: from the first): a
+     * room of thousands is read a page at a time.
+     */
+    public List<Membership> members(String room, String after, int max) {
         return read(connection -> {
             List<Membership> members = new ArrayList<>();
-            try (PreparedStatement select = prepare(connection, MEMBERS, room);
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    members.add(new Membership(room, rows.getString(1), Standing.of(rows.getString(2)).orElseThrow(),
-                            Role.of(rows.getString(3)).orElseThrow(), rows.getLong(4)));
+            try (PreparedStatement select = prepare(connection, MEMBERS, room, after)) {
+                select.setMaxRows(max);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        members.add(new Membership(room, rows.getString(1),
+                                Standing.of(rows.getString(2)).orElseThrow(), Role.of(rows.getString(3)).orElseThrow(),
+                                rows.getLong(4)));
+                    }
                 }
             }
             return members;

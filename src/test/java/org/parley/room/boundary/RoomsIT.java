@@ -86,6 +86,14 @@ class RoomsIT extends DeployedParley {
             assertEquals(2, details.getJsonArray("members").size());
             assertEquals("owner", details.getJsonArray("members").getValuesAs(JsonObject.class).stream()
                     .filter(m -> ann.equals(m.getString("name"))).findFirst().orElseThrow().getString("role"));
+            JsonObject firstPage = SignIn.json(get("rooms/" + room.replace("#", "%23") + "?limit=1", cy));
+            assertEquals(1, firstPage.getJsonArray("members").size(), "a big room's members come a page at a time");
+            JsonObject secondPage = SignIn.json(get("rooms/" + room.replace("#", "%23") + "?limit=1&after="
+                    + firstPage.getString("next"), cy));
+            assertEquals(1, secondPage.getJsonArray("members").size());
+            assertFalse(secondPage.containsKey("next"));
+            assertEquals(List.of(ann, ben).stream().sorted().toList(), List.of(firstPage, secondPage).stream()
+                    .map(p -> p.getJsonArray("members").getJsonObject(0).getString("name")).toList());
             refused(c.room("create", "name", name.toUpperCase(java.util.Locale.ROOT), "public", "true"),
                     "room-name-taken");
         }
