@@ -158,18 +158,23 @@ export function historyEdge(history) {
   return item;
 }
 
-/** A room in the directory or an invitation: its name and topic, and what one can do (buttons by action). */
-export function roomItem(room, actions) {
-  const item = el('li', 'person room-pick', el('span', 'name', `# ${room.name}`));
-  if (room.topic) {
-    item.append(el('span', 'preview', room.topic));
-  }
+/** A small button for each [action, label], its action in data-action. */
+function appendActions(item, actions) {
   for (const [action, label] of actions) {
     const button = el('button', 'small', label);
     button.type = 'button';
     button.dataset.action = action;
     item.append(' ', button);
   }
+}
+
+/** A room in the directory or an invitation: its name and topic, and what one can do (buttons by action). */
+export function roomItem(room, actions) {
+  const item = el('li', 'person room-pick', el('span', 'name', `# ${room.name}`));
+  if (room.topic) {
+    item.append(el('span', 'preview', room.topic));
+  }
+  appendActions(item, actions);
   item.dataset.room = room.id;
   return item;
 }
@@ -178,12 +183,7 @@ export function roomItem(room, actions) {
 export function memberItem(member, { online, actions }) {
   const item = el('li', classes('person', 'member', !online && 'away'), el('span', 'name', member.name),
     el('span', 'note', ` ${member.standing === 'invited' ? 'invited' : member.role}${online ? '' : ', offline'}`));
-  for (const [action, label] of actions) {
-    const button = el('button', 'small', label);
-    button.type = 'button';
-    button.dataset.action = action;
-    item.append(' ', button);
-  }
+  appendActions(item, actions);
   item.dataset.user = member.name;
   item.dataset.role = member.role;
   return item;

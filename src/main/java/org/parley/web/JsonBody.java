@@ -60,6 +60,10 @@ public final class JsonBody {
                 .build();
     }
 
+    /** How many items a page of history holds unless asked for fewer or more, and the most it may hold. */
+    public static final int PAGE = 50;
+    public static final int MAX_PAGE = 200;
+
     /**
      * A query parameter that must be a whole number from 1 to {@code max}, or {@code fallback} when absent.
      *

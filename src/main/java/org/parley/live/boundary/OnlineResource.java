@@ -27,9 +27,6 @@ import org.parley.web.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class OnlineResource {
 
-    static final int DEFAULT_PAGE = 50;
-    static final int MAX_PAGE = 200;
-
     @Inject
     Bearer bearer;
 
@@ -41,10 +38,10 @@ public class OnlineResource {
             @QueryParam("user") String openName, @QueryParam("prefix") String prefix,
             @QueryParam("after") String after, @QueryParam("limit") Integer limit) {
         bearer.caller(authorization, openName);
-        int max = limit == null ? DEFAULT_PAGE : limit;
-        if (max < 1 || max > MAX_PAGE) {
+        int max = limit == null ? JsonBody.PAGE : limit;
+        if (max < 1 || max > JsonBody.MAX_PAGE) {
             throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-limit",
-                    "'limit' must be from 1 to " + MAX_PAGE);
+                    "'limit' must be from 1 to " + JsonBody.MAX_PAGE);
         }
         // one more than asked says whether there is a next page
         List<String> people = connections.onlineUsers(prefix == null ? "" : prefix, after == null ? "" : after, max + 1);

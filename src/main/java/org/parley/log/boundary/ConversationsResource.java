@@ -35,9 +35,6 @@ import org.parley.web.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationsResource {
 
-    static final int DEFAULT_PAGE = 50;
-    static final int MAX_PAGE = 200;
-
     @Inject
     LogSettings logSettings;
 
@@ -92,7 +89,7 @@ public class ConversationsResource {
                 .orElseThrow(() -> JsonBody.refusal(Response.Status.NOT_FOUND, "unknown-conversation",
                         "you take no part in a conversation with that id"));
         long beforeSeq = JsonBody.wholeNumber(before, "before", Long.MAX_VALUE, Long.MAX_VALUE);
-        int max = (int) JsonBody.wholeNumber(limit, "limit", DEFAULT_PAGE, MAX_PAGE);
+        int max = (int) JsonBody.wholeNumber(limit, "limit", JsonBody.PAGE, JsonBody.MAX_PAGE);
         // one more than asked: whether there is an older page
         List<ChatMessage> page = store.history(conversation, beforeSeq, max + 1);
         JsonArrayBuilder messages = Json.createArrayBuilder();

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.parley.log.entity.ChatMessage;
 import org.parley.store.DataSourceChoice;
@@ -166,11 +165,7 @@ public class LogWriter {
 
     private DataSource dataSource() {
         if (dataSource == null) {
-            try {
-                dataSource = dataSources.dataSource();
-            } catch (NamingException e) {
-                throw new PersistenceException("No data source " + dataSources.describe(), e);
-            }
+            dataSource = dataSources.require();
         }
         return dataSource;
     }

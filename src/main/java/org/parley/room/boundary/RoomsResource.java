@@ -39,9 +39,6 @@ import org.parley.web.JsonBody;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomsResource {
 
-    static final int DEFAULT_PAGE = 50;
-    static final int MAX_PAGE = 200;
-
     @Inject
     Bearer bearer;
 
@@ -70,7 +67,7 @@ public class RoomsResource {
             @QueryParam("user") String openName, @QueryParam("search") String search,
             @QueryParam("limit") String limit) {
         bearer.caller(authorization, openName);
-        int max = (int) JsonBody.wholeNumber(limit, "limit", DEFAULT_PAGE, MAX_PAGE);
+        int max = (int) JsonBody.wholeNumber(limit, "limit", JsonBody.PAGE, JsonBody.MAX_PAGE);
         JsonArrayBuilder list = Json.createArrayBuilder();
         rooms.directory(search == null ? "" : search, max).forEach(room -> list.add(summary(room)));
         return ok(Json.createObjectBuilder().add("rooms", list));
@@ -83,7 +80,7 @@ public class RoomsResource {
             @QueryParam("limit") String limit) {
         String user = bearer.caller(authorization, openName);
         RoomSummary room = visible(id, user);
-        int max = (int) JsonBody.wholeNumber(limit, "limit", MAX_PAGE, MAX_PAGE);
+        int max = (int) JsonBody.wholeNumber(limit, "limit", JsonBody.MAX_PAGE, JsonBody.MAX_PAGE);
         // one more than asked: whether there is a next page
         List<Membership> page = rooms.members(room.id(), after == null ? "" : after, max + 1);
         JsonArrayBuilder members = Json.createArrayBuilder();
@@ -108,7 +105,7 @@ public class RoomsResource {
         String user = bearer.caller(authorization, openName);
         RoomSummary room = visible(id, user);
         long beforeSeq = JsonBody.wholeNumber(before, "before", Long.MAX_VALUE, Long.MAX_VALUE);
-        int max = (int) JsonBody.wholeNumber(limit, "limit", DEFAULT_PAGE, MAX_PAGE);
+        int max = (int) JsonBody.wholeNumber(limit, "limit", JsonBody.PAGE, JsonBody.MAX_PAGE);
         List<long[]> readable = readable(room, rooms.spansIn(user, room.id()));
         if (readable.isEmpty()) {
             throw JsonBody.refusal(Response.Status.FORBIDDEN, "not-member",

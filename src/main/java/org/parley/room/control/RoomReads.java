@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.parley.log.control.MessageStore;
 import org.parley.metrics.ParleyMetrics;
@@ -242,11 +241,7 @@ public class RoomReads {
 
     DataSource dataSource() {
         if (dataSource == null) {
-            try {
-                dataSource = dataSources.dataSource();
-            } catch (NamingException e) {
-                throw new PersistenceException("No data source " + dataSources.describe(), e);
-            }
+            dataSource = dataSources.require();
         }
         return dataSource;
     }
