@@ -52,6 +52,19 @@ class BenchmarkQuickIT extends DeployedParley {
     }
 
     @Test
+    void aRoomsMessagesReachEveryMemberOnlineOnceAndEveryMemberJoined() {
+        try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
+            LoadGenerator.RoomResult result = generator.room(30, 10, new int[] {20}, 1, 2).get(0);
+            assertEquals(40, result.messages(), result.toString());
+            assertEquals(0, result.lost(), result.toString());
+            assertEquals(0, result.duplicated(), result.toString());
+            assertEquals(0, result.refused(), result.toString());
+            assertEquals(40, result.timeToLastDelivery().getTotalCount(), result.toString());
+            assertEquals(29, result.joinMillis().getTotalCount(), "everyone but its maker joined");
+        }
+    }
+
+    @Test
     void aBacklogIsDrainedCompleteAndInOrder() {
         try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
             LoadGenerator.BacklogResult result = generator.backlog(15);

@@ -25,6 +25,7 @@ final class BenchReport {
     private final Map<String, List<LoadGenerator.DirectResult>> direct = new LinkedHashMap<>();
     private final Map<String, List<LoadGenerator.DirectResult>> cluster = new LinkedHashMap<>();
     private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
+    private final List<LoadGenerator.RoomResult> rooms = new ArrayList<>();
     private final Map<String, LoadGenerator.BacklogResult> backlogs = new LinkedHashMap<>();
     private final List<LoadGenerator.CapacityResult> capacity = new ArrayList<>();
     private final List<LoadGenerator.CrashResult> crashes = new ArrayList<>();
@@ -52,6 +53,10 @@ final class BenchReport {
 
     void broadcast(LoadGenerator.BroadcastResult result) {
         broadcasts.add(result);
+    }
+
+    void room(LoadGenerator.RoomResult result) {
+        rooms.add(result);
     }
 
     void backlog(String target, LoadGenerator.BacklogResult result) {
@@ -194,6 +199,18 @@ final class BenchReport {
         broadcasts.forEach(b -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %d | %d |%n",
                 b.target(), b.users(), b.broadcasts(), ms(b.timeToLastDelivery(), 50), ms(b.timeToLastDelivery(), 99),
                 ms(b.timeToLastDelivery(), 100), b.lost(), b.duplicated())));
+        if (!rooms.isEmpty()) {
+            md.append("\n## A room: its messages to the members online, time from scheduled send to the last of them\n\n"
+                    + "Every member joined first (each join timed from its frame to its acknowledgement, 200 at once);"
+                    + " then messages went to the room from the members online in turn, after a warm-up.\n\n");
+            md.append("| target | members | online | messages/s | messages | p50 ms | p99 ms | max ms | lost | duplicated"
+                    + " | refused | join p50 ms | join p99 ms |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            rooms.forEach(r -> md.append(String.format(Locale.ROOT,
+                    "| %s | %d | %d | %d | %d | %s | %s | %s | %d | %d | %d | %d | %d |%n", r.target(), r.members(),
+                    r.connected(), r.perSecond(), r.messages(), ms(r.timeToLastDelivery(), 50),
+                    ms(r.timeToLastDelivery(), 99), ms(r.timeToLastDelivery(), 100), r.lost(), r.duplicated(),
+                    r.refused(), r.joinMillis().getValueAtPercentile(50), r.joinMillis().getValueAtPercentile(99))));
+        }
         backlogs.forEach((target, backlog) -> md.append(String.format(Locale.ROOT, "%n## Offline backlog (%s)%n%n"
                 + "%d messages kept for one user: drained %d ms after they started to connect; in order: %s; "
                 + "lost: %d.%n", target, backlog.messages(), backlog.drainMillis(), backlog.inOrder(),

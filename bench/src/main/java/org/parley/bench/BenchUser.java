@@ -45,6 +45,8 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
     private volatile String closeReason = "no close frame";
     private final List<Long> offlineOrder = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong answers = new AtomicLong();
+    // the conversation the latest ack named: a room's id, once the server made it
+    private volatile String ackedConversation;
     private final AtomicLong frames = new AtomicLong();
     // for the crash check: the number each message sent with a ref was acknowledged with, by ref; and, for a
     // connection that records, every message it is sent (its catching up), in the order they came
@@ -150,6 +152,21 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
                 + ",\"body\":\"" + body + "\"" + (ref == null ? "" : ",\"ref\":\"" + ref + "\"") + "}");
     }
 
+    /** Sends a frame as it is (a room action), counted as an answer when its ack or error comes, not as a message. */
+    void sendRaw(String json) {
+        channel.writeAndFlush(new TextWebSocketFrame(json));
+    }
+
+    /** The conversation the latest acknowledgement named (a room made: its id). */
+    String ackedConversation() {
+        return ackedConversation;
+    }
+
+    /** How many of its sends and room actions the server has answered (ack or error). */
+    long answers() {
+        return answers.get();
+    }
+
     /** Stops reading: what the server sends piles up in the socket buffers and then in the server. */
     void stopReading() {
         channel.config().setAutoRead(false);
@@ -237,6 +254,7 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
             }
             tally.received(seq, Long.parseLong(body, colon + 1, body.length(), 10), System.nanoTime());
         } else if ("ack".equals(type)) {
+            ackedConversation = field(text, "conversation");
             answers.incrementAndGet();
             String ref = field(text, "ref");
             if (ref != null) {

@@ -49,8 +49,13 @@ public final class ChatBench {
     private static final int STORM_PEOPLE = Integer.parseInt(setting("parley.bench.storm.people", "10000"));
     private static final int STORM_RATE = Integer.parseInt(setting("parley.bench.storm.rate", "1000"));
     private static final long STORM_HOLD_SECONDS = 10;
+    // a room of this many members, this many of them online, sent to at this rate
+    private static final int ROOM_MEMBERS = Integer.parseInt(setting("parley.bench.room.members", "10000"));
+    private static final int ROOM_CONNECTED = Integer.parseInt(setting("parley.bench.room.connected", "1000"));
+    private static final int[] ROOM_RATES = Stream.of(setting("parley.bench.room.rate", "10,25,50,100").split(","))
+            .mapToInt(Integer::parseInt).toArray();
     private static final Set<String> SCENARIOS = Set.of(setting("parley.bench.scenarios",
-            "direct,broadcast,backlog,slow,churn,storm,capacity,full,crash,cluster").split(","));
+            "direct,broadcast,backlog,slow,churn,room,storm,capacity,full,crash,cluster").split(","));
     // a rate both servers carry, and the goal's: a server that carries less is killed while overloaded, with the
     // most in flight and few acknowledged
     private static final int[] CRASH_RATES = Stream.of(setting("parley.bench.crash.rate", "1000,20000").split(","))
@@ -236,6 +241,13 @@ public final class ChatBench {
                 if (SCENARIOS.contains("churn")) {
                     report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
                     LOG.info("churn done");
+                }
+                if (SCENARIOS.contains("room")) {
+                    for (LoadGenerator.RoomResult room : generator.room(ROOM_MEMBERS, ROOM_CONNECTED, ROOM_RATES,
+                            (int) WARMUP_SECONDS, (int) STEP_SECONDS)) {
+                        LOG.info(() -> "room " + room.perSecond() + "/s: lost " + room.lost());
+                        report.room(room);
+                    }
                 }
             }
         }

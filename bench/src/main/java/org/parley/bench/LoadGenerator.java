@@ -59,6 +59,15 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
+     * A room of {@code members} with {@code connected} of them online while {@code messages} went to it at
+     * {@code perSecond}: from each scheduled send to its last connected recipient; {@code joinMillis} each member's
+     * join, from its frame to its acknowledgement.
+     */
+    record RoomResult(String target, int members, int connected, int perSecond, int messages,
+            Histogram timeToLastDelivery, Histogram joinMillis, long lost, long duplicated, long refused) {
+    }
+
+    /**
      * @param before and {@code after} are null when the server's memory cannot be read, and {@code grown} is empty
      * @param grown  the classes whose live objects grew most while the connections were opened, the most first
      * @param grownParley how much of that growth is objects of Parley's own classes ({@code org.parley.*}), not
@@ -122,7 +131,10 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private List<BenchUser> connect(List<String> names, Tally tally, int receiveBuffer) {
-        List<URI> uris = prepare(names);
+        return open(names, prepare(names), tally, receiveBuffer);
+    }
+
+    private List<BenchUser> open(List<String> names, List<URI> uris, Tally tally, int receiveBuffer) {
         List<BenchUser> users = new ArrayList<>(names.size());
         for (int from = 0; from < names.size(); from += OPENING_AT_ONCE) {
             List<CompletableFuture<BenchUser>> opening = new ArrayList<>();
@@ -304,6 +316,84 @@ final class LoadGenerator implements AutoCloseable {
         users.forEach(BenchUser::close);
         return new BroadcastResult(target.label(), userCount, broadcasts, tally.timeToLastDelivery(), tally.lost(),
                 tally.duplicated.get());
+    }
+
+    /**
+     * A room of {@code members}: they sign up, one makes the room, everyone joins (the {@code connected} on
+     * connections they keep, the rest on connections opened for the join); then, at each rate of {@code rates} in
+     * turn, messages go to the room from the connected, in turn, for a warm-up and for {@code seconds}, each counted
+     * at every connected member (its sender included: a room's message comes back to its sender's connections too).
+     *
+     * @return a result for each rate; the joins are the same in each
+     */
+    List<RoomResult> room(int members, int connected, int[] rates, int warmupSeconds, int seconds) {
+        Tally warmup = new Tally(connected);
+        List<String> names = names("r", members);
+        List<URI> uris = prepare(names);
+        BenchUser owner = open(names.subList(0, 1), uris.subList(0, 1), warmup, 0).get(0);
+        owner.sendRaw("{\"type\":\"room\",\"action\":\"create\",\"public\":true,\"name\":\"bench " + names.get(0)
+                + "\"}");
+        owner.awaitAnswers(1);
+        String room = owner.ackedConversation();
+        if (room == null || !room.startsWith("#")) {
+            throw new IllegalStateException("the room was not made: " + room);
+        }
+        Histogram joins = new Histogram(TimeUnit.MINUTES.toMillis(1), 3);
+        String join = "{\"type\":\"room\",\"action\":\"join\",\"room\":\"" + room + "\"}";
+        // those who will not be online first: each join is an event every member online is sent
+        for (int from = connected; from < members; from += OPENING_AT_ONCE) {
+            int to = Math.min(members, from + OPENING_AT_ONCE);
+            List<BenchUser> batch = open(names.subList(from, to), uris.subList(from, to), new Tally(1), 0);
+            join(batch, join, joins);
+            batch.forEach(BenchUser::close);
+        }
+        List<BenchUser> online = new ArrayList<>(List.of(owner));
+        for (int from = 1; from < connected; from += OPENING_AT_ONCE) {
+            int to = Math.min(connected, from + OPENING_AT_ONCE);
+            List<BenchUser> batch = open(names.subList(from, to), uris.subList(from, to), warmup, 0);
+            join(batch, join, joins);
+            online.addAll(batch);
+        }
+        List<RoomResult> results = new ArrayList<>();
+        int firstSeq = 0;
+        for (int perSecond : rates) {
+            Tally warm = new Tally(connected);
+            online.forEach(member -> member.countInto(warm));
+            firstSeq += roomMessages(online, room, perSecond, warmupSeconds, firstSeq);
+            drain(warm, warm.sent.get());
+            Tally tally = new Tally(connected);
+            online.forEach(member -> member.countInto(tally));
+            int sent = roomMessages(online, room, perSecond, seconds, firstSeq);
+            firstSeq += sent;
+            drain(tally, sent);
+            results.add(new RoomResult(target.label(), members, connected, perSecond, sent,
+                    tally.timeToLastDelivery(), joins, tally.lost(), tally.duplicated.get(), tally.refused.get()));
+        }
+        online.forEach(BenchUser::close);
+        return results;
+    }
+
+    /** Everyone of the batch joins at once; each join timed from its frame to its answer. */
+    private static void join(List<BenchUser> batch, String join, Histogram joins) {
+        long asked = System.nanoTime();
+        batch.forEach(member -> member.sendRaw(join));
+        for (BenchUser member : batch) {
+            member.awaitAnswers(1);
+            joins.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)));
+        }
+    }
+
+    /** {@code perSecond} messages to the room for {@code seconds}, from the members in turn; @return how many */
+    private static int roomMessages(List<BenchUser> senders, String room, int perSecond, int seconds, int firstSeq) {
+        int count = perSecond * seconds;
+        long every = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < count; i++) {
+            long scheduled = start + i * every;
+            waitUntil(scheduled);
+            senders.get(i % senders.size()).send(room, BenchUser.body(firstSeq + i, scheduled));
+        }
+        return count;
     }
 
     /** {@code messages} kept for one user while away, then the time from their connecting to the last one. */
