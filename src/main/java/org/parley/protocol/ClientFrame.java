@@ -205,8 +205,9 @@ public sealed interface ClientFrame {
         }
         String topic = stringOrNull(json, "topic");
         String history = stringOrNull(json, "history");
-        if (action == RoomAction.SETTINGS && name == null && topic == null) {
-            return new Refused(ErrorCode.INVALID_FRAME, "'settings' needs 'name' or 'topic'", ref);
+        // one event each: a frame with both would be renamed and its topic lost
+        if (action == RoomAction.SETTINGS && (name == null) == (topic == null)) {
+            return new Refused(ErrorCode.INVALID_FRAME, "'settings' needs 'name' or 'topic', one at a time", ref);
         }
         return new Room(action, room, person, role, name, topic, open == null ? null : open == JsonValue.TRUE,
                 history, ref);

@@ -149,6 +149,9 @@ class ClientFrameTest {
         refused("{\"type\":\"room\",\"action\":\"create\"}");
         refused("{\"type\":\"room\",\"action\":\"create\",\"name\":\"x\",\"public\":\"yes\"}");
         refused("{\"type\":\"room\",\"action\":\"role\",\"room\":\"#abc\",\"person\":\"ben\"}");
+        refused("{\"type\":\"room\",\"action\":\"settings\",\"room\":\"#abc\",\"name\":\"n\",\"topic\":\"t\"}");
+        assertInstanceOf(ClientFrame.Room.class, ClientFrame.parse(
+                "{\"type\":\"room\",\"action\":\"settings\",\"room\":\"#abc\",\"topic\":\"t\"}"));
         assertTrue(send("#abc|hello").isToRoom(), "the text form reaches a room by its id");
         assertEquals("#abc", send("#abc|hello").to());
     }

@@ -96,8 +96,9 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /** {@code closedByServer}: close code (or -1, no close frame) → how many of those held were closed by the server */
+    /** @param failedBecause why those who failed did, by what their client said, the most common first */
     record JoinStormResult(String target, int people, int perSecond, int welcomed, int failed, long lastWelcomeMillis,
-            Map<Integer, Long> closedByServer, ServerMemory after) {
+            Map<Integer, Long> closedByServer, ServerMemory after, Map<String, Long> failedBecause) {
     }
 
     record ChurnResult(String target, long seconds, long sampleSeconds, long sessions, List<ServerMemory> heap, List<String> leftOnline) {
@@ -649,11 +650,13 @@ final class LoadGenerator implements AutoCloseable {
         }
         List<BenchUser> held = new ArrayList<>(people);
         int failed = 0;
+        Map<String, Long> failedBecause = new TreeMap<>();
         for (CompletableFuture<BenchUser> user : opening) {
             try {
                 held.add(user.join());
             } catch (CompletionException e) {
                 failed++;
+                failedBecause.merge(String.valueOf(e.getCause()), 1L, Long::sum);
             }
         }
         long lastWelcomeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -668,7 +671,7 @@ final class LoadGenerator implements AutoCloseable {
         ServerMemory after = target.memory();
         held.forEach(BenchUser::close);
         return new JoinStormResult(target.label(), people, perSecond, held.size(), failed, lastWelcomeMillis, closed,
-                after);
+                after, failedBecause);
     }
 
     /** Waits for what is still on its way: until all has arrived, or nothing more has for two seconds. */

@@ -23,9 +23,20 @@ public class KnownNames {
     @Inject
     Accounts accounts;
 
+    @Inject
+    AccountSettings settings;
+
     private final Map<String, String> owners = new ConcurrentHashMap<>();
     // moved by every forgetting: a lookup that began before one does not put back what was just forgotten
     private final AtomicLong forgettings = new AtomicLong();
+
+    /**
+     * Whom something addressed to this name reaches (a message, an invitation): the account it belongs to, as
+     * {@link #ownerOf} finds it; in open mode, where every name is anyone's, the name itself.
+     */
+    public Optional<String> addressee(String name) {
+        return settings.openMode() ? Optional.of(name) : ownerOf(name);
+    }
 
     /** @return the name of the account that this name, in any case or Unicode spelling, belongs to */
     public Optional<String> ownerOf(String name) {

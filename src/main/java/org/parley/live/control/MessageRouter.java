@@ -98,8 +98,7 @@ public class MessageRouter {
             return Optional.empty();
         }
         // an account is found in any case or spelling of its name; in open mode every name is anyone's
-        Optional<String> owner = accountSettings.openMode() ? Optional.of(typed.value())
-                : knownNames.ownerOf(typed.value());
+        Optional<String> owner = knownNames.addressee(typed.value());
         if (owner.isEmpty()) {
             refusals.refuse(sender, ErrorCode.UNKNOWN_USER, "nobody is called " + typed.value(), send.ref());
             return Optional.empty();

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.parley.account.control.AccountSettings;
 import org.parley.account.control.KnownNames;
 import org.parley.account.control.NamePolicy;
 import org.parley.account.entity.UserName;
@@ -38,9 +37,6 @@ public class RoomRequests {
     private static final int ID_LENGTH = 16;
     private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    @Inject
-    AccountSettings accountSettings;
 
     @Inject
     KnownNames knownNames;
@@ -151,11 +147,11 @@ public class RoomRequests {
                 .map(why -> new Problem(ErrorCode.ROOM_QUOTA, why));
     }
 
-    /** @return the account a name leads to, as it spells itself; in open mode every name is anyone's */
+    /** @return the account a name leads to, as it spells itself */
     private Optional<String> personOf(String typed) {
         try {
             String name = UserName.parse(typed).value();
-            return accountSettings.openMode() ? Optional.of(name) : knownNames.ownerOf(name);
+            return knownNames.addressee(name);
         } catch (UserName.InvalidUserName e) {
             return Optional.empty();
         }
