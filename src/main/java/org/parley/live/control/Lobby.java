@@ -251,7 +251,6 @@ public class Lobby {
         connection.closeWhenSettled(reason, executor);
     }
 
-    /** Closes every connection of a user who signed out: their tickets are void, and so is what they opened. */
     /** Signed out, a new password, suspended or removed: once that commits, the account's connections end. */
     void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded ended) {
         dismiss(ended.name(), ended.reason());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,15 @@ class RestartUnderLoadIT {
 
     private final ParleyServer server = ParleyServer.forTest(RestartUnderLoadIT.class);
 
+    // The operator's defaults, not the suite's small send queue (16 KB) and quick heartbeat (3 s): the recipient
+    // takes about 400 frames a second here, so on a loaded machine a pause of a fraction of a second is enough to
+    // close him as a slow consumer (once seen: he went offline mid-stream, and then his mailbox, the suite's 20,
+    // refused the senders with mailbox-full). What this test proves is the restarts; slow consumers and dead peers
+    // have tests of their own (ConnectionHealthIT).
+    private static final Map<String, String> SETTINGS = Map.of(
+            "parley.send.queue.bytes", "1048576", "parley.heartbeat.interval", "30s",
+            "parley.heartbeat.timeout", "10s");
+
     @Test
     void everyMessageAcknowledgedArrivesOnceInOrderAfterAGracefulStopAndAfterAKill() throws Exception {
         String alice = "alice" + UUID.randomUUID().toString().substring(0, 8);
@@ -47,7 +57,7 @@ class RestartUnderLoadIT {
         Map<String, Long> acknowledged = new LinkedHashMap<>();
         List<JsonObject> bobGot = new ArrayList<>();
 
-        URL first = server.start(Map.of());
+        URL first = server.start(SETTINGS);
         SignIn.signUp(first, alice);
         ChatClient b = ChatClient.connect(first, bob);
         ChatClient a = ChatClient.connect(first, alice);
@@ -65,7 +75,7 @@ class RestartUnderLoadIT {
             b.close();
         }
 
-        URL second = server.start(Map.of());
+        URL second = server.start(SETTINGS);
         // a server just started counts its connections from the first scrape, before anyone connects
         Scrape fresh = Scrape.of(second);
         assertEquals(0.0, fresh.value("parley_connections"));
@@ -88,7 +98,12 @@ class RestartUnderLoadIT {
             for (int i = 0; i < SENDERS; i++) {
                 streams.add(streamUntilClosed(senders.get(i), i < SENDERS / 2 ? room : bob, "k" + i + "-"));
             }
-            awaitAcks(senders, acknowledged, before + ACKS_BEFORE_STOP * SENDERS);
+            try {
+                awaitAcks(senders, acknowledged, before + ACKS_BEFORE_STOP * SENDERS);
+            } catch (AssertionError e) {
+                // whatever ends the recipient's connection ends the test: say what did
+                throw new AssertionError("the recipient's connection: " + stateOf(b), e);
+            }
             server.kill();
             CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             senders.forEach(sender -> acksIn(sender, acknowledged));
@@ -98,7 +113,7 @@ class RestartUnderLoadIT {
             b.close();
         }
 
-        URL third = server.start(Map.of());
+        URL third = server.start(SETTINGS);
         try (ChatClient back = ChatClient.connect(third, bob, lastSeqOf(bobGot));
                 ChatClient after = ChatClient.connect(third, alice)) {
             back.next("caught-up");
@@ -150,6 +165,14 @@ class RestartUnderLoadIT {
     private static void acksIn(ChatClient sender, Map<String, Long> acknowledged) {
         sender.pending().stream().filter(frame -> "ack".equals(frame.getString("type")))
                 .forEach(ack -> acknowledged.put(ack.getString("id"), ack.getJsonNumber("seq").longValue()));
+    }
+
+    private static String stateOf(ChatClient client) {
+        if (!client.closesWithin(Duration.ZERO)) {
+            return "open";
+        }
+        CloseReason reason = client.awaitClose();
+        return "closed with " + reason.getCloseCode().getCode() + " '" + reason.getReasonPhrase() + "'";
     }
 
     private static List<JsonObject> messages(ChatClient client) {
