@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.parley.cluster.ClusterCommands;
@@ -27,8 +26,7 @@ import org.parley.testing.PayaraMicroServer;
  * README "Deploy to Payara Server", step by step on the distribution Maven unpacked from Central: start a domain,
  * {@code asadmin deploy} the WAR, chat; and with server-config/payara, the same on an operator's database. The
  * domain is one of the test's own, on a port base of its own, so it keeps out of the way of anything on the default
- * ports.
- * Payara Micro on the operator's database too, with the post-boot command file of server-config/payara.
+ * ports. (Payara Micro on the operator's database: {@link PayaraMicroDropInIT}.)
  */
 class PayaraServerDropInIT {
 
@@ -127,59 +125,6 @@ class PayaraServerDropInIT {
             }
         }
     }
-
-    @Test
-    void payaraMicroWithThePostBootCommandsKeepsMessagesInTheOperatorsDatabase() throws Exception {
-        Path work = Path.of(war).getParent().resolve("dropin-payara-micro");
-        Files.createDirectories(work);
-        try (ExternalDatabase database = ExternalDatabase.start(work.resolve("external-db"))) {
-            Path commands = work.resolve("parley-datasource.micro.asadmin");
-            String template = Files.readString(ExternalDatabase.serverConfig("payara/parley-datasource.micro.asadmin"));
-            Files.writeString(commands, template
-                    .replace("portNumber=1527", "portNumber=" + database.port())
-                    .replace("user=parley:password=change-me",
-                            "user=" + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD));
-            int port = FreePort.pick();
-            URL parley = new URL("http://localhost:" + port + "/parley/");
-            String[] micro = {Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    System.getProperty("payara.microJar"), "--port", Integer.toString(port), "--nocluster",
-                    "--addlibs", ExternalDatabase.driverJars().stream().map(Path::toString)
-                            .collect(Collectors.joining(System.getProperty("path.separator"))),
-                    "--postbootcommandfile", commands.toString(), "--deploy", war};
-            Map<String, String> settings = Map.of("PARLEY_DATASOURCE", "jdbc/parley");
-
-            DropInRoundTrip.Kept kept;
-            Process server = Command.start(work.resolve("micro.log"), settings, micro);
-            try {
-                PageAnswer.await(parley, Duration.ofMinutes(3), work.resolve("micro.log"));
-                kept = DropInRoundTrip.leaveWhileAway(parley);
-                database.assertOneWaitingFor(kept.to());
-            } finally {
-                stop(server);
-            }
-            server = Command.start(work.resolve("micro.log"), settings, micro);
-            try {
-                PageAnswer.await(parley, Duration.ofMinutes(3), work.resolve("micro.log"));
-                DropInRoundTrip.collect(parley, kept);
-                database.awaitNoneWaitingFor(kept.to(), Duration.ofSeconds(10));
-
-                // the operator's database goes away: the server is no longer ready for people, and says why
-                database.close();
-                PageAnswer.awaitNotReady(parley, Duration.ofSeconds(30));
-            } finally {
-                stop(server);
-            }
-        }
-    }
-
-    /** As Ctrl+C would: Payara Micro shuts down on SIGTERM. */
-    private static void stop(Process server) throws InterruptedException {
-        server.destroy();
-        if (!server.waitFor(1, TimeUnit.MINUTES)) {
-            server.destroyForcibly().waitFor();
-        }
-    }
-
 
     private void startDomain(String domain, int portBase) throws Exception {
         Command.run(log, Duration.ofMinutes(2), asadmin, "create-domain", "--nopassword", "--portbase",
