@@ -354,6 +354,9 @@ export class Conversations {
       const target = this.room(summary.id);
       Object.assign(target.room, { name: summary.name, topic: summary.topic, public: summary.public,
         role: summary.role, standing: summary.standing, memberCount: summary.memberCount });
+      if (summary.last) {
+        Conversations.#newest(target, { ...summary.last, own: summary.last.from === this.#me });
+      }
       // orders the list by the room's latest entry before any of it is loaded
       target.latestSeq = Math.max(target.latestSeq, summary.lastSeq ?? 0);
       // the server's count as it answered, and what this page has that came after it

@@ -180,3 +180,14 @@ test("a room's unread count is the server's, plus what came here after the serve
   assert.equal(model.get('#r4').unread, 3);
   assert.equal(model.get('#r4').readUpTo, 5);
 });
+
+test("a room's latest message from the server's list is its preview until a newer one comes", () => {
+  const model = signedInAs('ann');
+  const last = { ...message('m8', 8, 'ben', undefined, 'see you there'), conversation: '#r5' };
+  model.mergeRooms([{ id: '#r5', name: 'Five', topic: '', public: true, role: 'member', standing: 'joined',
+    memberCount: 2, lastSeq: 9, lastMessageSeq: 8, readUpTo: 8, unread: 0, last }]);
+  assert.equal(model.get('#r5').last.body, 'see you there');
+  assert.equal(model.get('#r5').last.own, false);
+  model.add({ ...message('m10', 10, 'ann', undefined, 'on my way'), conversation: '#r5' });
+  assert.equal(model.get('#r5').last.body, 'on my way');
+});

@@ -54,9 +54,11 @@ public class RoomsResource {
         String user = bearer.caller(authorization, openName);
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (RoomReads.Mine mine : rooms.roomsOf(user)) {
-            list.add(summary(mine.room()).add("standing", mine.membership().standing().wireName())
+            JsonObjectBuilder json = summary(mine.room()).add("standing", mine.membership().standing().wireName())
                     .add("role", mine.membership().role().wireName()).add("readUpTo", mine.readUpTo())
-                    .add("unread", mine.unread()));
+                    .add("unread", mine.unread());
+            mine.last().ifPresent(last -> json.add("last", last.toFrame(false).toJson()));
+            list.add(json);
         }
         return ok(Json.createObjectBuilder().add("rooms", list));
     }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.parley.log.control.MessageStore;
+import org.parley.log.entity.ChatMessage;
 import org.parley.metrics.ParleyMetrics;
 import org.parley.room.entity.History;
 import org.parley.room.entity.Membership;
@@ -45,8 +47,9 @@ public class RoomReads {
             + " AND PERSON > ? AND STANDING IN ('joined', 'invited') ORDER BY PERSON";
     private static final String ROOMS_OF = "SELECT R.ID, R.NAME, R.TOPIC, R.IS_PUBLIC, R.HISTORY, R.MEMBERS,"
             + " R.CREATED_SEQ, R.LAST_SEQ, R.CLOSED_SEQ, R.MESSAGES, R.LAST_MESSAGE_SEQ, M.STANDING, M.ROLE,"
-            + " M.SINCE_SEQ, M.READ_SEQ, M.READ_COUNT FROM ROOM_MEMBER M, ROOM R"
-            + " WHERE M.PERSON = ? AND R.ID = M.ROOM AND M.STANDING IN ('joined', 'invited') ORDER BY R.LAST_SEQ DESC";
+            + " M.SINCE_SEQ, M.READ_SEQ, M.READ_COUNT, L.MESSAGE_ID, L.SENDER, L.BODY, L.SENT_AT"
+            + " FROM ROOM_MEMBER M JOIN ROOM R ON R.ID = M.ROOM LEFT OUTER JOIN MESSAGE L ON L.SEQ = R.LAST_MESSAGE_SEQ"
+            + " WHERE M.PERSON = ? AND M.STANDING IN ('joined', 'invited') ORDER BY R.LAST_SEQ DESC";
     private static final String DIRECTORY = "SELECT ID, NAME, TOPIC, IS_PUBLIC, HISTORY, MEMBERS, CREATED_SEQ,"
             + " LAST_SEQ, CLOSED_SEQ, MESSAGES, LAST_MESSAGE_SEQ FROM ROOM WHERE IS_PUBLIC = TRUE AND CLOSED_SEQ IS NULL"
             + " AND LOWER(NAME) LIKE ? ESCAPE '!' ORDER BY MEMBERS DESC, NAME";
@@ -56,10 +59,12 @@ public class RoomReads {
             + " ORDER BY CASE WHEN CLOSED_SEQ IS NULL THEN 0 ELSE 1 END, MEMBERS DESC, NAME";
 
     /**
-     * A room and where its reader stands with it: how far they read it, and how many of its messages from others
-     * came after that ({@code unread}: its count of messages then and now, no rows counted).
+     * A room and where its reader stands with it: how far they read it, how many of its messages from others came
+     * after that ({@code unread}: its count of messages then and now, no rows counted), and its latest message if
+     * the reader may read it (a member, of a room whose history they see from before it; not yet purged).
      */
-    public record Mine(RoomSummary room, Membership membership, long readUpTo, long unread) {
+    public record Mine(RoomSummary room, Membership membership, long readUpTo, long unread,
+            Optional<ChatMessage> last) {
     }
 
     @Inject
@@ -176,9 +181,17 @@ public class RoomReads {
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     RoomSummary room = summary(rows);
-                    rooms.add(new Mine(room, new Membership(room.id(), person,
+                    Membership membership = new Membership(room.id(), person,
                             Standing.of(rows.getString(12)).orElseThrow(), Role.of(rows.getString(13)).orElseThrow(),
-                            rows.getLong(14)), rows.getLong(15), Math.max(0, room.messages() - rows.getLong(16))));
+                            rows.getLong(14));
+                    String lastId = rows.getString(17);
+                    boolean readable = lastId != null && membership.standing() == Standing.JOINED
+                            && (room.history() == History.SHARED || room.lastMessageSeq() > membership.sinceSeq());
+                    Optional<ChatMessage> last = readable ? Optional.of(ChatMessage.inRoom(lastId, rows.getString(18),
+                            room.id(), null, rows.getString(19), Instant.ofEpochMilli(rows.getLong(20)))
+                            .numbered(room.lastMessageSeq())) : Optional.empty();
+                    rooms.add(new Mine(room, membership, rows.getLong(15),
+                            Math.max(0, room.messages() - rows.getLong(16)), last));
                 }
             }
             return rooms;

@@ -124,13 +124,21 @@ class RoomsIT extends DeployedParley {
             assertEquals(ann, invited.getString("from"));
             assertTrue(invited.getBoolean("offline"), "the invitation waited for his next connect");
             b.next("caught-up");
-            assertEquals("invited", SignIn.json(get("rooms", ben)).getJsonArray("rooms").getJsonObject(0)
-                    .getString("standing"));
+            JsonObject listed = SignIn.json(get("rooms", ben)).getJsonArray("rooms").getJsonObject(0);
+            assertEquals("invited", listed.getString("standing"));
+            assertFalse(listed.containsKey("last"), "an invitation shows nothing of what was said: " + listed);
             stored(b.room("join", "room", room));
+            assertFalse(SignIn.json(get("rooms", ben)).getJsonArray("rooms").getJsonObject(0).containsKey("last"),
+                    "nor does joining show the latest message, sent before he could read the room");
             try (ChatClient a = ChatClient.connect(base, ann)) {
                 a.sendTo(room, "after ben");
                 message(b, room, "after ben");
             }
+            JsonObject last = SignIn.json(get("rooms", ben)).getJsonArray("rooms").getJsonObject(0)
+                    .getJsonObject("last");
+            assertEquals("after ben", last.getString("body"), "the list's preview is the room's latest message");
+            assertEquals(ann, last.getString("from"));
+            assertEquals(room, last.getString("conversation"));
             JsonObject history = SignIn.json(get("rooms/" + room.replace("#", "%23") + "/messages", ben));
             assertEquals(List.of("after ben"), bodies(history),
                     "a private room's history shows a newcomer what came since they joined");
