@@ -1,9 +1,10 @@
-// The operator's page: who is online, and what an operator does to an account, over /api/admin.
+// The operator's page: who is online, what an operator does to an account, and the rooms, over /api/admin.
 import { call } from './api.js';
 import { renew, signIn } from './account.js';
 
 const ui = Object.fromEntries(['admin-login', 'admin-name', 'admin-password', 'admin-status', 'admin-main',
-  'admin-count', 'admin-find', 'admin-prefix', 'admin-online', 'admin-account', 'admin-target']
+  'admin-count', 'admin-find', 'admin-prefix', 'admin-online', 'admin-account', 'admin-target', 'admin-room-find',
+  'admin-room-search', 'admin-rooms', 'admin-room', 'admin-room-heading', 'admin-members', 'admin-members-more']
   .map((id) => [id, document.getElementById(id)]));
 
 // kept in this page only: a reload asks for the password again
@@ -70,6 +71,88 @@ async function refresh() {
   ui['admin-online'].tBodies[0].replaceChildren(...rows);
 }
 
+function cell(text) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  return td;
+}
+
+function roomButton(action, room, label) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.action = action;
+  button.dataset.room = room.id;
+  button.textContent = label;
+  if (action === 'close') {
+    button.className = 'danger';
+  }
+  return button;
+}
+
+// what an operator sees of a room at a glance: its name, whether anyone may find it, and whether it is closed
+function roomLabel(room) {
+  return `# ${room.name} (${room.public ? 'public' : 'private'}${room.closedSeq !== undefined ? ', closed' : ''})`;
+}
+
+async function refreshRooms() {
+  const query = new URLSearchParams({ search: ui['admin-room-search'].value.trim(), limit: '200' });
+  const { rooms } = await call('GET', `admin/rooms?${query}`, { auth: { ticket } });
+  const rows = rooms.map((room) => {
+    const row = document.createElement('tr');
+    row.dataset.room = room.id;
+    if (room.closedSeq !== undefined) {
+      row.dataset.closed = 'true';
+    }
+    const what = document.createElement('td');
+    what.append(roomButton('members', room, 'Members'));
+    if (room.closedSeq === undefined) {
+      what.append(roomButton('close', room, 'Close'));
+    }
+    row.append(cell(roomLabel(room)), cell(String(room.memberCount)), what);
+    return row;
+  });
+  ui['admin-rooms'].tBodies[0].replaceChildren(...rows);
+}
+
+// the room whose members are shown, and where the next page of them starts
+let shownRoom = null;
+let nextMember = null;
+
+async function showMembers(id, after = '') {
+  const query = new URLSearchParams({ after, limit: '200' });
+  const room = await call('GET', `admin/rooms/${encodeURIComponent(id)}?${query}`, { auth: { ticket } });
+  const rows = room.members.map((member) => {
+    const row = document.createElement('tr');
+    row.dataset.user = member.name;
+    row.append(cell(member.name), cell(member.standing === 'invited' ? 'invited' : member.role),
+      cell(String(member.connections)));
+    return row;
+  });
+  if (after === '') {
+    shownRoom = id;
+    ui['admin-room-heading'].textContent = `${roomLabel(room)}: ${room.memberCount} members`;
+    ui['admin-members'].tBodies[0].replaceChildren(...rows);
+  } else {
+    ui['admin-members'].tBodies[0].append(...rows);
+  }
+  nextMember = room.next ?? null;
+  ui['admin-members-more'].hidden = nextMember === null;
+  ui['admin-room'].hidden = false;
+}
+
+async function closeRoom(id) {
+  try {
+    const { members } = await call('DELETE', `admin/rooms/${encodeURIComponent(id)}`, { auth: { ticket } });
+    say(`${id}: closed; its ${members} members left it.`, 'ok');
+  } catch (error) {
+    say(`${id}: ${error.message}`, 'error');
+  }
+  await refreshRooms().catch((error) => say(`Could not list the rooms: ${error.message}`, 'error'));
+  if (shownRoom === id) {
+    await showMembers(id).catch((error) => say(`Could not list the members: ${error.message}`, 'error'));
+  }
+}
+
 async function act(action, name) {
   const { method, path, done } = ACTIONS[action];
   try {
@@ -85,7 +168,7 @@ ui['admin-login'].addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
     keep(await signIn(ui['admin-name'].value.trim(), ui['admin-password'].value));
-    await refresh();
+    await Promise.all([refresh(), refreshRooms()]);
     ui['admin-password'].value = '';
     ui['admin-main'].hidden = false;
     document.body.dataset.state = 'signed-in';
@@ -114,3 +197,18 @@ ui['admin-account'].addEventListener('click', (event) => {
   }
 });
 ui['admin-account'].addEventListener('submit', (event) => event.preventDefault());
+ui['admin-room-find'].addEventListener('submit', (event) => {
+  event.preventDefault();
+  refreshRooms().catch((error) => say(`Could not list the rooms: ${error.message}`, 'error'));
+});
+ui['admin-rooms'].addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (button?.dataset.action === 'members') {
+    showMembers(button.dataset.room).catch((error) => say(`Could not list the members: ${error.message}`, 'error'));
+  } else if (button?.dataset.action === 'close') {
+    closeRoom(button.dataset.room);
+  }
+});
+ui['admin-members-more'].addEventListener('click', () => {
+  showMembers(shownRoom, nextMember).catch((error) => say(`Could not list the members: ${error.message}`, 'error'));
+});

@@ -19,7 +19,8 @@ const ui = Object.fromEntries(['login', 'name', 'password', 'connect', 'signup',
   'target', 'target-note', 'body', 'send', 'online-count', 'find', 'find-name', 'account', 'password-change',
   'current-password', 'new-password', 'removal', 'removal-password', 'account-note', 'invitations', 'room-create',
   'room-name', 'room-public', 'room-find', 'room-search', 'directory', 'room-bar', 'room-title', 'room-topic',
-  'room-count', 'member-list', 'room-invite', 'invite-name', 'room-leave', 'room-close'].map((id) => [id, document.getElementById(id)]));
+  'room-count', 'member-list', 'room-invite', 'invite-name', 'room-leave', 'room-close', 'room-settings',
+  'room-rename', 'rename-name', 'room-set-topic', 'topic-text', 'room-unban', 'unban-name'].map((id) => [id, document.getElementById(id)]));
 
 const tab = storage(() => sessionStorage);
 const connection = new Connection();

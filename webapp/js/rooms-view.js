@@ -1,6 +1,6 @@
 // Rooms on the page: making one, finding public ones and joining, answering invitations, and for the open room its
 // topic, its members with their roles and who of them is online, inviting, leaving, and what one's role lets one do
-// to others. Every change goes to the server as a `room` frame (chat.act); the room's events bring it back.
+// to others and to the room (rename it, set its topic, lift a ban). Every change goes to the server as a `room` frame (chat.act); the room's events bring it back.
 import { directory, room as roomDetails } from './api.js';
 import { memberItem, roomItem } from './render.js';
 
@@ -37,6 +37,18 @@ export class RoomsView {
     ui['room-invite'].addEventListener('submit', (event) => {
       event.preventDefault();
       this.#invite();
+    });
+    ui['room-rename'].addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#change('settings', 'rename-name', 'name', 'rename the room');
+    });
+    ui['room-set-topic'].addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#change('settings', 'topic-text', 'topic', 'set the topic');
+    });
+    ui['room-unban'].addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#change('unban', 'unban-name', 'person', 'lift the ban');
     });
     ui['room-leave'].addEventListener('click', () => this.#act('leave'));
     ui['room-close'].addEventListener('click', () => this.#act('close'));
@@ -117,6 +129,22 @@ export class RoomsView {
     }
   }
 
+  /** Sends what a field of the settings holds as one field of a room action on the open room; empties it once done. */
+  async #change(action, input, field, what) {
+    const open = this.#chat.openRoom;
+    const value = this.#ui[input].value.trim();
+    // a topic may be cleared; a name or a person may not be empty
+    if (!open || (!value && field !== 'topic')) {
+      return;
+    }
+    try {
+      await this.#chat.act(action, { room: open.id, [field]: value });
+      this.#ui[input].value = '';
+    } catch (error) {
+      this.#say(`Could not ${what}: ${error.message}`, 'error');
+    }
+  }
+
   /** Leaves or closes the open room. */
   async #act(action) {
     const open = this.#chat.openRoom;
@@ -159,6 +187,9 @@ export class RoomsView {
     ui['room-topic'].textContent = open.room.topic ?? '';
     ui['room-count'].textContent = `${open.room.memberCount} members`;
     ui['room-close'].hidden = open.room.role !== 'owner';
+    // what each role may change of the room: owners everything, moderators the topic and bans
+    ui['room-settings'].hidden = open.room.role === 'member';
+    ui['room-rename'].hidden = open.room.role !== 'owner';
     if (membersChanged && !ui['room-bar'].hidden) {
       this.#loadMembers(open.id);
     }

@@ -3,6 +3,7 @@ package org.parley.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.websocket.CloseReason;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ChatClient;
@@ -50,6 +51,32 @@ class AdministeringInTheBrowserIT extends DeployedParley {
             assertEquals(401, SignIn.attempt(base, SignIn.credentials(ann, SignIn.password(ann))).statusCode());
             operator.actOnAccount("suspend", OPERATOR);
             operator.awaitAdminStatus(OPERATOR + ": an operator cannot do that to themselves");
+        }
+    }
+
+    @Test
+    void anOperatorFindsARoomSeesItsMembersAndClosesIt() {
+        SignIn.signUp(base, OPERATOR);
+        String prefix = "pr" + UUID.randomUUID().toString().substring(0, 6);
+        String ann = prefix + "ann";
+        String ben = prefix + "ben";
+        try (Person operator = Person.atAdminPage(base, OPERATOR);
+                ChatClient a = ChatClient.connect(base, ann); ChatClient b = ChatClient.connect(base, ben)) {
+            String room = a.room("create", "name", "Lounge " + prefix, "public", "false").getString("conversation");
+            assertEquals("ack", a.room("invite", "room", room, "person", ben).getString("type"));
+            assertEquals("ack", b.room("join", "room", room).getString("type"));
+            operator.signInAsOperator();
+
+            assertEquals("# Lounge " + prefix + " (private) | 2", operator.awaitRoomListed(prefix, room),
+                    "an operator finds private rooms too");
+            operator.actOnRoom("members", room);
+            assertEquals(List.of(ann + " owner 1", ben + " member 1"), operator.awaitRoomMembers(2));
+
+            operator.actOnRoom("close", room);
+            operator.awaitAdminStatus(room + ": closed; its 2 members left it.");
+            b.next(frame -> "room-event".equals(frame.getString("type")) && "closed".equals(frame.getString("event")));
+            assertEquals("# Lounge " + prefix + " (private, closed) | 0", operator.awaitRoomListed(prefix, room));
+            assertEquals(List.of(), operator.awaitRoomMembers(0), "nobody is in a closed room");
         }
     }
 

@@ -12,8 +12,8 @@ import org.parley.testing.Person;
 
 /**
  * Rooms on the page, in Chromium: making one, finding and joining a public one, inviting to a private one and
- * accepting, the members with their roles, a ban from the members panel; what each person sees of it. The
- * screenshots README shows are taken here (target/screenshots).
+ * accepting, the members with their roles, a ban from the members panel and its lifting, a new name and topic; what
+ * each person sees of it. The screenshots README shows are taken here (target/screenshots).
  */
 class RoomsInTheBrowserIT extends DeployedParley {
 
@@ -22,7 +22,7 @@ class RoomsInTheBrowserIT extends DeployedParley {
     }
 
     @Test
-    void aPublicRoomIsFoundJoinedAndTalkedInAndABanFromTheMembersPanelTakesItAway() {
+    void aPublicRoomIsFoundJoinedAndTalkedInABanTakesItAwayAndItsLiftingLetsThemBackIn() {
         try (Person ann = Person.at(base, name("ann")); Person ben = Person.at(base, name("ben"))) {
             ann.createAccount();
             ben.createAccount();
@@ -48,6 +48,18 @@ class RoomsInTheBrowserIT extends DeployedParley {
             ann.say("after the ban");
             ann.awaitMessage("after the ban");
             assertFalse(ben.bodies().contains("after the ban"));
+
+            ann.liftBan(ben.name);
+            ann.awaitEvent(ann.name + " lifted " + ben.name + "'s ban");
+            ben.findAndJoin(club.substring(0, 8).toLowerCase(java.util.Locale.ROOT), club);
+            assertEquals("member", ann.awaitMember(ben.name), "back as a member, not as the moderator he was");
+            String renamed = "Readers " + ann.name.substring(3);
+            ann.renameRoom(renamed);
+            ben.awaitEvent(ann.name + " renamed the room " + renamed);
+            ben.awaitRoomOpen(renamed);
+            ann.setTopic("one book a month");
+            ben.awaitEvent(ann.name + " set the topic: one book a month");
+            assertEquals("one book a month", ben.roomTopic());
         }
     }
 

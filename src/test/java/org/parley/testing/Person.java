@@ -143,6 +143,34 @@ public final class Person implements AutoCloseable {
         browser.findElement(By.cssSelector("#admin-account button[data-action='" + action + "']")).click();
     }
 
+    /** On the operator's page: searches the rooms by name, and waits until this room is listed; returns its row. */
+    public String awaitRoomListed(String search, String room) {
+        WebElement field = browser.findElement(By.id("admin-room-search"));
+        field.clear();
+        field.sendKeys(search, Keys.ENTER);
+        return wait.until(driver -> (String) script("""
+                const row = document.querySelector(`#admin-rooms tr[data-room="${CSS.escape(arguments[0])}"]`);
+                return row ? [...row.cells].slice(0, 2).map((td) => td.textContent).join(' | ') : null;""", room));
+    }
+
+    /** On the operator's page: presses a room's button (members, close) on its row of the rooms listed. */
+    public void actOnRoom(String action, String room) {
+        script("""
+                document.querySelector(`#admin-rooms button[data-action="${arguments[0]}"][data-room="${CSS.escape(
+                    arguments[1])}"]`).click();""", action, room);
+    }
+
+    /** On the operator's page: waits until the members shown are this many, and returns them: name, role, connections. */
+    @SuppressWarnings("unchecked")
+    public List<String> awaitRoomMembers(int count) {
+        return wait.until(driver -> {
+            List<String> members = (List<String>) script("""
+                    return document.getElementById('admin-room').hidden ? [] : [...document.querySelectorAll(
+                        '#admin-members tbody tr')].map((tr) => [...tr.cells].map((td) => td.textContent).join(' '));""");
+            return members.size() == count ? members : null;
+        });
+    }
+
     /** On the operator's page: waits until its status line says this. */
     public void awaitAdminStatus(String text) {
         // a wait of its own: its message, what the line said instead, must not stick to the other waits
@@ -536,6 +564,34 @@ public final class Person implements AutoCloseable {
                 const button = item?.querySelector(`button[data-action="${arguments[1]}"]`);
                 button?.click();
                 return Boolean(button);""", other, action));
+    }
+
+    /** Renames the open room from its settings (owners). */
+    public void renameRoom(String newName) {
+        inRoomSettings("rename-name", newName);
+    }
+
+    /** Sets the open room's topic from its settings (moderators and owners). */
+    public void setTopic(String topic) {
+        inRoomSettings("topic-text", topic);
+    }
+
+    /** Lifts someone's ban from the open room's settings (moderators and owners). */
+    public void liftBan(String other) {
+        inRoomSettings("unban-name", other);
+    }
+
+    private void inRoomSettings(String field, String text) {
+        wait.until(driver -> (Boolean) script("return !document.getElementById('room-settings').hidden"));
+        script("document.getElementById('room-settings').open = true");
+        WebElement input = browser.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(text, Keys.ENTER);
+    }
+
+    /** The open room's topic as its bar shows it. */
+    public String roomTopic() {
+        return browser.findElement(By.id("room-topic")).getText();
     }
 
     /** Waits until the page says this in the log, as it says what concerns no message (connected, an error, ...). */
