@@ -65,6 +65,17 @@ class BenchmarkQuickIT extends DeployedParley {
     }
 
     @Test
+    void aPersonsRoomListHoldsEveryRoomWithItsUnreadMessageAndPreview() {
+        try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
+            // 25 rooms: three makers, the last with five, as 500 are made by fifty
+            LoadGenerator.RoomListResult result = generator.roomList(25, 5);
+            assertEquals(25, result.listed(), result.toString());
+            assertEquals(25, result.unread(), result.toString());
+            assertEquals(5, result.micros().getTotalCount(), "only the timed asks are counted");
+        }
+    }
+
+    @Test
     void aBacklogIsDrainedCompleteAndInOrder() {
         try (LoadGenerator generator = new LoadGenerator(Target.parley(base))) {
             LoadGenerator.BacklogResult result = generator.backlog(15);

@@ -26,6 +26,7 @@ final class BenchReport {
     private final Map<String, List<LoadGenerator.DirectResult>> cluster = new LinkedHashMap<>();
     private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
     private final List<LoadGenerator.RoomResult> rooms = new ArrayList<>();
+    private final List<LoadGenerator.RoomListResult> roomLists = new ArrayList<>();
     private final Map<String, LoadGenerator.BacklogResult> backlogs = new LinkedHashMap<>();
     private final List<LoadGenerator.CapacityResult> capacity = new ArrayList<>();
     private final List<LoadGenerator.CrashResult> crashes = new ArrayList<>();
@@ -57,6 +58,10 @@ final class BenchReport {
 
     void room(LoadGenerator.RoomResult result) {
         rooms.add(result);
+    }
+
+    void roomList(LoadGenerator.RoomListResult result) {
+        roomLists.add(result);
     }
 
     void backlog(String target, LoadGenerator.BacklogResult result) {
@@ -210,6 +215,15 @@ final class BenchReport {
                     r.connected(), r.perSecond(), r.messages(), ms(r.timeToLastDelivery(), 50),
                     ms(r.timeToLastDelivery(), 99), ms(r.timeToLastDelivery(), 100), r.lost(), r.duplicated(),
                     r.refused(), r.joinMillis().getValueAtPercentile(50), r.joinMillis().getValueAtPercentile(99))));
+        }
+        if (!roomLists.isEmpty()) {
+            md.append("\n## A person's room list: GET /api/rooms\n\n"
+                    + "One person in that many public rooms, each with one unread message from its maker; the list"
+                    + " asked for one request after another, as many untimed first; every answer checked to hold every"
+                    + " room, its unread count and its latest message.\n\n");
+            md.append("| target | rooms | requests | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+            roomLists.forEach(r -> md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |%n", r.target(),
+                    r.rooms(), r.asks(), ms(r.micros(), 50), ms(r.micros(), 99), ms(r.micros(), 100))));
         }
         backlogs.forEach((target, backlog) -> md.append(String.format(Locale.ROOT, "%n## Offline backlog (%s)%n%n"
                 + "%d messages kept for one user: drained %d ms after they started to connect; in order: %s; "

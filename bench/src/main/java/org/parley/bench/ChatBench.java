@@ -51,11 +51,14 @@ public final class ChatBench {
     private static final long STORM_HOLD_SECONDS = 10;
     // a room of this many members, this many of them online, sent to at this rate
     private static final int ROOM_MEMBERS = Integer.parseInt(setting("parley.bench.room.members", "10000"));
+    // a person in this many rooms asks for their room list this many times
+    private static final int ROOM_LIST_ROOMS = Integer.parseInt(setting("parley.bench.room.list", "500"));
+    private static final int ROOM_LIST_ASKS = 200;
     private static final int ROOM_CONNECTED = Integer.parseInt(setting("parley.bench.room.connected", "1000"));
     private static final int[] ROOM_RATES = Stream.of(setting("parley.bench.room.rate", "10,25,50,100").split(","))
             .mapToInt(Integer::parseInt).toArray();
     private static final Set<String> SCENARIOS = Set.of(setting("parley.bench.scenarios",
-            "direct,broadcast,backlog,slow,churn,room,storm,capacity,full,crash,cluster").split(","));
+            "direct,broadcast,backlog,slow,churn,room-list,room,storm,capacity,full,crash,cluster").split(","));
     // a rate both servers carry, and the goal's: a server that carries less is killed while overloaded, with the
     // most in flight and few acknowledged
     private static final int[] CRASH_RATES = Stream.of(setting("parley.bench.crash.rate", "1000,20000").split(","))
@@ -241,6 +244,12 @@ public final class ChatBench {
                 if (SCENARIOS.contains("churn")) {
                     report.churn(generator.churn(CHURN_AT_ONCE, CHURN_SECONDS, CHURN_SECONDS / 4), CHURN_AT_ONCE);
                     LOG.info("churn done");
+                }
+                if (SCENARIOS.contains("room-list")) {
+                    LoadGenerator.RoomListResult list = generator.roomList(ROOM_LIST_ROOMS, ROOM_LIST_ASKS);
+                    LOG.info(() -> "room list of " + list.rooms() + ": p99 " + list.micros()
+                            .getValueAtPercentile(99) + " µs");
+                    report.roomList(list);
                 }
                 if (SCENARIOS.contains("room")) {
                     for (LoadGenerator.RoomResult room : generator.room(ROOM_MEMBERS, ROOM_CONNECTED, ROOM_RATES,

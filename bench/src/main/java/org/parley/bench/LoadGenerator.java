@@ -1,9 +1,14 @@
 package org.parley.bench;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +34,8 @@ final class LoadGenerator implements AutoCloseable {
 
     private static final int BATCH = 500;
     private static final int OPENING_AT_ONCE = 200;
+    // the rooms one person may make at once: parley.room.creates.per.hour's burst, by default
+    private static final int ROOMS_A_MAKER = 10;
     // the classes of the heap a capacity run names, those that grew most while its connections were opened
     private static final int HISTOGRAM_ROWS = 15;
     // tickets and accounts come over HTTP before timing starts; the server has one core, so a few at once suffice
@@ -63,6 +70,10 @@ final class LoadGenerator implements AutoCloseable {
      * {@code perSecond}: from each scheduled send to its last connected recipient; {@code joinMillis} each member's
      * join, from its frame to its acknowledgement.
      */
+    /** A room list's answers, in microseconds; what the last of them listed. */
+    record RoomListResult(String target, int rooms, int asks, Histogram micros, int listed, long unread) {
+    }
+
     record RoomResult(String target, int members, int connected, int perSecond, int messages,
             Histogram timeToLastDelivery, Histogram joinMillis, long lost, long duplicated, long refused) {
     }
@@ -372,6 +383,66 @@ final class LoadGenerator implements AutoCloseable {
         }
         online.forEach(BenchUser::close);
         return results;
+    }
+
+    /**
+     * One person in {@code rooms} public rooms, made by others ten at a time (the rooms one may make an hour), each
+     * with a message from its maker after the person joined: then {@code asks} of the person's room list
+     * ({@code GET /api/rooms}) one after another, each timed, after as many untimed. Every answer must list every
+     * room with its one unread message and the message as its preview.
+     */
+    RoomListResult roomList(int rooms, int asks) {
+        int makers = (rooms + ROOMS_A_MAKER - 1) / ROOMS_A_MAKER;
+        List<String> names = names("l", makers + 1);
+        List<URI> uris = prepare(names);
+        List<BenchUser> people = open(names, uris, new Tally(1), 0);
+        BenchUser reader = people.get(0);
+        List<String> made = new ArrayList<>(rooms);
+        Map<String, BenchUser> makerOf = new HashMap<>();
+        for (int i = 0; i < rooms; i++) {
+            BenchUser maker = people.get(1 + i / ROOMS_A_MAKER);
+            maker.sendRaw("{\"type\":\"room\",\"action\":\"create\",\"public\":true,\"name\":\"list "
+                    + names.get(0) + " " + i + "\"}");
+            maker.awaitAnswers(i % ROOMS_A_MAKER + 1);
+            String room = maker.ackedConversation();
+            if (room == null || !room.startsWith("#") || made.contains(room)) {
+                throw new IllegalStateException("room " + i + " was not made: " + room);
+            }
+            made.add(room);
+            makerOf.put(room, maker);
+        }
+        made.forEach(room -> reader.sendRaw("{\"type\":\"room\",\"action\":\"join\",\"room\":\"" + room + "\"}"));
+        reader.awaitAnswers(rooms);
+        for (int i = 0; i < rooms; i++) {
+            makerOf.get(made.get(i)).sendRaw("{\"type\":\"send\",\"to\":\"" + made.get(i) + "\",\"body\":\""
+                    + BenchUser.body(i, System.nanoTime()) + "\"}");
+        }
+        // each maker's rooms made and spoken in: two answers a room
+        makerOf.values().forEach(maker -> maker.awaitAnswers(2L * Collections.frequency(makerOf.values(), maker)));
+        String ticket = target.ticket(names.get(0));
+        Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        int listed = 0;
+        long unread = 0;
+        for (int i = -asks; i < asks; i++) {
+            long asked = System.nanoTime();
+            String answer = target.getAs(ticket, "rooms");
+            long took = System.nanoTime() - asked;
+            if (i >= 0) {
+                micros.recordValue(TimeUnit.NANOSECONDS.toMicros(took));
+            }
+            try (var json = Json.createReader(new StringReader(answer))) {
+                List<JsonObject> list = json.readObject().getJsonArray("rooms").getValuesAs(JsonObject.class);
+                listed = list.size();
+                unread = list.stream().filter(room -> room.containsKey("last")).mapToLong(room -> room
+                        .getJsonNumber("unread").longValue()).sum();
+            }
+            if (listed != rooms || unread != rooms) {
+                throw new IllegalStateException("the list held " + listed + " rooms with " + unread
+                        + " unread messages previewed, not " + rooms + " and " + rooms);
+            }
+        }
+        people.forEach(BenchUser::close);
+        return new RoomListResult(target.label(), rooms, asks, micros, listed, unread);
     }
 
     /** Everyone of the batch joins at once; each join timed from its frame to its answer. */

@@ -145,6 +145,21 @@ record Target(String label, URL base, boolean signsIn, long pid) {
         throw failure;
     }
 
+    /** A ticket of the user's own, for asking the API as them. */
+    String ticket(String user) {
+        return retried(() -> signIn(user)).getString("ticket");
+    }
+
+    /** {@code GET api/<path>} as the ticket's holder: the answer's body, refused unless it is a 200. */
+    String getAs(String ticket, String path) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + ticket)
+                .GET().build());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
     /**
      * Signs in with the user's password. When told to wait (429: the suite's server counts other tests' wrong
      * passwords from this address too), it waits as long as {@code Retry-After} says and asks once more.
