@@ -1,6 +1,5 @@
 package org.parley.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.WebApplicationException;
@@ -56,7 +55,7 @@ public final class JsonBody {
 
     public static Response answer(Response.ResponseBuilder builder, String code, String message) {
         return builder.type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", code).add("message", message).build().toString())
+                .entity(Json.PROVIDER.createObjectBuilder().add("error", code).add("message", message).build().toString())
                 .build();
     }
 

@@ -2,7 +2,6 @@ package org.parley.account.boundary;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import org.parley.account.control.Accounts;
 import org.parley.account.control.SignUpAllowance;
 import org.parley.account.entity.UserName;
+import org.parley.web.Json;
 import org.parley.web.JsonBody;
 
 /**
@@ -74,6 +74,6 @@ public class AccountsResource {
             throw e;
         }
         return Response.status(Response.Status.CREATED)
-                .entity(Json.createObjectBuilder().add("name", name.value()).build().toString()).build();
+                .entity(Json.PROVIDER.createObjectBuilder().add("name", name.value()).build().toString()).build();
     }
 }

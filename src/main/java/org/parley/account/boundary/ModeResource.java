@@ -1,12 +1,12 @@
 package org.parley.account.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.parley.account.control.AccountSettings;
+import org.parley.web.Json;
 
 /**
  * {@code GET /parley/api/mode}: whether this server wants a sign-in ({@code {"open": false}}) or takes a bare name
@@ -21,6 +21,6 @@ public class ModeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String mode() {
-        return Json.createObjectBuilder().add("open", settings.openMode()).build().toString();
+        return Json.PROVIDER.createObjectBuilder().add("open", settings.openMode()).build().toString();
     }
 }

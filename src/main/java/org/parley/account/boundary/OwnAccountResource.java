@@ -1,7 +1,6 @@
 package org.parley.account.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,6 +16,7 @@ import org.parley.account.control.AccountRemoval;
 import org.parley.account.control.Accounts;
 import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
+import org.parley.web.Json;
 import org.parley.web.JsonBody;
 
 /**
@@ -63,7 +63,7 @@ public class OwnAccountResource {
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         Account account = confirmed(authorization, JsonBody.parse(headers, body));
         removal.remove(account.name());
-        return Response.ok(Json.createObjectBuilder().add("removed", account.name()).build()).build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("removed", account.name()).build()).build();
     }
 
     /** The ticket's account, when the request also gives its password: a ticket left on a shared screen is not enough. */

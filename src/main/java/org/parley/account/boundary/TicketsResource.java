@@ -1,7 +1,6 @@
 package org.parley.account.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +21,7 @@ import org.parley.account.control.Tickets;
 import org.parley.account.entity.Account;
 import org.parley.account.entity.UserName;
 import org.parley.metrics.ParleyMetrics;
+import org.parley.web.Json;
 import org.parley.web.JsonBody;
 
 /**
@@ -108,7 +108,7 @@ public class TicketsResource {
     }
 
     static Response issued(Tickets.Issued ticket) {
-        return Response.ok(Json.createObjectBuilder().add("ticket", ticket.value()).add("name", ticket.name())
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("ticket", ticket.value()).add("name", ticket.name())
                 .add("expiresAt", ticket.expiresAt().toString()).build().toString()).build();
     }
 }

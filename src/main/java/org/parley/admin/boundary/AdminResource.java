@@ -1,7 +1,6 @@
 package org.parley.admin.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -37,6 +36,7 @@ import org.parley.log.entity.Conversation;
 import org.parley.room.control.RoomReads;
 import org.parley.room.entity.Membership;
 import org.parley.room.entity.RoomSummary;
+import org.parley.web.Json;
 import org.parley.web.JsonBody;
 
 /**
@@ -87,10 +87,10 @@ public class AdminResource {
                     "limit must be from 1 to " + MAX_LIMIT);
         }
         List<String> page = connections.onlineUsers(prefix, after, limit + 1);
-        JsonArrayBuilder people = Json.createArrayBuilder();
-        page.stream().limit(limit).forEach(name -> people.add(Json.createObjectBuilder().add("name", name)
+        JsonArrayBuilder people = Json.PROVIDER.createArrayBuilder();
+        page.stream().limit(limit).forEach(name -> people.add(Json.PROVIDER.createObjectBuilder().add("name", name)
                 .add("connections", connections.connectionsOf(name).size())));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("count", connections.onlineCount()).add("people", people);
+        JsonObjectBuilder answer = Json.PROVIDER.createObjectBuilder().add("count", connections.onlineCount()).add("people", people);
         if (page.size() > limit) {
             answer.add("next", page.get(limit - 1));
         }
@@ -105,7 +105,7 @@ public class AdminResource {
         operator(authorization);
         Account account = existing(name);
         int closed = lobby.dismiss(account.name(), "disconnected by an operator");
-        return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("closed", closed).build())
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("name", account.name()).add("closed", closed).build())
                 .build();
     }
 
@@ -118,7 +118,7 @@ public class AdminResource {
         // the connections close once the suspension commits (Lobby observes it): these are they
         int closed = connections.connectionsOf(account.name()).size();
         accounts.suspend(account.name(), Instant.now(), "the account is suspended by an operator");
-        return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("suspended", true)
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("name", account.name()).add("suspended", true)
                 .add("closed", closed).build()).build();
     }
 
@@ -130,7 +130,7 @@ public class AdminResource {
         operator(authorization);
         Account account = existing(name);
         accounts.reinstate(account.name());
-        return Response.ok(Json.createObjectBuilder().add("name", account.name()).add("suspended", false).build())
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("name", account.name()).add("suspended", false).build())
                 .build();
     }
 
@@ -142,7 +142,7 @@ public class AdminResource {
         Account account = otherThanTheCaller(authorization, name);
         int closed = connections.connectionsOf(account.name()).size();
         removal.remove(account.name());
-        return Response.ok(Json.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
                 .build();
     }
 
@@ -156,9 +156,9 @@ public class AdminResource {
             throw JsonBody.refusal(Response.Status.BAD_REQUEST, "invalid-limit",
                     "limit must be from 1 to " + MAX_LIMIT);
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder();
         rooms.everyRoom(search, limit).forEach(room -> list.add(roomJson(room)));
-        return Response.ok(Json.createObjectBuilder().add("rooms", list).build()).build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("rooms", list).build()).build();
     }
 
     /**
@@ -176,9 +176,9 @@ public class AdminResource {
         }
         RoomSummary room = existingRoom(id);
         List<Membership> page = rooms.members(room.id(), after, limit + 1);
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = Json.PROVIDER.createArrayBuilder();
         for (Membership member : page.subList(0, Math.min(limit, page.size()))) {
-            members.add(Json.createObjectBuilder().add("name", member.person())
+            members.add(Json.PROVIDER.createObjectBuilder().add("name", member.person())
                     .add("standing", member.standing().wireName()).add("role", member.role().wireName())
                     .add("connections", connections.connectionsOf(member.person()).size()));
         }
@@ -215,7 +215,7 @@ public class AdminResource {
             Thread.currentThread().interrupt();
             throw JsonBody.refusal(Response.Status.SERVICE_UNAVAILABLE, "unavailable", "interrupted");
         }
-        return Response.ok(Json.createObjectBuilder().add("closed", room.id()).add("seq", closing.seq())
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("closed", room.id()).add("seq", closing.seq())
                 .add("members", room.members()).build()).build();
     }
 
@@ -226,7 +226,7 @@ public class AdminResource {
     }
 
     private static JsonObjectBuilder roomJson(RoomSummary room) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", room.id()).add("name", room.name())
+        JsonObjectBuilder json = Json.PROVIDER.createObjectBuilder().add("id", room.id()).add("name", room.name())
                 .add("topic", room.topic()).add("public", room.open()).add("history", room.history().wireName())
                 .add("memberCount", room.members()).add("lastSeq", room.lastSeq());
         return room.isClosed() ? json.add("closedSeq", room.closedSeq()) : json;

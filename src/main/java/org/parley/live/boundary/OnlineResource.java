@@ -1,7 +1,6 @@
 package org.parley.live.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.parley.account.boundary.Bearer;
 import org.parley.live.control.Connections;
+import org.parley.web.Json;
 import org.parley.web.JsonBody;
 
 /**
@@ -45,9 +45,9 @@ public class OnlineResource {
         }
         // one more than asked says whether there is a next page
         List<String> people = connections.onlineUsers(prefix == null ? "" : prefix, after == null ? "" : after, max + 1);
-        JsonArrayBuilder names = Json.createArrayBuilder();
+        JsonArrayBuilder names = Json.PROVIDER.createArrayBuilder();
         people.stream().limit(max).forEach(names::add);
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("count", connections.onlineCount()).add("people", names);
+        JsonObjectBuilder answer = Json.PROVIDER.createObjectBuilder().add("count", connections.onlineCount()).add("people", names);
         if (people.size() > max) {
             answer.add("next", people.get(max - 1));
         }

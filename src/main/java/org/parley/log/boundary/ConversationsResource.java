@@ -1,7 +1,6 @@
 package org.parley.log.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -23,6 +22,7 @@ import org.parley.log.control.Marks;
 import org.parley.log.control.MessageStore;
 import org.parley.log.entity.ChatMessage;
 import org.parley.log.entity.Conversation;
+import org.parley.web.Json;
 import org.parley.web.JsonBody;
 
 /**
@@ -54,17 +54,17 @@ public class ConversationsResource {
         Map<String, Long> read = marks.readBy(user);
         List<Map.Entry<String, Long>> direct = new ArrayList<>(store.directConversationsOf(user).entrySet());
         direct.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
-        JsonArrayBuilder conversations = Json.createArrayBuilder();
+        JsonArrayBuilder conversations = Json.PROVIDER.createArrayBuilder();
         conversations.add(summary(user, Conversation.everyone(), read));
         for (Map.Entry<String, Long> entry : direct) {
             Conversation.parse(entry.getKey()).ifPresent(c -> conversations.add(summary(user, c, read)));
         }
-        return Response.ok(Json.createObjectBuilder().add("conversations", conversations).build().toString()).build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("conversations", conversations).build().toString()).build();
     }
 
     private JsonObjectBuilder summary(String user, Conversation conversation, Map<String, Long> read) {
         long readUpTo = read.getOrDefault(conversation.id(), 0L);
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", conversation.id());
+        JsonObjectBuilder json = Json.PROVIDER.createObjectBuilder().add("id", conversation.id());
         if (!conversation.isEveryone()) {
             String partner = conversation.partnerOf(user);
             json.add("with", partner).add("partnerReceivedUpTo", marks.deliveredTo(partner));
@@ -92,9 +92,9 @@ public class ConversationsResource {
         int max = (int) JsonBody.wholeNumber(limit, "limit", JsonBody.PAGE, JsonBody.MAX_PAGE);
         // one more than asked: whether there is an older page
         List<ChatMessage> page = store.history(conversation, beforeSeq, max + 1);
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = Json.PROVIDER.createArrayBuilder();
         page.stream().limit(max).forEach(m -> messages.add(m.toFrame(false).toJson()));
-        return Response.ok(Json.createObjectBuilder().add("conversation", conversation.id())
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("conversation", conversation.id())
                 .add("messages", messages).add("more", page.size() > max).build().toString()).build();
     }
 

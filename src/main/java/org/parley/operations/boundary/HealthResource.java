@@ -1,7 +1,6 @@
 package org.parley.operations.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.parley.operations.control.Readiness;
+import org.parley.web.Json;
 
 /**
  * What a load balancer or Kubernetes probes: {@code /parley/api/health/live} answers 200 while Parley is deployed
@@ -25,7 +25,7 @@ public class HealthResource {
     @GET
     @Path("live")
     public Response live() {
-        return Response.ok(Json.createObjectBuilder().add("status", "up").build()).build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("status", "up").build()).build();
     }
 
     @GET
@@ -33,9 +33,9 @@ public class HealthResource {
     public Response ready() {
         Optional<String> because = readiness.notReadyBecause();
         if (because.isPresent()) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(Json.createObjectBuilder()
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(Json.PROVIDER.createObjectBuilder()
                     .add("status", "not-ready").add("reason", because.get()).build()).build();
         }
-        return Response.ok(Json.createObjectBuilder().add("status", "ready").build()).build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("status", "ready").build()).build();
     }
 }

@@ -4,7 +4,6 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.exporter.servlet.jakarta.HttpExchangeAdapter;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import org.parley.config.Setting;
 import org.parley.metrics.ParleyMetrics;
 import org.parley.operations.control.ScrapeAccess;
+import org.parley.web.Json;
 
 /**
  * {@code GET /parley/metrics}: Parley's metrics in the Prometheus text format (or OpenMetrics, as the scraper asks),
@@ -47,7 +47,7 @@ public class MetricsServlet extends HttpServlet {
             }
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Json.createObjectBuilder().add("error", verdict.error())
+            response.getWriter().write(Json.PROVIDER.createObjectBuilder().add("error", verdict.error())
                     .add("message", verdict.message()).build().toString());
             return;
         }

@@ -1,7 +1,6 @@
 package org.parley.room.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -26,6 +25,7 @@ import org.parley.room.entity.Membership;
 import org.parley.room.entity.RoomSummary;
 import org.parley.room.entity.Span;
 import org.parley.room.entity.Standing;
+import org.parley.web.Json;
 import org.parley.web.JsonBody;
 
 /**
@@ -52,7 +52,7 @@ public class RoomsResource {
     public Response mine(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("user") String openName) {
         String user = bearer.caller(authorization, openName);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder();
         for (RoomReads.Mine mine : rooms.roomsOf(user)) {
             JsonObjectBuilder json = summary(mine.room()).add("standing", mine.membership().standing().wireName())
                     .add("role", mine.membership().role().wireName()).add("readUpTo", mine.readUpTo())
@@ -60,7 +60,7 @@ public class RoomsResource {
             mine.last().ifPresent(last -> json.add("last", last.toFrame(false).toJson()));
             list.add(json);
         }
-        return ok(Json.createObjectBuilder().add("rooms", list));
+        return ok(Json.PROVIDER.createObjectBuilder().add("rooms", list));
     }
 
     @GET
@@ -70,9 +70,9 @@ public class RoomsResource {
             @QueryParam("limit") String limit) {
         bearer.caller(authorization, openName);
         int max = (int) JsonBody.wholeNumber(limit, "limit", JsonBody.PAGE, JsonBody.MAX_PAGE);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Json.PROVIDER.createArrayBuilder();
         rooms.directory(search == null ? "" : search, max).forEach(room -> list.add(summary(room)));
-        return ok(Json.createObjectBuilder().add("rooms", list));
+        return ok(Json.PROVIDER.createObjectBuilder().add("rooms", list));
     }
 
     @GET
@@ -85,9 +85,9 @@ public class RoomsResource {
         int max = (int) JsonBody.wholeNumber(limit, "limit", JsonBody.MAX_PAGE, JsonBody.MAX_PAGE);
         // one more than asked: whether there is a next page
         List<Membership> page = rooms.members(room.id(), after == null ? "" : after, max + 1);
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = Json.PROVIDER.createArrayBuilder();
         for (Membership member : page.subList(0, Math.min(max, page.size()))) {
-            members.add(Json.createObjectBuilder().add("name", member.person())
+            members.add(Json.PROVIDER.createObjectBuilder().add("name", member.person())
                     .add("standing", member.standing().wireName()).add("role", member.role().wireName()));
         }
         JsonObjectBuilder json = summary(room).add("members", members);
@@ -123,9 +123,9 @@ public class RoomsResource {
                 page.addAll(store.history(conversation, from, until, max + 1 - page.size()));
             }
         }
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = Json.PROVIDER.createArrayBuilder();
         page.stream().limit(max).forEach(m -> messages.add(m.toFrame(false).toJson()));
-        return ok(Json.createObjectBuilder().add("conversation", room.id()).add("messages", messages)
+        return ok(Json.PROVIDER.createObjectBuilder().add("conversation", room.id()).add("messages", messages)
                 .add("more", page.size() > max));
     }
 
@@ -161,7 +161,7 @@ public class RoomsResource {
     }
 
     private static JsonObjectBuilder summary(RoomSummary room) {
-        return Json.createObjectBuilder().add("id", room.id()).add("name", room.name()).add("topic", room.topic())
+        return Json.PROVIDER.createObjectBuilder().add("id", room.id()).add("name", room.name()).add("topic", room.topic())
                 .add("public", room.open()).add("history", room.history().wireName()).add("memberCount", room.members())
                 .add("lastSeq", room.lastSeq()).add("lastMessageSeq", room.lastMessageSeq());
     }
