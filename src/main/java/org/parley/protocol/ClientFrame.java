@@ -122,7 +122,7 @@ public sealed interface ClientFrame {
             case "read" -> read(json, ref);
             case "watch" -> watch(json, ref);
             case "room" -> room(json, ref);
-            default -> new Refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type '" + abbreviated(type) + "'", ref);
+            default -> new Refused(ErrorCode.UNKNOWN_TYPE, "unknown frame type '" + Excerpt.of(type) + "'", ref);
         };
     }
 
@@ -158,7 +158,7 @@ public sealed interface ClientFrame {
             try {
                 users.add(UserName.parse(name.getString()).value());
             } catch (UserName.InvalidUserName e) {
-                return new Refused(ErrorCode.INVALID_RECIPIENT, "'" + abbreviated(name.getString()) + "': "
+                return new Refused(ErrorCode.INVALID_RECIPIENT, "'" + Excerpt.of(name.getString()) + "': "
                         + e.getMessage(), ref);
             }
         }
@@ -243,9 +243,5 @@ public sealed interface ClientFrame {
 
     private static String stringOrNull(JsonObject json, String key) {
         return json.get(key) instanceof JsonString value ? value.getString() : null;
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 32 ? text : text.substring(0, 32) + "…";
     }
 }

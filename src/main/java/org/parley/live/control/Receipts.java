@@ -14,6 +14,7 @@ import org.parley.log.control.MessageLog;
 import org.parley.log.control.MessageStore;
 import org.parley.log.entity.Conversation;
 import org.parley.protocol.ErrorCode;
+import org.parley.protocol.Excerpt;
 import org.parley.protocol.ServerFrame.ReceiptStatus;
 import org.parley.protocol.ServerFrame;
 import org.parley.room.control.RoomMarks;
@@ -94,7 +95,7 @@ public class Receipts {
                 .filter(c -> c.hasParticipant(user) || c.isRoom() && readsRoom(c, user));
         if (conversation.isEmpty()) {
             refusals.refuse(connection, ErrorCode.UNKNOWN_CONVERSATION,
-                    "you take no part in a conversation called " + abbreviated(conversationId), null);
+                    "you take no part in a conversation called " + Excerpt.of(conversationId), null);
             return;
         }
         long read = Math.min(upTo, log.lastSeq());
@@ -126,9 +127,5 @@ public class Receipts {
     private void tell(String user, String frame) {
         connections.connectionsOf(user).forEach(connection -> connection.send(frame));
         otherServers.tell(user, frame);
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -17,6 +17,7 @@ import org.parley.log.entity.ChatMessage;
 import org.parley.log.entity.Conversation;
 import org.parley.protocol.ClientFrame;
 import org.parley.protocol.ErrorCode;
+import org.parley.protocol.Excerpt;
 import org.parley.room.control.RoomQuota;
 import org.parley.room.entity.History;
 import org.parley.room.entity.Role;
@@ -53,7 +54,7 @@ public class RoomRequests {
     /** A chat message to a room. */
     void send(Connection sender, ClientFrame.Send send, long arrived) {
         if (!Conversation.isRoomId(send.to())) {
-            refusals.refuse(sender, ErrorCode.UNKNOWN_ROOM, "there is no room " + abbreviated(send.to())
+            refusals.refuse(sender, ErrorCode.UNKNOWN_ROOM, "there is no room " + Excerpt.of(send.to())
                     + " that you can see", send.ref());
             return;
         }
@@ -69,7 +70,7 @@ public class RoomRequests {
         if (frame.action() == ClientFrame.RoomAction.CREATE) {
             room = newRoomId();
         } else if (!Conversation.isRoomId(room)) {
-            refusals.refuse(sender, ErrorCode.UNKNOWN_ROOM, "there is no room " + abbreviated(room)
+            refusals.refuse(sender, ErrorCode.UNKNOWN_ROOM, "there is no room " + Excerpt.of(room)
                     + " that you can see", frame.ref());
             return;
         }
@@ -129,7 +130,7 @@ public class RoomRequests {
             Optional<String> person = personOf(frame.person());
             if (person.isEmpty()) {
                 return Optional.of(new Problem(ErrorCode.UNKNOWN_USER, "nobody is called "
-                        + abbreviated(frame.person())));
+                        + Excerpt.of(frame.person())));
             }
             details.add("person", person.get());
         } else if (frame.action() != ClientFrame.RoomAction.CREATE
@@ -181,7 +182,8 @@ public class RoomRequests {
     public CompletableFuture<ChatMessage> closeAsOperator(String operator, String room) {
         CompletableFuture<ChatMessage> done = new CompletableFuture<>();
         if (!Conversation.isRoomId(room)) {
-            done.completeExceptionally(new LogRefusal(ErrorCode.UNKNOWN_ROOM, "no room has the id " + abbreviated(room)));
+            done.completeExceptionally(new LogRefusal(ErrorCode.UNKNOWN_ROOM,
+                    "no room has the id " + Excerpt.of(room)));
             return done;
         }
         String details = Json.PROVIDER.createObjectBuilder().add("operator", true).build().toString();
@@ -210,9 +212,5 @@ public class RoomRequests {
             id.append(ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)]);
         }
         return id.toString();
-    }
-
-    private static String abbreviated(String text) {
-        return text == null ? "" : text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

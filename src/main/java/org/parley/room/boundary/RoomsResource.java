@@ -19,6 +19,7 @@ import org.parley.account.boundary.Bearer;
 import org.parley.log.control.MessageStore;
 import org.parley.log.entity.ChatMessage;
 import org.parley.log.entity.Conversation;
+import org.parley.protocol.Excerpt;
 import org.parley.room.control.RoomReads;
 import org.parley.room.entity.History;
 import org.parley.room.entity.Membership;
@@ -157,7 +158,7 @@ public class RoomsResource {
             }
         }
         return room.orElseThrow(() -> JsonBody.refusal(Response.Status.NOT_FOUND, "unknown-room",
-                "there is no room " + abbreviated(id) + " that you can see"));
+                "there is no room " + Excerpt.of(id) + " that you can see"));
     }
 
     private static JsonObjectBuilder summary(RoomSummary room) {
@@ -168,9 +169,5 @@ public class RoomsResource {
 
     private static Response ok(JsonObjectBuilder json) {
         return Response.ok(json.build().toString()).build();
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }
