@@ -39,13 +39,14 @@ function say(text, kind) {
   ui['admin-status'].dataset.kind = kind ?? 'info';
 }
 
-function actionButton(action, name, label) {
+/** A button for an action on a row: the action in data-action, whom or what it is for in {key: value}. */
+function actionButton(action, [key, value], label) {
   const button = document.createElement('button');
   button.type = 'button';
   button.dataset.action = action;
-  button.dataset.user = name;
+  button.dataset[key] = value;
   button.textContent = label;
-  if (action === 'remove') {
+  if (action === 'remove' || action === 'close') {
     button.className = 'danger';
   }
   return button;
@@ -63,8 +64,9 @@ async function refresh() {
     const how = document.createElement('td');
     how.textContent = String(connections);
     const what = document.createElement('td');
-    what.append(actionButton('disconnect', name, 'Disconnect'), actionButton('suspend', name, 'Suspend'),
-      actionButton('remove', name, 'Remove'));
+    const user = ['user', name];
+    what.append(actionButton('disconnect', user, 'Disconnect'), actionButton('suspend', user, 'Suspend'),
+      actionButton('remove', user, 'Remove'));
     row.append(who, how, what);
     return row;
   });
@@ -75,18 +77,6 @@ function cell(text) {
   const td = document.createElement('td');
   td.textContent = text;
   return td;
-}
-
-function roomButton(action, room, label) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset.action = action;
-  button.dataset.room = room.id;
-  button.textContent = label;
-  if (action === 'close') {
-    button.className = 'danger';
-  }
-  return button;
 }
 
 // what an operator sees of a room at a glance: its name, whether anyone may find it, and whether it is closed
@@ -104,9 +94,9 @@ async function refreshRooms() {
       row.dataset.closed = 'true';
     }
     const what = document.createElement('td');
-    what.append(roomButton('members', room, 'Members'));
+    what.append(actionButton('members', ['room', room.id], 'Members'));
     if (room.closedSeq === undefined) {
-      what.append(roomButton('close', room, 'Close'));
+      what.append(actionButton('close', ['room', room.id], 'Close'));
     }
     row.append(cell(roomLabel(room)), cell(String(room.memberCount)), what);
     return row;

@@ -102,7 +102,7 @@ export function eventText(message) {
     case 'unbanned': return `${by} lifted ${person}'s ban`;
     case 'role': return `${by} made ${person} ${ROLE_TEXT[d.role] ?? d.role}`;
     case 'renamed': return `${by} renamed the room ${d.name}`;
-    case 'topic': return `${by} set the topic: ${d.topic}`;
+    case 'topic': return d.topic ? `${by} set the topic: ${d.topic}` : `${by} cleared the topic`;
     case 'closed': return `${by} closed the room`;
     default: return `${by}: ${message.event}`;
   }

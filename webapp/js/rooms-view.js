@@ -1,6 +1,7 @@
 // Rooms on the page: making one, finding public ones and joining, answering invitations, and for the open room its
 // topic, its members with their roles and who of them is online, inviting, leaving, and what one's role lets one do
-// to others and to the room (rename it, set its topic, lift a ban). Every change goes to the server as a `room` frame (chat.act); the room's events bring it back.
+// to others and to the room (rename it, set its topic, lift a ban). Every change goes to the server as a `room`
+// frame (chat.act); the room's events bring it back.
 import { directory, room as roomDetails } from './api.js';
 import { memberItem, roomItem } from './render.js';
 
@@ -36,7 +37,7 @@ export class RoomsView {
     ui.invitations.addEventListener('click', (event) => this.#onRoomButton(event));
     ui['room-invite'].addEventListener('submit', (event) => {
       event.preventDefault();
-      this.#invite();
+      this.#change('invite', 'invite-name', 'person', 'invite them');
     });
     ui['room-rename'].addEventListener('submit', (event) => {
       event.preventDefault();
@@ -115,21 +116,8 @@ export class RoomsView {
     }
   }
 
-  async #invite() {
-    const open = this.#chat.openRoom;
-    const person = this.#ui['invite-name'].value.trim();
-    if (!open || !person) {
-      return;
-    }
-    try {
-      await this.#chat.act('invite', { room: open.id, person });
-      this.#ui['invite-name'].value = '';
-    } catch (error) {
-      this.#say(`Could not invite ${person}: ${error.message}`, 'error');
-    }
-  }
-
-  /** Sends what a field of the settings holds as one field of a room action on the open room; empties it once done. */
+  /** Sends what a field holds as one field of a room action on the open room (invite, settings, unban); empties it
+   * once done. */
   async #change(action, input, field, what) {
     const open = this.#chat.openRoom;
     const value = this.#ui[input].value.trim();
