@@ -55,7 +55,8 @@ public final class JsonBody {
 
     public static Response answer(Response.ResponseBuilder builder, String code, String message) {
         return builder.type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.PROVIDER.createObjectBuilder().add("error", code).add("message", message).build().toString())
+                .entity(Json.PROVIDER.createObjectBuilder().add("error", code).add("message", message)
+                        .build().toString())
                 .build();
     }
 

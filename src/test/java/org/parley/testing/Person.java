@@ -160,7 +160,7 @@ public final class Person implements AutoCloseable {
                     arguments[1])}"]`).click();""", action, room);
     }
 
-    /** On the operator's page: waits until the members shown are this many, and returns them: name, role, connections. */
+    /** On the operator's page: waits until this many members are shown; returns them as "name role connections". */
     @SuppressWarnings("unchecked")
     public List<String> awaitRoomMembers(int count) {
         return wait.until(driver -> {

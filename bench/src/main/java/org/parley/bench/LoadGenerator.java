@@ -7,8 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -398,27 +397,28 @@ final class LoadGenerator implements AutoCloseable {
         List<BenchUser> people = open(names, uris, new Tally(1), 0);
         BenchUser reader = people.get(0);
         List<String> made = new ArrayList<>(rooms);
-        Map<String, BenchUser> makerOf = new HashMap<>();
+        // room i is made and spoken in by maker i / ROOMS_A_MAKER
+        IntFunction<BenchUser> makerOf = i -> people.get(1 + i / ROOMS_A_MAKER);
         for (int i = 0; i < rooms; i++) {
-            BenchUser maker = people.get(1 + i / ROOMS_A_MAKER);
-            maker.sendRaw("{\"type\":\"room\",\"action\":\"create\",\"public\":true,\"name\":\"list "
+            makerOf.apply(i).sendRaw("{\"type\":\"room\",\"action\":\"create\",\"public\":true,\"name\":\"list "
                     + names.get(0) + " " + i + "\"}");
-            maker.awaitAnswers(i % ROOMS_A_MAKER + 1);
-            String room = maker.ackedConversation();
-            if (room == null || !room.startsWith("#") || made.contains(room)) {
+            makerOf.apply(i).awaitAnswers(i % ROOMS_A_MAKER + 1);
+            String room = makerOf.apply(i).ackedConversation();
+            if (room == null || !room.startsWith("#") || (!made.isEmpty() && room.equals(made.get(made.size() - 1)))) {
                 throw new IllegalStateException("room " + i + " was not made: " + room);
             }
             made.add(room);
-            makerOf.put(room, maker);
         }
         made.forEach(room -> reader.sendRaw("{\"type\":\"room\",\"action\":\"join\",\"room\":\"" + room + "\"}"));
         reader.awaitAnswers(rooms);
         for (int i = 0; i < rooms; i++) {
-            makerOf.get(made.get(i)).sendRaw("{\"type\":\"send\",\"to\":\"" + made.get(i) + "\",\"body\":\""
+            makerOf.apply(i).sendRaw("{\"type\":\"send\",\"to\":\"" + made.get(i) + "\",\"body\":\""
                     + BenchUser.body(i, System.nanoTime()) + "\"}");
         }
-        // each maker's rooms made and spoken in: two answers a room
-        makerOf.values().forEach(maker -> maker.awaitAnswers(2L * Collections.frequency(makerOf.values(), maker)));
+        // two answers a room of its maker's: the making and the message
+        for (int k = 0; k < makers; k++) {
+            people.get(1 + k).awaitAnswers(2L * Math.min(ROOMS_A_MAKER, rooms - k * ROOMS_A_MAKER));
+        }
         String ticket = target.ticket(names.get(0));
         Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         int listed = 0;

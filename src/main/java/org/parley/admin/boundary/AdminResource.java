@@ -90,7 +90,8 @@ public class AdminResource {
         JsonArrayBuilder people = Json.PROVIDER.createArrayBuilder();
         page.stream().limit(limit).forEach(name -> people.add(Json.PROVIDER.createObjectBuilder().add("name", name)
                 .add("connections", connections.connectionsOf(name).size())));
-        JsonObjectBuilder answer = Json.PROVIDER.createObjectBuilder().add("count", connections.onlineCount()).add("people", people);
+        JsonObjectBuilder answer = Json.PROVIDER.createObjectBuilder().add("count", connections.onlineCount())
+                .add("people", people);
         if (page.size() > limit) {
             answer.add("next", page.get(limit - 1));
         }
@@ -105,8 +106,8 @@ public class AdminResource {
         operator(authorization);
         Account account = existing(name);
         int closed = lobby.dismiss(account.name(), "disconnected by an operator");
-        return Response.ok(Json.PROVIDER.createObjectBuilder().add("name", account.name()).add("closed", closed).build())
-                .build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("name", account.name()).add("closed", closed)
+                .build()).build();
     }
 
     /** {@code PUT admin/users/NAME/suspension}: the account can no longer sign in, and its connections close. */
@@ -130,8 +131,8 @@ public class AdminResource {
         operator(authorization);
         Account account = existing(name);
         accounts.reinstate(account.name());
-        return Response.ok(Json.PROVIDER.createObjectBuilder().add("name", account.name()).add("suspended", false).build())
-                .build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("name", account.name()).add("suspended", false)
+                .build()).build();
     }
 
     /** {@code DELETE admin/users/NAME}: removes the account, its messages and marks; its connections close. */
@@ -142,8 +143,8 @@ public class AdminResource {
         Account account = otherThanTheCaller(authorization, name);
         int closed = connections.connectionsOf(account.name()).size();
         removal.remove(account.name());
-        return Response.ok(Json.PROVIDER.createObjectBuilder().add("removed", account.name()).add("closed", closed).build())
-                .build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("removed", account.name()).add("closed", closed)
+                .build()).build();
     }
 
     /** {@code GET admin/rooms?search=&limit=}: every room whose name holds the search, private and closed ones too. */

@@ -47,7 +47,8 @@ public class OnlineResource {
         List<String> people = connections.onlineUsers(prefix == null ? "" : prefix, after == null ? "" : after, max + 1);
         JsonArrayBuilder names = Json.PROVIDER.createArrayBuilder();
         people.stream().limit(max).forEach(names::add);
-        JsonObjectBuilder answer = Json.PROVIDER.createObjectBuilder().add("count", connections.onlineCount()).add("people", names);
+        JsonObjectBuilder answer = Json.PROVIDER.createObjectBuilder().add("count", connections.onlineCount())
+                .add("people", names);
         if (people.size() > max) {
             answer.add("next", people.get(max - 1));
         }

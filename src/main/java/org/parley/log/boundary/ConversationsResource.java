@@ -59,7 +59,8 @@ public class ConversationsResource {
         for (Map.Entry<String, Long> entry : direct) {
             Conversation.parse(entry.getKey()).ifPresent(c -> conversations.add(summary(user, c, read)));
         }
-        return Response.ok(Json.PROVIDER.createObjectBuilder().add("conversations", conversations).build().toString()).build();
+        return Response.ok(Json.PROVIDER.createObjectBuilder().add("conversations", conversations).build().toString())
+                .build();
     }
 
     private JsonObjectBuilder summary(String user, Conversation conversation, Map<String, Long> read) {

@@ -162,7 +162,8 @@ public class RoomsResource {
     }
 
     private static JsonObjectBuilder summary(RoomSummary room) {
-        return Json.PROVIDER.createObjectBuilder().add("id", room.id()).add("name", room.name()).add("topic", room.topic())
+        return Json.PROVIDER.createObjectBuilder().add("id", room.id()).add("name", room.name())
+                .add("topic", room.topic())
                 .add("public", room.open()).add("history", room.history().wireName()).add("memberCount", room.members())
                 .add("lastSeq", room.lastSeq()).add("lastMessageSeq", room.lastMessageSeq());
     }
