@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,6 +95,12 @@ public enum Setting {
      */
     DATASOURCE("parley.datasource", "", Kind.JNDI_NAME),
     /**
+     * Pages the embedded Derby database keeps in memory; {@code auto} gives it an eighth of the JVM's largest heap
+     * (in pages of 32 KB, the log's). Derby reads it once, as its database starts; a JVM system property
+     * {@code derby.storage.pageCacheSize} set by the operator takes precedence.
+     */
+    DERBY_PAGE_CACHE("parley.derby.page.cache", "auto", Kind.COUNT_OR_AUTO),
+    /**
      * Who may read {@code /parley/metrics} without the token: IP addresses or CIDR blocks, separated by commas.
      * Loopback only by default; behind a reverse proxy, every request comes from the proxy's address.
      */
@@ -120,7 +127,7 @@ public enum Setting {
     CLUSTER_LEASE("parley.cluster.lease", "15s", Kind.DURATION);
 
     private enum Kind {
-        DURATION, SPAN, COUNT, ORIGINS, SWITCH, KEY, JNDI_NAME, ADDRESSES, SECRET, NAMES
+        DURATION, SPAN, COUNT, COUNT_OR_AUTO, ORIGINS, SWITCH, KEY, JNDI_NAME, ADDRESSES, SECRET, NAMES
     }
 
     /** Fewer characters than this in a secret setting are too few to resist guessing. */
@@ -153,6 +160,7 @@ public enum Setting {
                 case DURATION -> setting.duration();
                 case SPAN -> setting.span();
                 case COUNT -> setting.positiveInt();
+                case COUNT_OR_AUTO -> setting.positiveIntOrAuto();
                 case ORIGINS -> setting.origins();
                 case SWITCH -> setting.isOn();
                 case KEY -> setting.key();
@@ -231,6 +239,23 @@ public enum Setting {
             // reported below with the setting's name
         }
         throw invalid(value, "a positive whole number");
+    }
+
+    /** @return the number, or none when the setting is {@code auto}: Parley decides */
+    public OptionalInt positiveIntOrAuto() {
+        String value = raw();
+        if (value.equalsIgnoreCase("auto")) {
+            return OptionalInt.empty();
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return OptionalInt.of(parsed);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the setting's name
+        }
+        throw invalid(value, "auto or a positive whole number");
     }
 
     public boolean isOn() {

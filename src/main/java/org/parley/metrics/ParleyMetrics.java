@@ -2,6 +2,7 @@ package org.parley.metrics;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -122,6 +123,12 @@ public class ParleyMetrics {
     /** A value read at each scrape, for what is counted elsewhere (connections online, bytes queued). */
     public void gauge(String name, String help, DoubleSupplier value) {
         GaugeWithCallback.builder().name(name).help(help).callback(callback -> callback.call(value.getAsDouble()))
+                .register(registry);
+    }
+
+    /** A total read at each scrape, for what is counted elsewhere (a library's own counts). */
+    public void counter(String name, String help, DoubleSupplier value) {
+        CounterWithCallback.builder().name(name).help(help).callback(callback -> callback.call(value.getAsDouble()))
                 .register(registry);
     }
 

@@ -22,6 +22,20 @@ class SettingTest {
         System.clearProperty(Setting.METRICS_FROM.property());
         System.clearProperty(Setting.METRICS_TOKEN.property());
         System.clearProperty(Setting.OPERATORS.property());
+        System.clearProperty(Setting.DERBY_PAGE_CACHE.property());
+    }
+
+    @Test
+    void derbysPageCacheIsAutoOrACount() {
+        assertTrue(Setting.DERBY_PAGE_CACHE.positiveIntOrAuto().isEmpty(), "auto by default");
+        System.setProperty(Setting.DERBY_PAGE_CACHE.property(), "12000");
+        assertEquals(12_000, Setting.DERBY_PAGE_CACHE.positiveIntOrAuto().getAsInt());
+        System.setProperty(Setting.DERBY_PAGE_CACHE.property(), "AUTO");
+        assertTrue(Setting.DERBY_PAGE_CACHE.positiveIntOrAuto().isEmpty());
+        System.setProperty(Setting.DERBY_PAGE_CACHE.property(), "0");
+        String message = assertThrows(IllegalStateException.class, Setting.DERBY_PAGE_CACHE::positiveIntOrAuto)
+                .getMessage();
+        assertTrue(message.contains("PARLEY_DERBY_PAGE_CACHE") && message.contains("auto or"), message);
     }
 
     @Test

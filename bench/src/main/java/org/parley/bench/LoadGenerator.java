@@ -51,10 +51,12 @@ final class LoadGenerator implements AutoCloseable {
     /**
      * {@code sendLag}: how late the generator sent each message after its scheduled time (microseconds);
      * {@code generatorCpu}: the generator's CPU time over the step's wall time, in cores. Both show whether the
-     * generator, not the target, limited the step.
+     * generator, not the target, limited the step. {@code pageReadsPerMessage}: the pages Derby read from disk
+     * during the step, per message sent (NaN where not known: the baseline, the cluster).
      */
     record DirectResult(String target, int users, int offeredPerSecond, double deliveredPerSecond, Histogram latency,
-            long sent, long lost, long duplicated, long refused, Histogram sendLag, double generatorCpu) {
+            long sent, long lost, long duplicated, long refused, Histogram sendLag, double generatorCpu,
+            double pageReadsPerMessage) {
     }
 
     record BroadcastResult(String target, int users, int broadcasts, Histogram timeToLastDelivery, long lost,
@@ -182,28 +184,31 @@ final class LoadGenerator implements AutoCloseable {
         Tally warmup = new Tally(1);
         List<BenchUser> users = connect("d", userCount, warmup);
         long warmupTotal = Math.round(perSecond * warmupSeconds);
+        target.derbyPageMisses(); // Derby counts from the first time it is asked
         sendDirect(users, users, perSecond, System.nanoTime(), warmupTotal, 0);
         drain(warmup, warmupTotal);
         Tally tally = new Tally(1);
         users.forEach(user -> user.countInto(tally));
         long total = Math.round(perSecond * seconds);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        double missesBefore = target.derbyPageMisses();
         long cpuBefore = processCpuNanos();
         Histogram lag = sendDirect(users, users, perSecond, start, total, warmupTotal);
         drain(tally, total);
-        DirectResult result = result(target.label(), userCount, perSecond, seconds, tally, start, cpuBefore, lag);
+        DirectResult result = result(target.label(), userCount, perSecond, seconds, tally, start, cpuBefore, lag,
+                (target.derbyPageMisses() - missesBefore) / total);
         users.forEach(BenchUser::close);
         return result;
     }
 
     /** What a step of {@code seconds} that started at {@code start} (nanos) saw, once its messages are drained. */
     private static DirectResult result(String label, int userCount, int perSecond, double seconds, Tally tally,
-            long start, long cpuBefore, Histogram sendLag) {
+            long start, long cpuBefore, Histogram sendLag, double pageReadsPerMessage) {
         long wall = System.nanoTime() - start;
         double cpu = (processCpuNanos() - cpuBefore) / (double) wall;
         return new DirectResult(label, userCount, perSecond, tally.complete() / Math.max(seconds, wall / 1e9),
                 tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get(), sendLag,
-                cpu);
+                cpu, pageReadsPerMessage);
     }
 
     /**
@@ -227,7 +232,7 @@ final class LoadGenerator implements AutoCloseable {
         Histogram lag = sendAcross(here, there, perSecond, start, total, warmupTotal);
         drain(tally, total);
         DirectResult result = result(target.label() + " to " + other.target.label(), userCount, perSecond, seconds,
-                tally, start, cpuBefore, lag);
+                tally, start, cpuBefore, lag, Double.NaN);
         here.forEach(BenchUser::close);
         there.forEach(BenchUser::close);
         return result;

@@ -145,6 +145,29 @@ record Target(String label, URL base, boolean signsIn, long pid) {
         throw failure;
     }
 
+    /**
+     * Pages Derby has read from disk into its cache so far, from Parley's metrics; NaN for the baseline, or where the
+     * metrics are not open to this address (the suite's servers). Derby counts from the first time it is asked.
+     */
+    double derbyPageMisses() {
+        if (!signsIn) {
+            return Double.NaN;
+        }
+        try {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "metrics")).GET().build());
+            if (answer.statusCode() == 200) {
+                return answer.body().lines().filter(line -> line.startsWith(DERBY_PAGE_MISSES + " "))
+                        .mapToDouble(line -> Double.parseDouble(line.substring(DERBY_PAGE_MISSES.length() + 1)))
+                        .findFirst().orElse(Double.NaN);
+            }
+        } catch (UncheckedIOException | NumberFormatException e) {
+            // not known this time: the report shows none
+        }
+        return Double.NaN;
+    }
+
+    private static final String DERBY_PAGE_MISSES = "parley_derby_page_cache_misses_total";
+
     /** A ticket of the user's own, for asking the API as them. */
     String ticket(String user) {
         return retried(() -> signIn(user)).getString("ticket");

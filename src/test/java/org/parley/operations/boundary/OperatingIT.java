@@ -116,6 +116,19 @@ class OperatingIT extends DeployedParley {
         }
     }
 
+    @Test
+    void derbysPageCacheIsSizedBeforeTheDatabaseStartsAndCounted() {
+        // the suite's servers have PARLEY_DERBY_PAGE_CACHE (war.pom.xml), a size none would choose by itself
+        double asked = Double.parseDouble(System.getenv("PARLEY_DERBY_PAGE_CACHE"));
+        Scrape first = Scrape.of(base);
+        assertEquals(asked, first.value("parley_derby_page_cache_pages"), "Derby took the size Parley set");
+        assertTrue(first.value("parley_derby_page_cache_allocated_pages") > 0);
+        newAccount("reader"); // a sign-up reads and writes pages
+        Scrape second = Scrape.awaitUntil(base, later -> later.value("parley_derby_page_cache_hits_total") > 0);
+        assertTrue(second.value("parley_derby_page_cache_hits_total") > 0, "hits are counted from the first scrape");
+        assertTrue(second.has("parley_derby_page_cache_misses_total"));
+    }
+
     /** The metrics named in the dashboard's queries: Parley's own and the JVM's, by their prefixes. */
     private static List<String> metricsAskedForBy(Path dashboard) throws IOException {
         List<String> expressions = new ArrayList<>();
