@@ -6,14 +6,16 @@
 # restarted domain's own loading of its applications can fail:
 #
 #   ASADMIN=/opt/payara6/bin/asadmin DOMAIN=domain1 \
-#   PARLEY_DRIVER_JARS="/opt/jdbc/derbyclient-10.16.1.1.jar /opt/jdbc/derbyshared-10.16.1.1.jar" \
-#   PARLEY_DATASOURCE_CLASS=org.apache.derby.client.BasicClientDataSource \
-#   PARLEY_POOL_PROPERTIES='serverName=localhost:portNumber=1527:databaseName=parley:createDatabase=create:user=parley:password=change-me' \
+#   PARLEY_DRIVER_JARS=/opt/jdbc/postgresql-42.7.14.jar \
+#   PARLEY_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource \
+#   PARLEY_POOL_PROPERTIES='serverName=db.example.com:portNumber=5432:databaseName=parley:user=parley:password=change-me' \
 #   ./parley-datasource.sh
 #
 # PARLEY_POOL_PROPERTIES is the data source class's own properties, name=value separated by colons (escape a colon
-# inside a value as \:). For PostgreSQL, for example: PARLEY_DATASOURCE_CLASS=org.postgresql.ds.PGSimpleDataSource
-# and PARLEY_POOL_PROPERTIES='serverName=db.example.com:portNumber=5432:databaseName=parley:user=parley:password=…'.
+# inside a value as \:). For Derby's network server, for example:
+# PARLEY_DRIVER_JARS="/opt/jdbc/derbyclient-10.16.1.1.jar /opt/jdbc/derbyshared-10.16.1.1.jar",
+# PARLEY_DATASOURCE_CLASS=org.apache.derby.client.BasicClientDataSource and
+# PARLEY_POOL_PROPERTIES='serverName=localhost:portNumber=1527:databaseName=parley:createDatabase=create:user=parley:password=…'.
 # ASADMIN_OPTIONS passes anything asadmin needs to reach the domain (--port 4848, --user, --passwordfile).
 set -euo pipefail
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.parley.testing.Broker;
 import org.parley.testing.ExternalDatabase;
@@ -18,10 +19,7 @@ public final class ClusterCommands {
 
     /** One command file, as Payara Micro takes one: the shared database's pool, then the broker's adapter. */
     public static Path forPayaraMicro(Path work, ExternalDatabase database, Broker broker) throws Exception {
-        String datasource = Files.readString(ExternalDatabase.serverConfig("payara/parley-datasource.micro.asadmin"))
-                .replace("portNumber=1527", "portNumber=" + database.port())
-                .replace("user=parley:password=change-me",
-                        "user=" + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD);
+        String datasource = payaraMicroDataSource(database);
         String cluster = Files.readString(ExternalDatabase.serverConfig("payara/parley-cluster.micro.asadmin"))
                 .replace("port\\=61616", "port\\=" + broker.port())
                 .replace("/opt/parley/parley-artemis-ra.rar", System.getProperty("parley.artemis.rar"));
@@ -30,12 +28,35 @@ public final class ClusterCommands {
         return commands;
     }
 
-    /** server-config/wildfly/parley-datasource.properties, with this test's database and its client's jars. */
-    static Path wildFlyDataSource(Path work, ExternalDatabase database) throws IOException {
-        String jars = ExternalDatabase.driverJars().stream().map(Path::toString)
+    /**
+     * server-config/payara/parley-datasource.micro.asadmin with this test's database in the pool: its data source
+     * class and that class's properties, where the operator puts their own.
+     */
+    public static String payaraMicroDataSource(ExternalDatabase database) throws IOException {
+        String template = Files.readString(ExternalDatabase.serverConfig("payara/parley-datasource.micro.asadmin"));
+        String filled = template.lines()
+                .map(line -> !line.startsWith("create-jdbc-connection-pool") ? line : line
+                        .replaceFirst("--datasourceclassname \\S+",
+                                Matcher.quoteReplacement("--datasourceclassname " + database.dataSourceClass()))
+                        .replaceFirst("--property \\S+",
+                                Matcher.quoteReplacement("--property " + database.poolProperties())))
+                .collect(Collectors.joining("\n", "", "\n"));
+        if (!filled.contains(database.poolProperties())) {
+            throw new IllegalStateException("parley-datasource.micro.asadmin makes no pool with a data source class"
+                    + " and properties");
+        }
+        return filled;
+    }
+
+    /** server-config/wildfly/parley-datasource.properties, with this test's database and its driver's jars. */
+    public static Path wildFlyDataSource(Path work, ExternalDatabase database) throws IOException {
+        String jars = database.driverJars().stream().map(Path::toString)
                 .collect(Collectors.joining(System.getProperty("path.separator")));
         return filled("wildfly/parley-datasource.properties", work, Map.of(
+                "parley.driver.module", database.wildFlyDriver().module(),
                 "parley.driver.jars", jars,
+                "parley.driver.name", database.wildFlyDriver().name(),
+                "parley.driver.class", database.wildFlyDriver().driverClass(),
                 "parley.db.url", database.url(),
                 "parley.db.user", ExternalDatabase.USER,
                 "parley.db.password", ExternalDatabase.PASSWORD));
@@ -46,11 +67,6 @@ public final class ClusterCommands {
         return filled("wildfly/parley-cluster.properties", work, Map.of(
                 "parley.cluster.broker.host", "localhost",
                 "parley.cluster.broker.port", Integer.toString(broker.port())));
-    }
-
-    /** The module parley-datasource.cli installs the JDBC driver as, by the operator's properties. */
-    static String wildFlyDriverModule() throws IOException {
-        return valueOf("wildfly/parley-datasource.properties", "parley.driver.module");
     }
 
     /**
@@ -72,12 +88,5 @@ public final class ClusterCommands {
         Path copy = work.resolve(Path.of(template).getFileName());
         Files.write(copy, lines);
         return copy;
-    }
-
-    private static String valueOf(String template, String key) throws IOException {
-        return Files.readAllLines(ExternalDatabase.serverConfig(template)).stream()
-                .filter(line -> line.startsWith(key + "="))
-                .map(line -> line.substring(key.length() + 1))
-                .findFirst().orElseThrow(() -> new IllegalStateException(template + " has no " + key));
     }
 }

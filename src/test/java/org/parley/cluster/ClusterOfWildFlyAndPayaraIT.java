@@ -27,6 +27,7 @@ import org.parley.testing.ExternalDatabase;
 import org.parley.testing.FreePort;
 import org.parley.testing.Frames;
 import org.parley.testing.PayaraMicroServer;
+import org.parley.testing.PostgresDatabase;
 import org.parley.testing.SignIn;
 import org.parley.testing.WildFlyServer;
 
@@ -55,12 +56,12 @@ class ClusterOfWildFlyAndPayaraIT {
         // a fresh database and fresh logs each run
         DirectoryTree.delete(work);
         Files.createDirectories(work);
-        database = ExternalDatabase.start(work.resolve("shared-db"));
+        database = PostgresDatabase.start(work.resolve("shared-db"));
         broker = Broker.start();
         String lease = LEASE.toSeconds() + "s";
 
         // the data source script installs the JDBC driver into the distribution, which WildFlyDropInIT's does too
-        modules = WildFlyServer.claimModule(ClusterCommands.wildFlyDriverModule());
+        modules = WildFlyServer.claimModule(database.wildFlyDriver().module());
         wildFly = WildFlyServer.withScripts(work.resolve("wildfly"), List.of(
                 new WildFlyServer.Script(ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"),
                         ClusterCommands.wildFlyDataSource(work, database)),
@@ -69,7 +70,7 @@ class ClusterOfWildFlyAndPayaraIT {
         // WildFly's ports are taken only as it boots
         payara = PayaraMicroServer.withCommands(work.resolve("payara"),
                 FreePort.pickOtherThan(wildFly.ports().values()),
-                ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars());
+                ClusterCommands.forPayaraMicro(work, database, broker), database.driverJars());
 
         long started = System.nanoTime();
         // both servers boot at once (each takes most of the start-up)

@@ -33,6 +33,7 @@ import org.parley.testing.ExternalDatabase;
 import org.parley.testing.Frames;
 import org.parley.testing.FreePort;
 import org.parley.testing.PayaraMicroServer;
+import org.parley.testing.PostgresDatabase;
 import org.parley.testing.SignIn;
 
 /**
@@ -58,7 +59,7 @@ class ClusterOnPayaraMicroIT {
         // a fresh database and fresh logs each run
         DirectoryTree.delete(work);
         Files.createDirectories(work);
-        database = ExternalDatabase.start(work.resolve("shared-db"));
+        database = PostgresDatabase.start(work.resolve("shared-db"));
         broker = Broker.start();
         Path commands = ClusterCommands.forPayaraMicro(work, database, broker);
         Map<String, String> settings = Map.of(
@@ -66,9 +67,9 @@ class ClusterOnPayaraMicroIT {
                 "parley.cluster.connectionFactory", "jms/parleyConnectionFactory",
                 "parley.cluster.lease", LEASE.toSeconds() + "s",
                 "parley.signup.per.address", "1000");
-        a = PayaraMicroServer.withCommands(work.resolve("a"), FreePort.pick(), commands, ExternalDatabase.driverJars());
+        a = PayaraMicroServer.withCommands(work.resolve("a"), FreePort.pick(), commands, database.driverJars());
         b = PayaraMicroServer.withCommands(work.resolve("b"), FreePort.pickOtherThan(List.of(a.base().getPort())),
-                commands, ExternalDatabase.driverJars());
+                commands, database.driverJars());
         // both boot at once
         CompletableFuture<URL> aUp = CompletableFuture.supplyAsync(() -> a.start(settings));
         b.start(settings);

@@ -11,11 +11,13 @@ import java.util.concurrent.CountDownLatch;
 import org.parley.testing.Broker;
 import org.parley.testing.ExternalDatabase;
 import org.parley.testing.PayaraMicroServer;
+import org.parley.testing.PostgresDatabase;
 
 /**
  * README "Several servers as one chat": {@code ./mvnw -DskipTests -Pcluster package} builds Parley and runs this,
- * which starts a chat of two servers on this machine as the tests do — one ActiveMQ Artemis broker, one Derby
- * network server, and Payara Micro twice, on ports 8081 and 8082 — and keeps them until Ctrl+C.
+ * which starts a chat of two servers on this machine as the tests do — one ActiveMQ Artemis broker, one PostgreSQL
+ * server (Debian's, with a cluster of its own), and Payara Micro twice, on ports 8081 and 8082 — and keeps them until
+ * Ctrl+C.
  */
 public final class LocalCluster {
 
@@ -38,7 +40,7 @@ public final class LocalCluster {
             }
             stopped.countDown();
         }));
-        ExternalDatabase database = ExternalDatabase.start(work.resolve("shared-db"));
+        ExternalDatabase database = PostgresDatabase.start(work.resolve("shared-db"));
         running.add(database);
         Broker broker = Broker.start();
         running.add(broker);
@@ -49,7 +51,7 @@ public final class LocalCluster {
         List<PayaraMicroServer> nodes = new ArrayList<>();
         for (int port : new int[] {8081, 8082}) {
             PayaraMicroServer node = PayaraMicroServer.withCommands(work.resolve("server-" + port), port, commands,
-                    ExternalDatabase.driverJars());
+                    database.driverJars());
             running.add(node);
             nodes.add(node);
         }
@@ -58,7 +60,7 @@ public final class LocalCluster {
         nodes.get(1).start(settings);
         first.join();
         System.out.println();
-        System.out.println("Parley runs as one chat on two servers, sharing a database (Derby, port " + database.port()
+        System.out.println("Parley runs as one chat on two servers, sharing a database (" + database
                 + ") and a broker (Artemis, port " + broker.port() + "):");
         nodes.forEach(node -> System.out.println("    " + node.base()));
         System.out.println("Open one tab on each, sign up and chat. Logs: " + work + ". Ctrl+C stops everything.");

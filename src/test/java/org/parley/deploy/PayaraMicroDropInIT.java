@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.parley.cluster.ClusterCommands;
 import org.parley.testing.Command;
 import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
 import org.parley.testing.FreePort;
 import org.parley.testing.PageAnswer;
+import org.parley.testing.PostgresDatabase;
 
 /**
  * README "Use your own database" with Payara Micro: the post-boot command file of server-config/payara defines the
@@ -28,18 +30,14 @@ class PayaraMicroDropInIT {
     void payaraMicroWithThePostBootCommandsKeepsMessagesInTheOperatorsDatabase() throws Exception {
         Path work = Path.of(war).getParent().resolve("dropin-payara-micro");
         Files.createDirectories(work);
-        try (ExternalDatabase database = ExternalDatabase.start(work.resolve("external-db"))) {
+        try (ExternalDatabase database = PostgresDatabase.start(work.resolve("external-db"))) {
             Path commands = work.resolve("parley-datasource.micro.asadmin");
-            String template = Files.readString(ExternalDatabase.serverConfig("payara/parley-datasource.micro.asadmin"));
-            Files.writeString(commands, template
-                    .replace("portNumber=1527", "portNumber=" + database.port())
-                    .replace("user=parley:password=change-me",
-                            "user=" + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD));
+            Files.writeString(commands, ClusterCommands.payaraMicroDataSource(database));
             int port = FreePort.pick();
             URL parley = new URL("http://localhost:" + port + "/parley/");
             String[] micro = {Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     System.getProperty("payara.microJar"), "--port", Integer.toString(port), "--nocluster",
-                    "--addlibs", ExternalDatabase.driverJars().stream().map(Path::toString)
+                    "--addlibs", database.driverJars().stream().map(Path::toString)
                             .collect(Collectors.joining(System.getProperty("path.separator"))),
                     "--postbootcommandfile", commands.toString(), "--deploy", war};
             Map<String, String> settings = Map.of("PARLEY_DATASOURCE", "jdbc/parley");

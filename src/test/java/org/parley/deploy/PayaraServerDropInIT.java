@@ -14,6 +14,7 @@ import org.parley.cluster.ClusterCommands;
 import org.parley.testing.Broker;
 import org.parley.testing.ChatClient;
 import org.parley.testing.Command;
+import org.parley.testing.DerbyNetworkDatabase;
 import org.parley.testing.DirectoryTree;
 import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
@@ -45,7 +46,8 @@ class PayaraServerDropInIT {
         int portBase = 14000;
         String domain = "parley-check";
         URL parley = parley(portBase);
-        try (ExternalDatabase database = ExternalDatabase.start(Path.of(war).getParent().resolve("dropin-payara-db"))) {
+        Path databaseHome = Path.of(war).getParent().resolve("dropin-payara-db");
+        try (ExternalDatabase database = DerbyNetworkDatabase.start(databaseHome)) {
             startDomain(domain, portBase);
             try {
                 Command.run(log, Duration.ofMinutes(3), asadmin, "--port", adminPort(portBase), "deploy", war);
@@ -55,12 +57,10 @@ class PayaraServerDropInIT {
                         "ASADMIN", asadmin,
                         "DOMAIN", domain,
                         "ASADMIN_OPTIONS", "--port " + adminPort(portBase),
-                        "PARLEY_DRIVER_JARS", ExternalDatabase.driverJars().stream().map(Path::toString)
+                        "PARLEY_DRIVER_JARS", database.driverJars().stream().map(Path::toString)
                                 .collect(Collectors.joining(" ")),
-                        "PARLEY_DATASOURCE_CLASS", "org.apache.derby.client.BasicClientDataSource",
-                        "PARLEY_POOL_PROPERTIES", "serverName=localhost:portNumber=" + database.port()
-                                + ":databaseName=" + ExternalDatabase.NAME + ":createDatabase=create:user="
-                                + ExternalDatabase.USER + ":password=" + ExternalDatabase.PASSWORD),
+                        "PARLEY_DATASOURCE_CLASS", database.dataSourceClass(),
+                        "PARLEY_POOL_PROPERTIES", database.poolProperties()),
                         ExternalDatabase.serverConfig("payara/parley-datasource.sh").toString());
                 // the script restarted the domain, and asadmin returns before the domain has loaded its
                 // applications again: a deployment meanwhile races that load, and either may fail (seen: 404, or
@@ -108,7 +108,7 @@ class PayaraServerDropInIT {
             PageAnswer.await(parley, Duration.ofMinutes(1),
                     home.resolve("glassfish/domains/parley-check/logs/server.log"));
             try (PayaraMicroServer micro = PayaraMicroServer.withCommands(work.resolve("micro"), FreePort.pick(),
-                    ClusterCommands.forPayaraMicro(work, database, broker), ExternalDatabase.driverJars())) {
+                    ClusterCommands.forPayaraMicro(work, database, broker), database.driverJars())) {
                 micro.start(Map.of("parley.datasource", "jdbc/parley",
                         "parley.cluster.connectionFactory", "jms/parleyConnectionFactory"));
                 String ann = "ann" + System.nanoTime() % 100_000;

@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.parley.cluster.ClusterCommands;
 import org.parley.testing.Command;
+import org.parley.testing.DerbyNetworkDatabase;
 import org.parley.testing.DirectoryTree;
 import org.parley.testing.DropInRoundTrip;
 import org.parley.testing.ExternalDatabase;
@@ -33,7 +33,6 @@ class WildFlyDropInIT {
 
     private static final int OFFSET = 3000;
     private static final Duration START = Duration.ofMinutes(3);
-    private static final String DRIVER_MODULE = "org.apache.derby.client";
 
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path war = Path.of(System.getProperty("parley.war"));
@@ -49,8 +48,8 @@ class WildFlyDropInIT {
         Path base = freshBase("dropin-wildfly");
         Path deployments = base.resolve("deployments");
         // the script installs the driver module into the distribution, which ClusterOfWildFlyAndPayaraIT's does too
-        try (Closeable modules = WildFlyServer.claimModule(DRIVER_MODULE);
-                ExternalDatabase database = ExternalDatabase.start(base.resolve("external-db"))) {
+        try (ExternalDatabase database = DerbyNetworkDatabase.start(base.resolve("external-db"));
+                Closeable modules = WildFlyServer.claimModule(database.wildFlyDriver().module())) {
             Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
             Process server = start(base);
             DropInRoundTrip.Kept kept;
@@ -63,7 +62,7 @@ class WildFlyDropInIT {
                 awaitMarker(deployments, server, "undeployed", base.resolve("dropin.log"));
                 Command.run(base.resolve("dropin.log"), Duration.ofMinutes(2), cli(), "--connect",
                         "--controller=localhost:" + (9990 + OFFSET), "--resolve-parameter-values",
-                        "--properties=" + cliProperties(base, database),
+                        "--properties=" + ClusterCommands.wildFlyDataSource(base, database),
                         "--file=" + ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"));
                 Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);
                 awaitMarker(deployments, server, "deployed", base.resolve("dropin.log"));
@@ -117,23 +116,6 @@ class WildFlyDropInIT {
 
     private String cli() {
         return home.resolve("bin/jboss-cli.sh").toString();
-    }
-
-    /** server-config/wildfly/parley-datasource.properties, with this run's database and driver in it. */
-    private static Path cliProperties(Path base, ExternalDatabase database) throws IOException {
-        Path properties = base.resolve("parley-datasource.properties");
-        String jars = ExternalDatabase.driverJars().stream().map(Path::toString)
-                .collect(Collectors.joining(System.getProperty("path.separator")));
-        Path template = ExternalDatabase.serverConfig("wildfly/parley-datasource.properties");
-        List<String> lines = Files.readAllLines(template).stream()
-                .map(line -> line.startsWith("parley.driver.jars=") ? "parley.driver.jars=" + jars
-                        : line.startsWith("parley.db.url=") ? "parley.db.url=" + database.url()
-                        : line.startsWith("parley.db.user=") ? "parley.db.user=" + ExternalDatabase.USER
-                        : line.startsWith("parley.db.password=") ? "parley.db.password=" + ExternalDatabase.PASSWORD
-                        : line)
-                .toList();
-        Files.write(properties, lines);
-        return properties;
     }
 
     /**
