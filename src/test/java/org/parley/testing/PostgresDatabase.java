@@ -44,7 +44,9 @@ public final class PostgresDatabase implements ExternalDatabase {
      */
     public static PostgresDatabase start(Path home) throws Exception {
         Files.createDirectories(home);
-        Path cluster = Files.createTempDirectory("parley-postgres-");
+        // the postgres user must reach it: under root's own temporary directory (a build under /root) it could not
+        Path cluster = Files.createTempDirectory(runsAsRoot() ? Path.of("/tmp") : Path.of(System.getProperty(
+                "java.io.tmpdir")), "parley-postgres-");
         Path password = cluster.resolve("password");
         Files.writeString(password, PASSWORD + "\n");
         PostgresDatabase database = new PostgresDatabase(binaries(), cluster, home.resolve("postgres.log"),
