@@ -159,7 +159,7 @@ public final class ChatBench {
 
     /**
      * Two Payara Micro servers as one chat (README "Several servers as one chat"), both on core 0, with the shared
-     * Derby network server and the Artemis broker in the generator's JVM on core 1: direct messages between people on
+     * PostgreSQL server and the Artemis broker (in the generator's JVM) on core 1: direct messages between people on
      * one server, then between people on the two, step by step as for one server.
      */
     private static void measureCluster(Path war, Path work, BenchReport report) throws Exception {
