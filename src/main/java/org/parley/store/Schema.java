@@ -84,6 +84,12 @@ public class Schema {
             boolean autoCommit = connection.getAutoCommit();
             try {
                 update(connection);
+            } catch (IllegalStateException e) {
+                // a statement that failed leaves PostgreSQL's transaction aborted, refusing every later one: seen with
+                // Payara's pool, whose connection was still aborted at the next attempt, which then failed on that
+                // instead of finding the tables another server had made meanwhile
+                rollBack(connection, e);
+                throw e;
             } finally {
                 // Liquibase turns auto-commit off; the connection goes back to its pool as it came
                 connection.setAutoCommit(autoCommit);
@@ -92,6 +98,16 @@ public class Schema {
             throw new IllegalStateException("The schema migration failed: " + e.getMessage(), e);
         }
         LOG.info("The database is up to date (" + CHANGELOG + ")");
+    }
+
+    /** Ends whatever transaction the failed migration left; the driver's own state decides if there is one. */
+    private static void rollBack(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // none to end (the driver was in auto-commit): the failure is what the caller hears of
+            failure.addSuppressed(e);
+        }
     }
 
     private static void update(Connection connection) {

@@ -3,16 +3,26 @@ package org.parley.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.parley.cluster.ClusterCommands;
+import org.parley.testing.DirectoryTree;
 import org.parley.testing.ExternalDatabase;
+import org.parley.testing.FreePort;
+import org.parley.testing.PayaraMicroServer;
 import org.parley.testing.PostgresDatabase;
 
 /**
@@ -45,6 +55,49 @@ class SchemaOnPostgresIT {
             sql.execute("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT, BODY, SENT_AT)"
                     + " VALUES (11, 'same', 'ann:ben', 'ann', 'ben', 'a', 1),"
                     + " (12, 'same', 'ann:ben', 'ann', 'ben', 'b', 2)");
+        }
+    }
+
+    /**
+     * Two servers starting together on a new database both make Liquibase's own tables, and on PostgreSQL the second
+     * one's statement fails inside its transaction; Parley tries again two seconds later on a connection from its
+     * pool. Here a type of the changelog table's name makes the first attempt fail the same way, and is gone before
+     * the next: Payara Micro must then come up, which it did not while the pool handed back the aborted transaction.
+     */
+    @Test
+    void aServerWhoseFirstMigrationFailsMigratesAtTheNextAttempt() throws Exception {
+        Path retry = work.resolve("retry");
+        DirectoryTree.delete(retry); // an earlier run's server log says the migration failed already
+        try (PostgresDatabase database = PostgresDatabase.start(retry)) {
+            sql(database, "CREATE TYPE DATABASECHANGELOG AS (TAKEN INTEGER)");
+            Path commands = retry.resolve("parley-datasource.micro.asadmin");
+            Files.writeString(commands, ClusterCommands.payaraMicroDataSource(database));
+            try (PayaraMicroServer server = PayaraMicroServer.withCommands(retry.resolve("server"), FreePort.pick(),
+                    commands, database.driverJars())) {
+                CompletableFuture<URL> started = CompletableFuture.supplyAsync(
+                        () -> server.start(Map.of("parley.datasource", "jdbc/parley")));
+                Awaitility.await("the first migration to fail").atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> Files.exists(server.log()) && Files.readString(server.log())
+                                .contains("The schema migration failed; trying again"));
+                sql(database, "DROP TYPE DATABASECHANGELOG");
+                started.join();
+                assertEquals(List.of("0"), rows(database, "SELECT COUNT(*) FROM MESSAGE"));
+            }
+        }
+    }
+
+    private static void sql(ExternalDatabase database, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), ExternalDatabase.USER,
+                ExternalDatabase.PASSWORD); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static List<String> rows(ExternalDatabase database, String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), ExternalDatabase.USER,
+                ExternalDatabase.PASSWORD); Statement sql = connection.createStatement()) {
+            return SchemaUpgradeTest.rows(sql, query);
         }
     }
 
