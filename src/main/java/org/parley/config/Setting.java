@@ -230,15 +230,7 @@ public enum Setting {
 
     public int positiveInt() {
         String value = raw();
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the setting's name
-        }
-        throw invalid(value, "a positive whole number");
+        return positive(value).orElseThrow(() -> invalid(value, "a positive whole number"));
     }
 
     /** @return the number, or none when the setting is {@code auto}: Parley decides */
@@ -247,15 +239,16 @@ public enum Setting {
         if (value.equalsIgnoreCase("auto")) {
             return OptionalInt.empty();
         }
+        return OptionalInt.of(positive(value).orElseThrow(() -> invalid(value, "auto or a positive whole number")));
+    }
+
+    private static OptionalInt positive(String value) {
         try {
             int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return OptionalInt.of(parsed);
-            }
+            return parsed > 0 ? OptionalInt.of(parsed) : OptionalInt.empty();
         } catch (NumberFormatException e) {
-            // reported below with the setting's name
+            return OptionalInt.empty(); // reported by the caller, with the setting's name
         }
-        throw invalid(value, "auto or a positive whole number");
     }
 
     public boolean isOn() {

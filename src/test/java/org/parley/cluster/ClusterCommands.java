@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
+import org.parley.bench.PayaraPool;
 import org.parley.testing.Broker;
 import org.parley.testing.ExternalDatabase;
 
@@ -34,18 +34,7 @@ public final class ClusterCommands {
      */
     public static String payaraMicroDataSource(ExternalDatabase database) throws IOException {
         String template = Files.readString(ExternalDatabase.serverConfig("payara/parley-datasource.micro.asadmin"));
-        String filled = template.lines()
-                .map(line -> !line.startsWith("create-jdbc-connection-pool") ? line : line
-                        .replaceFirst("--datasourceclassname \\S+",
-                                Matcher.quoteReplacement("--datasourceclassname " + database.dataSourceClass()))
-                        .replaceFirst("--property \\S+",
-                                Matcher.quoteReplacement("--property " + database.poolProperties())))
-                .collect(Collectors.joining("\n", "", "\n"));
-        if (!filled.contains(database.poolProperties())) {
-            throw new IllegalStateException("parley-datasource.micro.asadmin makes no pool with a data source class"
-                    + " and properties");
-        }
-        return filled;
+        return PayaraPool.filled(template, database.dataSourceClass(), database.poolProperties());
     }
 
     /** server-config/wildfly/parley-datasource.properties, with this test's database and its driver's jars. */

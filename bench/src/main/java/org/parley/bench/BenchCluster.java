@@ -3,8 +3,6 @@ package org.parley.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
@@ -36,12 +34,8 @@ final class BenchCluster implements AutoCloseable {
                 BenchServers.freePort());
 
         Path config = Path.of(System.getProperty("parley.server.config"), "payara");
-        String properties = database.poolProperties();
-        // the pool's line as the operator's file has it (PostgreSQL's class), with this database's properties
-        String datasource = Files.readString(config.resolve("parley-datasource.micro.asadmin")).lines()
-                .map(line -> !line.startsWith("create-jdbc-connection-pool") ? line
-                        : line.replaceFirst("--property \\S+", Matcher.quoteReplacement("--property " + properties)))
-                .collect(Collectors.joining("\n"));
+        String datasource = PayaraPool.filled(Files.readString(config.resolve("parley-datasource.micro.asadmin")),
+                "org.postgresql.ds.PGSimpleDataSource", database.poolProperties());
         String cluster = Files.readString(config.resolve("parley-cluster.micro.asadmin"))
                 .replace("port\\=61616", "port\\=" + brokerPort)
                 .replace("/opt/parley/parley-artemis-ra.rar", System.getProperty("parley.artemis.rar"));
