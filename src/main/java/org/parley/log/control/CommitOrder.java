@@ -11,11 +11,12 @@ import org.parley.log.entity.ChatMessage;
 
 /**
  * Hands committed messages on in the log's order, however they became known: committed here, or told of by another
- * server sharing the log, whose word may come late, out of order, or not at all. Numbers are given without holes
- * ({@link org.parley.log.entity.LogFloor}), so a message waits here until every number below it is handed on;
- * a hole that stays longer than its wait is filled by reading the log ({@link #holeToFill}, {@link #fill}), where
- * whatever is below a committed number is committed too. Everything up to {@link #handedOn()} has been handed on,
- * once, or is being handed on; nothing is handed on twice.
+ * server sharing the log, whose word may come late, out of order, or not at all. Servers commit side by side, so a
+ * message may be committed before numbers below it that another server reserved ({@link Reservations}): a message
+ * waits here until every number below it is handed on. A hole that stays longer than its wait is filled by reading
+ * the log ({@link #holeToFill}, {@link #fill}), but only up to what is known to be committed or never to be
+ * ({@link #knownUpTo}), never up to a message merely heard of. Everything up to {@link #handedOn()} has been handed
+ * on, once, or is being handed on; nothing is handed on twice.
  * <p>
  * Every method but {@link #handedOn()} holds this object's monitor, and handing on happens under it: that is what
  * keeps the order. What is handed on must not wait for anything (a connection's write only queues the frame).
@@ -33,7 +34,7 @@ final class CommitOrder {
     // reads the log up to here then reads the one being pushed too (it is committed), where otherwise a connection
     // that joined as it was pushed could miss it both ways (seen: NothingLostIT, 13 of 822 never arrived)
     private volatile long handedOn;
-    // a number known to be committed (the log's head as last read), though not yet heard of
+    // a number up to which every number is known to be committed or never to be (as last read), though not all heard of
     private long known;
     // whether there is a hole just above handedOn, and since when
     private boolean hole;
@@ -58,27 +59,35 @@ final class CommitOrder {
             return;
         }
         waiting.putIfAbsent(message.seq(), new Waiting(message, handOn));
-        known = Math.max(known, message.seq());
         handOnInOrder(now);
     }
 
-    /** The log's head was read: every number up to it is committed, whether or not anyone said so yet. */
-    synchronized void knownUpTo(long head, long now) {
-        if (head > known) {
-            known = head;
+    /**
+     * Every number up to {@code committed} is committed or never will be ({@link Reservations#committedUpTo}), whether
+     * or not anyone said so yet.
+     */
+    synchronized void knownUpTo(long committed, long now) {
+        if (committed > known) {
+            known = committed;
             handOnInOrder(now);
         }
     }
 
+    /** Whether a hole above {@link #handedOn()} has waited {@code wait} or longer for the word of its messages. */
+    synchronized boolean holeWaited(long now, long wait) {
+        return hole && now - holeSince >= wait;
+    }
+
     /**
      * @return the number up to which the log should be read, when a hole above {@link #handedOn()} has waited
-     *         {@code wait} or longer for the word of its messages
+     *         {@code wait} or longer for the word of its messages and is known to be committed, at least in part
      */
     synchronized OptionalLong holeToFill(long now, long wait) {
-        if (!hole || now - holeSince < wait) {
+        if (!holeWaited(now, wait)) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(waiting.isEmpty() ? known : waiting.firstKey() - 1);
+        long upTo = waiting.isEmpty() ? known : Math.min(known, waiting.firstKey() - 1);
+        return upTo > handedOn ? OptionalLong.of(upTo) : OptionalLong.empty();
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -24,9 +23,10 @@ import org.parley.store.DataSourceChoice;
  * reserved in {@code LOG_FLOOR} ({@link #BLOCK} at a time, in the transaction of the batch that needs it): a batch
  * costs its inserts and its commit, nothing more. A failed batch leaves the numbers it would have used for the next;
  * the rest of a block is a gap after a restart, never a reuse, since {@code LOG_FLOOR} is always at or above every
- * number given. When several servers share the log, each batch advances {@code LOG_FLOOR} by its size in its own
- * transaction, which holds that row's lock until the commit: numbers then become visible in the order they were
- * given, whichever server gave them ({@link org.parley.log.entity.LogFloor}).
+ * number given. When several servers share the log, each batch reserves its numbers in a short transaction before
+ * its own, and the servers commit side by side ({@link Reservations}). A batch with entries to decide on (a room's)
+ * is the exception: it holds {@code LOG_FLOOR} from its numbering to its commit, so that what decides it is what the
+ * entries numbered before it left, whichever server wrote them.
  * <p>
  * Called by the log's one writer only ({@link MessageLog}), one batch at a time: that is what guards the block.
  */
@@ -38,8 +38,6 @@ public class LogWriter {
 
     private static final String INSERT = "INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT,"
             + " BODY, SENT_AT, KIND) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String ADVANCE = "UPDATE LOG_FLOOR SET SEQ = SEQ + ? WHERE ID = 1";
-    private static final String HEAD = "SELECT SEQ FROM LOG_FLOOR WHERE ID = 1";
 
     @Inject
     DataSourceChoice dataSources;
@@ -50,11 +48,16 @@ public class LogWriter {
     @Inject
     Admission admission;
 
+    @Inject
+    Reservations reservations;
+
     // looked up at the first batch; a test gives its own
     DataSource dataSource;
     // alone: the next number to give, and the last of the block reserved; none reserved yet when next > last
     private long next = 1;
     private long last;
+    // shared: when the batch began to hold LOG_FLOOR till its commit, or 0
+    private long holdingSince;
 
     /** What became of one entry of a batch: {@code numbered} as committed, or {@code refused} by the admission. */
     public record Placed(ChatMessage numbered, LogRefusal refused) {
@@ -75,14 +78,25 @@ public class LogWriter {
             try {
                 List<Placed> placed = write(connection, messages);
                 connection.commit();
+                reservations.ended();
+                if (holdingSince != 0) {
+                    reservations.held(System.nanoTime() - holdingSince);
+                    holdingSince = 0;
+                }
                 placed.stream().filter(p -> p.numbered() != null).reduce((one, other) -> other)
                         .ifPresent(lastPlaced -> next = lastPlaced.numbered().seq() + 1);
                 return placed;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                // the numbers go to the next batch, and a block this one reserved went with the rollback
+                // alone, the numbers go to the next batch, and a block this one reserved went with the rollback;
+                // shared, the numbers reserved are a gap
                 next = nextBefore;
                 last = lastBefore;
+                holdingSince = 0;
+                try {
+                    connection.rollback();
+                } finally {
+                    reservations.abandon(connection);
+                }
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
@@ -96,15 +110,19 @@ public class LogWriter {
         int count = messages.size();
         boolean decided = messages.stream().anyMatch(admission::decides);
         long first;
-        if (settings.shared()) {
-            // a batch with entries to decide holds the row before deciding, and advances it by what it admitted
-            first = (decided ? advance(connection, 0) : advance(connection, count) - count) + 1;
+        if (settings.shared() && decided) {
+            // holds the row before deciding, and advances it by what it admitted
+            holdingSince = System.nanoTime();
+            first = Reservations.advance(connection, 0) + 1;
+        } else if (settings.shared()) {
+            first = reservations.reserve(connection, count);
+            reservations.claim(connection, first);
         } else {
             if (next + count - 1 > last) {
-                long reserved = Math.max(BLOCK, count);
-                last = advance(connection, reserved);
+                long block = Math.max(BLOCK, count);
+                last = Reservations.advance(connection, block);
                 // from the block just reserved: after another writer's numbers too, should one have written
-                next = Math.max(next, last - reserved + 1);
+                next = Math.max(next, last - block + 1);
             }
             first = next;
         }
@@ -138,7 +156,7 @@ public class LogWriter {
             }
         }
         if (settings.shared() && decided && seq > first) {
-            advance(connection, seq - first);
+            Reservations.advance(connection, seq - first);
         }
         return placed;
     }
@@ -148,18 +166,6 @@ public class LogWriter {
             statement.setNull(index, Types.VARCHAR);
         } else {
             statement.setString(index, value);
-        }
-    }
-
-    /** Advances the highest number used by {@code count}, locking its row until the commit: the new highest. */
-    private static long advance(Connection connection, long count) throws SQLException {
-        try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
-            advance.setLong(1, count);
-            advance.executeUpdate();
-        }
-        try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet row = head.executeQuery()) {
-            row.next();
-            return row.getLong(1);
         }
     }
 

@@ -25,9 +25,10 @@ import org.parley.metrics.ParleyMetrics;
  * under way wait and go in the next one together (group commit), so the database sees one transaction per batch,
  * not per message. One batch at a time, in arrival order.
  * <p>
- * Several servers may share the log. Each hands on every message in the log's order ({@link CommitOrder}), its own
- * and those of others as it hears of them ({@link #committedElsewhere}); a message it did not hear of within
- * {@link #HOLE_WAIT} is read from the log. Whoever pushes messages from here sees the numbers only grow.
+ * Several servers may share the log, and commit side by side ({@link Reservations}). Each hands on every message in
+ * the log's order ({@link CommitOrder}), its own and those of others as it hears of them ({@link #committedElsewhere});
+ * a message it did not hear of within {@link #HOLE_WAIT} is read from the log once it is known to be committed.
+ * Whoever pushes messages from here sees the numbers only grow.
  */
 @ApplicationScoped
 public class MessageLog {
@@ -48,6 +49,9 @@ public class MessageLog {
 
     @Inject
     LogWriter writer;
+
+    @Inject
+    Reservations reservations;
 
     @Inject
     LogSettings settings;
@@ -75,6 +79,11 @@ public class MessageLog {
     @PostConstruct
     void start() {
         writes = new SerialQueue<>(executor, BATCH_LIMIT, this::commit);
+        if (settings.shared()) {
+            metrics.counter("parley_log_order_held_seconds_total", "Time this server held the order in which every"
+                    + " server of the chat numbers messages: the part of each message no two servers do at once",
+                    reservations::heldSeconds);
+        }
         long every = HOLE_WAIT.toMillis() / 2;
         holeFilling = scheduler.scheduleWithFixedDelay(this::fillHoleSafely, every, every, TimeUnit.MILLISECONDS);
     }
@@ -123,9 +132,18 @@ public class MessageLog {
         messages.forEach(message -> commits.committed(message, this::handOnElsewhere, now));
     }
 
-    /** Reads the log's head: whatever was committed up to it and not yet heard of is read from the log soon. */
+    /**
+     * Reads how far the log is committed: whatever was committed up to there and not yet heard of is read from the
+     * log soon. Voids first what a stopped server reserved and will never commit ({@link Reservations#voidStale}).
+     */
     public void checkHead() {
-        order().knownUpTo(store.lastSeq(), System.nanoTime());
+        reservations.voidStale(System.nanoTime());
+        order().knownUpTo(committedUpTo(), System.nanoTime());
+    }
+
+    /** Alone, the head: this server commits in order; shared, what the servers' reservations leave. */
+    private long committedUpTo() {
+        return settings.shared() ? reservations.committedUpTo() : store.lastSeq();
     }
 
     private CommitOrder order() {
@@ -134,7 +152,7 @@ public class MessageLog {
             synchronized (numbering) {
                 if (order == null) {
                     store.raiseHeadToNewest();
-                    order = new CommitOrder(store.lastSeq());
+                    order = new CommitOrder(committedUpTo());
                 }
                 commits = order;
             }
@@ -196,9 +214,11 @@ public class MessageLog {
         }
         try {
             // asked first without the writer's lock, which a batch holds while it is handed on: mostly there is no hole
-            if (commits.holeToFill(System.nanoTime(), HOLE_WAIT.toNanos()).isEmpty()) {
+            if (!commits.holeWaited(System.nanoTime(), HOLE_WAIT.toNanos())) {
                 return;
             }
+            // how far the hole may be read: not into numbers another server reserved and has yet to commit
+            commits.knownUpTo(committedUpTo(), System.nanoTime());
             synchronized (numbering) {
                 OptionalLong upTo = commits.holeToFill(System.nanoTime(), HOLE_WAIT.toNanos());
                 if (upTo.isEmpty()) {

@@ -7,13 +7,12 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The highest message number the log ever used or reserved (the log's writer, {@code LogWriter}, raises it). Where
- * several servers share the log, each batch is numbered after it in the transaction that adds it: raising it locks its
- * one row until that transaction ends, so a second server numbering a batch waits for the first one's commit, and
- * numbers become visible in the order they were given, whichever server gave them: a reader that sees message n knows
- * that every number below it is committed (or was deleted since). A server alone reserves blocks of numbers here.
- * It outlives deleted messages (the purge, an account's removal): numbers are never given twice, or a client that had
- * the old message would take the new one for seen.
+ * The highest message number the log ever used or reserved (the log's writer, {@code LogWriter}, raises it). A server
+ * alone reserves blocks of numbers here. Where several servers share the log, each reserves its batch's numbers here
+ * in a short transaction of its own, beside a row of {@code LOG_RESERVATION} that stays until the batch commits
+ * ({@code Reservations}); a batch of a room's entries instead holds this row from its numbering to its commit. It
+ * outlives deleted messages (the purge, an account's removal): numbers are never given twice, or a client that had the
+ * old message would take the new one for seen.
  */
 @Entity
 @Table(name = "LOG_FLOOR")

@@ -59,6 +59,7 @@ class CommitOrderTest {
     void aHoleIsReadFromTheLogOnlyOnceItWaitedAndThoseFoundGoInOrder() {
         CommitOrder order = new CommitOrder(10);
         order.committed(numbered(14), here, 100);
+        order.knownUpTo(14, 100);
         assertTrue(order.holeToFill(100 + WAIT - 1, WAIT).isEmpty(), "word may still come");
         assertEquals(OptionalLong.of(13), order.holeToFill(100 + WAIT, WAIT));
         // 12 was deleted before the read; 13's word came while the log was read
@@ -83,11 +84,30 @@ class CommitOrderTest {
     @Test
     void whatIsLeftOfAHoleWaitsAfreshOnceTheNumbersBelowItCame() {
         CommitOrder order = new CommitOrder(10);
+        order.knownUpTo(13, 0);
         order.committed(numbered(13), here, 0);
         order.committed(numbered(11), elsewhere, 200);
         assertEquals(List.of("elsewhere 11"), handedOn);
         assertTrue(order.holeToFill(WAIT, WAIT).isEmpty(), "12 waits from when 11 came");
         assertEquals(OptionalLong.of(12), order.holeToFill(200 + WAIT, WAIT));
+    }
+
+    /**
+     * Servers commit side by side: a message may be committed, and heard of, while numbers below it that another
+     * server reserved are not committed yet. Reading the log then would find nothing there and pass them by for good.
+     */
+    @Test
+    void aHoleIsNeverReadPastWhatIsKnownToBeCommittedHoweverLongItWaited() {
+        CommitOrder order = new CommitOrder(10);
+        order.committed(numbered(14), elsewhere, 0);
+        assertTrue(order.holeWaited(WAIT, WAIT));
+        assertTrue(order.holeToFill(10_000, WAIT).isEmpty(), "11 to 13 may be reserved and not committed yet");
+        order.knownUpTo(12, 10_000);
+        assertEquals(OptionalLong.of(12), order.holeToFill(10_000 + WAIT, WAIT), "up to what is known, no further");
+        order.fill(12, List.of(numbered(11)), elsewhere, 10_000 + WAIT);
+        assertEquals(List.of("elsewhere 11"), handedOn, "12 was a gap: a batch that failed, or a deleted message");
+        order.committed(numbered(13), here, 20_000);
+        assertEquals(List.of("elsewhere 11", "here 13", "elsewhere 14"), handedOn);
     }
 
     @Test

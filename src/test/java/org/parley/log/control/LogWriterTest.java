@@ -115,11 +115,72 @@ class LogWriterTest {
     }
 
     /**
-     * Servers sharing the log: a batch waits while another server's numbering is not committed, then numbers after
-     * it, so a reader never sees a number before the ones below it.
+     * Servers sharing the log: another server's batch reserved numbers and has not committed them. This server's
+     * batch does not wait for it, and numbers after it; readers go only up to below the other's numbers until they
+     * are committed.
      */
     @Test
-    void sharedItWaitsForAnotherServersNumberingToCommitAndNumbersAfterIt() throws Exception {
+    void sharedServersCommitSideBySideAndReadersStopBelowWhatIsReservedAndNotCommitted() throws Exception {
+        LogWriter writer = LogWriters.on(dataSource, true);
+        Reservations reader = LogWriters.reservationsOn(dataSource);
+        Reservations otherServer = LogWriters.reservationsOn(dataSource);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            long first = otherServer.reserve(other, 5);
+            List<ChatMessage> mine = CompletableFuture.supplyAsync(
+                    () -> LogWriters.numbered(writer, List.of(message("x"), message("y")))).get(30, TimeUnit.SECONDS);
+            assertEquals(List.of(first + 5, first + 6), seqs(mine), "after the other's, without waiting for them");
+            assertEquals(first - 1, reader.committedUpTo(), "this server's are committed, the other's not yet");
+            otherServer.claim(other, first);
+            try (Statement insert = other.createStatement()) {
+                insert.executeUpdate("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT, BODY,"
+                        + " SENT_AT) VALUES (" + first + ", '" + UUID.randomUUID() + "', 'ann|ben', 'ann', 'ben',"
+                        + " 'from the other server', 0)");
+            }
+            other.commit();
+            otherServer.ended();
+            assertEquals(first + 6, reader.committedUpTo());
+            assertEquals(first + 6, head());
+        }
+    }
+
+    @Test
+    void aReservationLeftByAStoppedServerIsVoidedOnceStaleAndItsBatchCanNoLongerCommit() throws Exception {
+        Reservations stopped = LogWriters.reservationsOn(dataSource);
+        Reservations watcher = LogWriters.reservationsOn(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long first = stopped.reserve(connection, 3);
+            long now = System.nanoTime();
+            watcher.voidStale(now);
+            watcher.voidStale(now + Reservations.STALE.toNanos() - 1);
+            assertEquals(first - 1, watcher.committedUpTo(), "not stale yet: its server may be slow");
+            watcher.voidStale(now + Reservations.STALE.toNanos());
+            assertEquals(head(), watcher.committedUpTo(), "voided: its numbers are a gap");
+            assertThrows(SQLException.class, () -> stopped.claim(connection, first),
+                    "were its server only slow, its batch finds it voided and does not commit");
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void sharedABatchThatFailsGivesUpItsReservationAndReadersGoOn() throws SQLException {
+        LogWriter writer = LogWriters.on(dataSource, true);
+        Reservations reader = LogWriters.reservationsOn(dataSource);
+        ChatMessage tooLong = new ChatMessage(UUID.randomUUID().toString(), "a".repeat(65), "ben", "x",
+                Instant.now());
+        assertThrows(PersistenceException.class, () -> LogWriters.numbered(writer, List.of(message("fine"), tooLong)));
+        long gap = head();
+        assertEquals(gap, reader.committedUpTo(), "the failed batch's numbers are a gap, not a reservation");
+        assertEquals(List.of(gap + 1), seqs(LogWriters.numbered(writer, List.of(message("next")))));
+    }
+
+    /**
+     * Servers sharing the log: a batch with entries to decide (a room's) holds the numbering while it decides, so
+     * another server's batch waits for its commit, then numbers after it.
+     */
+    @Test
+    void sharedItWaitsForAnotherServersDecidingBatchToCommitAndNumbersAfterIt() throws Exception {
         LogWriter writer = LogWriters.on(dataSource, true);
         try (Connection otherServer = dataSource.getConnection()) {
             otherServer.setAutoCommit(false);

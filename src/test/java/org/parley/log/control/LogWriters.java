@@ -3,19 +3,20 @@ package org.parley.log.control;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import org.parley.log.entity.ChatMessage;
 import javax.sql.DataSource;
+import org.parley.log.entity.ChatMessage;
 
-/** The log's writer on a test's own database. */
-final class LogWriters {
+/** The log's writer on a test's own database: for the log's tests and those of what admits entries to it. */
+public final class LogWriters {
 
     private LogWriters() {
     }
 
     /** @param shared as when other servers write the log too */
-    static LogWriter on(DataSource dataSource, boolean shared) {
+    public static LogWriter on(DataSource dataSource, boolean shared) {
         LogWriter writer = new LogWriter();
         writer.dataSource = dataSource;
+        writer.reservations = reservationsOn(dataSource);
         writer.settings = new LogSettings(Duration.ofDays(2), Duration.ZERO, Duration.ofMinutes(1), 1000, true,
                 shared);
         writer.admission = NO_ADMISSION;
@@ -23,10 +24,17 @@ final class LogWriters {
     }
 
     /** @param admission decides on the entries it names, as the rooms do in Parley */
-    static LogWriter on(DataSource dataSource, boolean shared, Admission admission) {
+    public static LogWriter on(DataSource dataSource, boolean shared, Admission admission) {
         LogWriter writer = on(dataSource, shared);
         writer.admission = admission;
         return writer;
+    }
+
+    /** A server's reservations of numbers, as its writer makes them, on the test's database. */
+    static Reservations reservationsOn(DataSource dataSource) {
+        Reservations reservations = new Reservations();
+        reservations.dataSource = dataSource;
+        return reservations;
     }
 
     /** Appends a batch that nothing refuses: the entries as numbered. */

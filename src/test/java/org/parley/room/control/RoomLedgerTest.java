@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.lang.reflect.Field;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.parley.log.control.LogSettings;
+import org.parley.log.control.LogWriters;
 import org.parley.log.control.LogWriter;
 import org.parley.log.entity.ChatMessage;
 import org.parley.protocol.ErrorCode;
@@ -54,25 +52,14 @@ class RoomLedgerTest {
     }
 
     /** The log's writer with the rooms deciding, alone or sharing the log with other servers. */
-    private static LogWriter writer(boolean shared) throws ReflectiveOperationException {
+    private static LogWriter writer(boolean shared) {
         return writer(shared, new RoomSettings(500, 10_000, 30, 10));
     }
 
-    private static LogWriter writer(boolean shared, RoomSettings limits) throws ReflectiveOperationException {
-        LogWriter writer = new LogWriter();
-        set(writer, "dataSource", dataSource);
-        set(writer, "settings", new LogSettings(Duration.ofDays(2), Duration.ZERO, Duration.ofMinutes(1), 1000, true,
-                shared));
+    private static LogWriter writer(boolean shared, RoomSettings limits) {
         RoomLedger ledger = new RoomLedger();
         ledger.settings = limits;
-        set(writer, "admission", ledger);
-        return writer;
-    }
-
-    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
+        return LogWriters.on(dataSource, shared, ledger);
     }
 
     private static String newRoom() {

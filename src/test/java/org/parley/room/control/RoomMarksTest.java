@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.parley.log.control.LogSettings;
+import org.parley.log.control.LogWriters;
 import org.parley.log.control.LogWriter;
 import org.parley.log.entity.ChatMessage;
 import org.parley.testing.InMemoryStore;
@@ -38,31 +36,21 @@ class RoomMarksTest {
     private static LogWriter writer;
 
     @BeforeAll
-    static void createStore() throws ReflectiveOperationException {
+    static void createStore() {
         factory = InMemoryStore.open(DATABASE);
         dataSource = InMemoryStore.dataSource(DATABASE);
         reads = new RoomReads();
         reads.dataSource = dataSource;
         marks = new RoomMarks();
         marks.reads = reads;
-        writer = new LogWriter();
         RoomLedger ledger = new RoomLedger();
         ledger.settings = new RoomSettings(500, 10_000, 30, 10);
-        set(writer, "dataSource", dataSource);
-        set(writer, "settings", new LogSettings(Duration.ofDays(2), Duration.ZERO, Duration.ofMinutes(1), 1000, true,
-                false));
-        set(writer, "admission", ledger);
+        writer = LogWriters.on(dataSource, false, ledger);
     }
 
     @AfterAll
     static void closeStore() {
         factory.close();
-    }
-
-    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 
     private static ChatMessage entry(String actor, String room, String event, String body) {
