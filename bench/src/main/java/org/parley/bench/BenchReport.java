@@ -42,6 +42,11 @@ final class BenchReport {
         this.when = when;
     }
 
+    /** A figure as {@code format} has it, or a dash where it is not known. */
+    private static String figure(double value, String format) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
+    }
+
     /** @param steps every run of every rate, in the order run */
     void direct(String target, List<LoadGenerator.DirectResult> steps) {
         direct.put(target, steps);
@@ -159,22 +164,25 @@ final class BenchReport {
                 .append(stepSeconds).append(" s per step after ").append(warmupSeconds)
                 .append(" s at its rate uncounted, open loop\n\n");
         md.append("| target | offered/s | run | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated "
-                + "| generator CPU | send lag p99 ms | Derby page reads a message |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| generator CPU | send lag p99 ms | Derby page reads a message | order held µs a message |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         allSteps.forEach((target, steps) -> byRate(steps).forEach((rate, runs) -> {
             for (int run = 0; run < runs.size(); run++) {
                 LoadGenerator.DirectResult s = runs.get(run);
                 md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %s | %s | %s | %s | %d | %d | %.0f%% "
-                        + "| %s | %s |%n", target, rate, run + 1, s.deliveredPerSecond(), ms(s.latency(), 50),
+                        + "| %s | %s | %s |%n", target, rate, run + 1, s.deliveredPerSecond(), ms(s.latency(), 50),
                         ms(s.latency(), 99), ms(s.latency(), 99.9), ms(s.latency(), 100), s.lost(), s.duplicated(),
-                        s.generatorCpu() * 100, ms(s.sendLag(), 99), Double.isNaN(s.pageReadsPerMessage()) ? "–"
-                        : String.format(Locale.ROOT, "%.2f", s.pageReadsPerMessage())));
+                        s.generatorCpu() * 100, ms(s.sendLag(), 99), figure(s.pageReadsPerMessage(), "%.2f"),
+                        figure(s.orderHeldMicros(), "%.1f")));
             }
         }));
         md.append("\nGenerator CPU is the generator JVM's CPU time over the step's wall time (100% is its whole core); "
                 + "send lag is how late it sent messages after their scheduled times. A step where either is high "
                 + "measured the generator, not the target. Derby page reads are the pages Parley's embedded Derby "
-                + "read from disk into its page cache during the step (its metrics), over the messages sent.\n");
+                + "read from disk into its page cache during the step (its metrics), over the messages sent. The order "
+                + "held is the time the servers of a chat spent holding the order in which all of them number messages "
+                + "(`parley_log_order_held_seconds_total`, summed over the servers), over the messages sent: the "
+                + "part of each message no two servers do at once.\n");
         if (allSteps.values().stream().anyMatch(steps -> byRate(steps).values().stream()
                 .anyMatch(runs -> runs.size() > 1))) {
             md.append("\nThe spread over the runs of each rate:\n\n| target | offered/s | runs | p99 ms, min–max "

@@ -159,8 +159,9 @@ public final class ChatBench {
 
     /**
      * Two Payara Micro servers as one chat (README "Several servers as one chat"), both on core 0, with the shared
-     * PostgreSQL server and the Artemis broker (in the generator's JVM) on core 1: direct messages between people on
-     * one server, then between people on the two, step by step as for one server.
+     * PostgreSQL server and the Artemis broker (in the generator's JVM) on core 1: first server A alone on that
+     * database, as one server of a chat would run; then, with server B started beside it, direct messages between
+     * people on one server, then between people on the two, step by step as for one server.
      */
     private static void measureCluster(Path war, Path work, BenchReport report) throws Exception {
         Path cluster = work.resolve("cluster");
@@ -173,25 +174,31 @@ public final class ChatBench {
             int portB = BenchServers.freePort();
             Process a = BenchServers.clusterNode(microJar, war, cluster, "a", portA, commands,
                     BenchCluster.driverJars());
-            Process b = BenchServers.clusterNode(microJar, war, cluster, "b", portB, commands,
-                    BenchCluster.driverJars());
+            Process b = null;
             try {
                 URL baseA = new URL("http://127.0.0.1:" + portA + "/parley/");
                 URL baseB = new URL("http://127.0.0.1:" + portB + "/parley/");
                 BenchServers.awaitPage(baseA);
-                BenchServers.awaitPage(baseB);
                 try (LoadGenerator onA = new LoadGenerator(Target.parley(baseA).named("cluster server A")
-                        .runningAs(a.pid()));
-                        LoadGenerator onB = new LoadGenerator(Target.parley(baseB).named("cluster server B")
-                                .runningAs(b.pid()))) {
-                    report.cluster("Parley cluster, both on server A", steps(rate -> onA.direct(USERS, rate,
+                        .runningAs(a.pid()))) {
+                    report.cluster("Parley on PostgreSQL, server A alone", steps(rate -> onA.direct(USERS, rate,
                             WARMUP_SECONDS, STEP_SECONDS)));
-                    report.cluster("Parley cluster, server A to server B", steps(rate -> onA.across(onB, USERS, rate,
-                            WARMUP_SECONDS, STEP_SECONDS)));
+                    b = BenchServers.clusterNode(microJar, war, cluster, "b", portB, commands,
+                            BenchCluster.driverJars());
+                    BenchServers.awaitPage(baseB);
+                    try (LoadGenerator onB = new LoadGenerator(Target.parley(baseB).named("cluster server B")
+                            .runningAs(b.pid()))) {
+                        report.cluster("Parley cluster, both on server A", steps(rate -> onA.direct(USERS, rate,
+                                WARMUP_SECONDS, STEP_SECONDS)));
+                        report.cluster("Parley cluster, server A to server B", steps(rate -> onA.across(onB, USERS,
+                                rate, WARMUP_SECONDS, STEP_SECONDS)));
+                    }
                 }
             } finally {
                 stop(a);
-                stop(b);
+                if (b != null) {
+                    stop(b);
+                }
             }
         }
     }

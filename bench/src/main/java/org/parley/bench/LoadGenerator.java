@@ -52,11 +52,12 @@ final class LoadGenerator implements AutoCloseable {
      * {@code sendLag}: how late the generator sent each message after its scheduled time (microseconds);
      * {@code generatorCpu}: the generator's CPU time over the step's wall time, in cores. Both show whether the
      * generator, not the target, limited the step. {@code pageReadsPerMessage}: the pages Derby read from disk
-     * during the step, per message sent (NaN where not known: the baseline, the cluster).
+     * during the step, per message sent (NaN where not known: the baseline, the cluster). {@code orderHeldMicros}:
+     * per message sent, the time the servers of a chat held the order every one of them numbers in (NaN alone).
      */
     record DirectResult(String target, int users, int offeredPerSecond, double deliveredPerSecond, Histogram latency,
             long sent, long lost, long duplicated, long refused, Histogram sendLag, double generatorCpu,
-            double pageReadsPerMessage) {
+            double pageReadsPerMessage, double orderHeldMicros) {
     }
 
     record BroadcastResult(String target, int users, int broadcasts, Histogram timeToLastDelivery, long lost,
@@ -192,23 +193,25 @@ final class LoadGenerator implements AutoCloseable {
         long total = Math.round(perSecond * seconds);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         double missesBefore = target.derbyPageMisses();
+        double heldBefore = target.orderHeldSeconds();
         long cpuBefore = processCpuNanos();
         Histogram lag = sendDirect(users, users, perSecond, start, total, warmupTotal);
         drain(tally, total);
         DirectResult result = result(target.label(), userCount, perSecond, seconds, tally, start, cpuBefore, lag,
-                (target.derbyPageMisses() - missesBefore) / total);
+                (target.derbyPageMisses() - missesBefore) / total,
+                (target.orderHeldSeconds() - heldBefore) * 1e6 / total);
         users.forEach(BenchUser::close);
         return result;
     }
 
     /** What a step of {@code seconds} that started at {@code start} (nanos) saw, once its messages are drained. */
     private static DirectResult result(String label, int userCount, int perSecond, double seconds, Tally tally,
-            long start, long cpuBefore, Histogram sendLag, double pageReadsPerMessage) {
+            long start, long cpuBefore, Histogram sendLag, double pageReadsPerMessage, double orderHeldMicros) {
         long wall = System.nanoTime() - start;
         double cpu = (processCpuNanos() - cpuBefore) / (double) wall;
         return new DirectResult(label, userCount, perSecond, tally.complete() / Math.max(seconds, wall / 1e9),
                 tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get(), sendLag,
-                cpu, pageReadsPerMessage);
+                cpu, pageReadsPerMessage, orderHeldMicros);
     }
 
     /**
@@ -228,11 +231,13 @@ final class LoadGenerator implements AutoCloseable {
         there.forEach(user -> user.countInto(tally));
         long total = Math.round(perSecond * seconds);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        double heldBefore = target.orderHeldSeconds() + other.target.orderHeldSeconds();
         long cpuBefore = processCpuNanos();
         Histogram lag = sendAcross(here, there, perSecond, start, total, warmupTotal);
         drain(tally, total);
+        double held = target.orderHeldSeconds() + other.target.orderHeldSeconds() - heldBefore;
         DirectResult result = result(target.label() + " to " + other.target.label(), userCount, perSecond, seconds,
-                tally, start, cpuBefore, lag, Double.NaN);
+                tally, start, cpuBefore, lag, Double.NaN, held * 1e6 / total);
         here.forEach(BenchUser::close);
         there.forEach(BenchUser::close);
         return result;

@@ -150,14 +150,27 @@ record Target(String label, URL base, boolean signsIn, long pid) {
      * metrics are not open to this address (the suite's servers). Derby counts from the first time it is asked.
      */
     double derbyPageMisses() {
+        return metric("parley_derby_page_cache_misses_total");
+    }
+
+    /**
+     * Seconds this server has held the order in which every server of its chat numbers messages, from Parley's
+     * metrics: the part of its work no two servers do at once. NaN when it runs alone, and as for
+     * {@link #derbyPageMisses}.
+     */
+    double orderHeldSeconds() {
+        return metric("parley_log_order_held_seconds_total");
+    }
+
+    private double metric(String name) {
         if (!signsIn) {
             return Double.NaN;
         }
         try {
             HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "metrics")).GET().build());
             if (answer.statusCode() == 200) {
-                return answer.body().lines().filter(line -> line.startsWith(DERBY_PAGE_MISSES + " "))
-                        .mapToDouble(line -> Double.parseDouble(line.substring(DERBY_PAGE_MISSES.length() + 1)))
+                return answer.body().lines().filter(line -> line.startsWith(name + " "))
+                        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
                         .findFirst().orElse(Double.NaN);
             }
         } catch (UncheckedIOException | NumberFormatException e) {
@@ -165,8 +178,6 @@ record Target(String label, URL base, boolean signsIn, long pid) {
         }
         return Double.NaN;
     }
-
-    private static final String DERBY_PAGE_MISSES = "parley_derby_page_cache_misses_total";
 
     /** A ticket of the user's own, for asking the API as them. */
     String ticket(String user) {
