@@ -115,8 +115,9 @@ public class LogWriter {
             holdingSince = System.nanoTime();
             first = Reservations.advance(connection, 0) + 1;
         } else if (settings.shared()) {
-            first = reservations.reserve(connection, count);
-            reservations.claim(connection, first);
+            Reservations.Reserved reserved = reservations.reserve(connection, count);
+            reservations.claim(connection, reserved);
+            first = reserved.first();
         } else {
             if (next + count - 1 > last) {
                 long block = Math.max(BLOCK, count);

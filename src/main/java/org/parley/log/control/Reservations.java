@@ -20,17 +20,18 @@ import org.parley.store.DataSourceChoice;
 /**
  * How servers that share the log number their batches side by side: numbers reserved and not yet committed.
  * <p>
- * A server numbers a batch in a short transaction of its own ({@link #reserve}): it raises {@code LOG_FLOOR} by the
- * batch's size, which holds that one row until this transaction ends, and writes a row of {@code LOG_RESERVATION}
- * with the first number it took. It then commits the batch in a second transaction that begins by deleting that row
- * ({@link #claim}), so the messages and the end of their reservation become visible together. What every server of
- * the chat waits on is a few statements a batch, not the batch's inserts and its commit.
+ * A server numbers a batch in a short transaction of its own ({@link #reserve}): it writes a row of
+ * {@code LOG_RESERVATION} with a number at or below the first it will take (one past the head it last saw), then raises
+ * {@code LOG_FLOOR} by the batch's size, which holds that one row until this transaction commits. It then commits the
+ * batch in a second transaction that begins by deleting its row ({@link #claim}), so the messages and the end of their
+ * reservation become visible together. What every server of the chat waits on is one statement and a commit a batch,
+ * not the batch's inserts and its commit.
  * <p>
  * Numbers then become visible out of order: one server may commit 21–30 while another's 11–20 are not committed
  * yet. Readers go by {@link #committedUpTo}: the head ({@code LOG_FLOOR}), read first, lowered below the lowest
  * reservation still there, read second. Every number at or below the head read was reserved by a transaction
- * committed before that read, which wrote its row in the same commit; by the second read that row is gone only if
- * its batch committed, or failed and will never commit. So every number up to the position is committed, or never
+ * committed before that read, which wrote its row, with a number no higher, in the same commit; by the second read
+ * that row is gone only if its batch committed, or failed and will never commit. So every number up to the position is committed, or never
  * will be: the promise {@link CommitOrder} and a client's {@code since} rest on.
  * <p>
  * A reservation whose server stopped between its two transactions (killed, cut off) would hold every reader back;
@@ -46,6 +47,8 @@ public class Reservations {
     static final Duration STALE = Duration.ofSeconds(2);
 
     private static final String ADVANCE = "UPDATE LOG_FLOOR SET SEQ = SEQ + ? WHERE ID = 1";
+    // PostgreSQL's: the same, and the new head, in one round trip
+    private static final String ADVANCE_RETURNING = ADVANCE + " RETURNING SEQ";
     private static final String HEAD = "SELECT SEQ FROM LOG_FLOOR WHERE ID = 1";
     private static final String RESERVE = "INSERT INTO LOG_RESERVATION (WRITER, FROM_SEQ) VALUES (?, ?)";
     private static final String END = "DELETE FROM LOG_RESERVATION WHERE WRITER = ? AND FROM_SEQ = ?";
@@ -66,11 +69,20 @@ public class Reservations {
     // (the writer thread only)
     private boolean unended;
     private Boolean postgres;
+    // the head as this writer last raised it, or -1 before its first reservation (the writer thread only)
+    private long seenHead = -1;
     private final LongAdder heldNanos = new LongAdder();
     // each reservation the last look found, with when it was first seen (one scheduled look at a time)
     private Map<Reservation, Long> seen = Map.of();
 
     private record Reservation(String writer, long from) {
+    }
+
+    /**
+     * Numbers reserved for a batch, from {@code first} on; {@code mark} is what the reservation's row says: at or
+     * below {@code first}, since it is written before the head is raised.
+     */
+    record Reserved(long mark, long first) {
     }
 
     /**
@@ -83,7 +95,7 @@ public class Reservations {
      *
      * @return the first number reserved
      */
-    long reserve(Connection connection, int count) throws SQLException {
+    Reserved reserve(Connection connection, int count) throws SQLException {
         if (postgres == null) {
             postgres = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
         }
@@ -95,13 +107,19 @@ public class Reservations {
         if (unended) {
             update(connection, FORGET, writer);
         }
+        if (seenHead < 0) {
+            seenHead = single(connection, HEAD);
+        }
+        // the row before the head is raised, so that the head is held for one statement and the commit only
+        long mark = seenHead + 1;
+        update(connection, RESERVE, writer, mark);
         long started = System.nanoTime();
-        long first = advance(connection, count) - count + 1;
-        update(connection, RESERVE, writer, first);
+        long head = postgres ? advanceReturning(connection, count) : advance(connection, count);
         connection.commit();
         heldNanos.add(System.nanoTime() - started);
+        seenHead = head;
         unended = true;
-        return first;
+        return new Reserved(mark, head - count + 1);
     }
 
     /**
@@ -109,10 +127,10 @@ public class Reservations {
      *
      * @throws SQLException when another server voided it: the batch must not commit
      */
-    void claim(Connection transaction, long first) throws SQLException {
-        if (update(transaction, END, writer, first) != 1) {
-            throw new SQLException("Another server voided the numbers from " + first + " that this server reserved:"
-                    + " it took this one for stopped");
+    void claim(Connection transaction, Reserved reserved) throws SQLException {
+        if (update(transaction, END, writer, reserved.mark()) != 1) {
+            throw new SQLException("Another server voided the numbers from " + reserved.first() + " that this server"
+                    + " reserved: it took this one for stopped");
         }
     }
 
@@ -198,6 +216,16 @@ public class Reservations {
     static long advance(Connection connection, long count) throws SQLException {
         update(connection, ADVANCE, count);
         return single(connection, HEAD);
+    }
+
+    private static long advanceReturning(Connection connection, long count) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ADVANCE_RETURNING)) {
+            statement.setLong(1, count);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static boolean voided(Connection connection, Reservation stale) throws SQLException {
