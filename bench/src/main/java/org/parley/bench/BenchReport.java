@@ -164,16 +164,19 @@ final class BenchReport {
                 .append(stepSeconds).append(" s per step after ").append(warmupSeconds)
                 .append(" s at its rate uncounted, open loop\n\n");
         md.append("| target | offered/s | run | delivered/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | duplicated "
-                + "| generator CPU | send lag p99 ms | Derby page reads a message | order held µs a message |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| generator CPU | send lag p99 ms | Derby page reads a message | order held µs a message "
+                + "| server CPU | other server CPU |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         allSteps.forEach((target, steps) -> byRate(steps).forEach((rate, runs) -> {
             for (int run = 0; run < runs.size(); run++) {
                 LoadGenerator.DirectResult s = runs.get(run);
                 md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %s | %s | %s | %s | %d | %d | %.0f%% "
-                        + "| %s | %s | %s |%n", target, rate, run + 1, s.deliveredPerSecond(), ms(s.latency(), 50),
+                        + "| %s | %s | %s | %s | %s |%n", target, rate, run + 1, s.deliveredPerSecond(),
+                        ms(s.latency(), 50),
                         ms(s.latency(), 99), ms(s.latency(), 99.9), ms(s.latency(), 100), s.lost(), s.duplicated(),
                         s.generatorCpu() * 100, ms(s.sendLag(), 99), figure(s.pageReadsPerMessage(), "%.2f"),
-                        figure(s.orderHeldMicros(), "%.1f")));
+                        figure(s.orderHeldMicros(), "%.1f"), figure(s.serverCpu() * 100, "%.0f%%"),
+                        figure(s.peerCpu() * 100, "%.0f%%")));
             }
         }));
         md.append("\nGenerator CPU is the generator JVM's CPU time over the step's wall time (100% is its whole core); "
@@ -182,7 +185,9 @@ final class BenchReport {
                 + "read from disk into its page cache during the step (its metrics), over the messages sent. The order "
                 + "held is the time the servers of a chat spent holding the order in which all of them number messages "
                 + "(`parley_log_order_held_seconds_total`, summed over the servers), over the messages sent: the "
-                + "part of each message no two servers do at once.\n");
+                + "part of each message no two servers do at once. Server CPU is the CPU time of the target's JVM "
+                + "(from /proc) over the step's wall time, 100% being one core; other server CPU that of the other "
+                + "server of its chat.\n");
         if (allSteps.values().stream().anyMatch(steps -> byRate(steps).values().stream()
                 .anyMatch(runs -> runs.size() > 1))) {
             md.append("\nThe spread over the runs of each rate:\n\n| target | offered/s | runs | p99 ms, min–max "

@@ -186,8 +186,9 @@ public final class ChatBench {
                     b = BenchServers.clusterNode(microJar, war, cluster, "b", portB, commands,
                             BenchCluster.driverJars());
                     BenchServers.awaitPage(baseB);
-                    try (LoadGenerator onB = new LoadGenerator(Target.parley(baseB).named("cluster server B")
-                            .runningAs(b.pid()))) {
+                    Target serverB = Target.parley(baseB).named("cluster server B").runningAs(b.pid());
+                    onA.beside(serverB);
+                    try (LoadGenerator onB = new LoadGenerator(serverB)) {
                         report.cluster("Parley cluster, both on server A", steps(rate -> onA.direct(USERS, rate,
                                 WARMUP_SECONDS, STEP_SECONDS)));
                         report.cluster("Parley cluster, server A to server B", steps(rate -> onA.across(onB, USERS,

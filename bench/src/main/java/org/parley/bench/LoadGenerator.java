@@ -43,9 +43,17 @@ final class LoadGenerator implements AutoCloseable {
     private final BenchNetwork network = new BenchNetwork();
     private final ExecutorService preparing = Executors.newFixedThreadPool(PREPARING_AT_ONCE);
     private final Target target;
+    // the other server of a chat of two, whose CPU a step on this one reports beside its own; null for none
+    private Target peer;
 
     LoadGenerator(Target target) {
         this.target = target;
+    }
+
+    /** Reports {@code other}'s CPU beside the target's: the other server of the target's chat. */
+    LoadGenerator beside(Target other) {
+        peer = other;
+        return this;
     }
 
     /**
@@ -54,10 +62,12 @@ final class LoadGenerator implements AutoCloseable {
      * generator, not the target, limited the step. {@code pageReadsPerMessage}: the pages Derby read from disk
      * during the step, per message sent (NaN where not known: the baseline, the cluster). {@code orderHeldMicros}:
      * per message sent, the time the servers of a chat held the order every one of them numbers in (NaN alone).
+     * {@code serverCpu}, {@code peerCpu}: the CPU time of the target's JVM and of the other server of its chat over
+     * the step's wall time, in cores (NaN where not known).
      */
     record DirectResult(String target, int users, int offeredPerSecond, double deliveredPerSecond, Histogram latency,
             long sent, long lost, long duplicated, long refused, Histogram sendLag, double generatorCpu,
-            double pageReadsPerMessage, double orderHeldMicros) {
+            double pageReadsPerMessage, double orderHeldMicros, double serverCpu, double peerCpu) {
     }
 
     record BroadcastResult(String target, int users, int broadcasts, Histogram timeToLastDelivery, long lost,
@@ -194,24 +204,35 @@ final class LoadGenerator implements AutoCloseable {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         double missesBefore = target.derbyPageMisses();
         double heldBefore = target.orderHeldSeconds();
+        double[] serversBefore = {target.cpuSeconds(), cpuOf(peer)};
         long cpuBefore = processCpuNanos();
         Histogram lag = sendDirect(users, users, perSecond, start, total, warmupTotal);
         drain(tally, total);
         DirectResult result = result(target.label(), userCount, perSecond, seconds, tally, start, cpuBefore, lag,
                 (target.derbyPageMisses() - missesBefore) / total,
-                (target.orderHeldSeconds() - heldBefore) * 1e6 / total);
+                (target.orderHeldSeconds() - heldBefore) * 1e6 / total, serversBefore, peer);
         users.forEach(BenchUser::close);
         return result;
     }
 
-    /** What a step of {@code seconds} that started at {@code start} (nanos) saw, once its messages are drained. */
-    private static DirectResult result(String label, int userCount, int perSecond, double seconds, Tally tally,
-            long start, long cpuBefore, Histogram sendLag, double pageReadsPerMessage, double orderHeldMicros) {
+    /**
+     * What a step of {@code seconds} that started at {@code start} (nanos) saw, once its messages are drained;
+     * {@code serversBefore}: the CPU seconds of the target and of {@code peer} as it started.
+     */
+    private DirectResult result(String label, int userCount, int perSecond, double seconds, Tally tally,
+            long start, long cpuBefore, Histogram sendLag, double pageReadsPerMessage, double orderHeldMicros,
+            double[] serversBefore, Target peer) {
         long wall = System.nanoTime() - start;
         double cpu = (processCpuNanos() - cpuBefore) / (double) wall;
-        return new DirectResult(label, userCount, perSecond, tally.complete() / Math.max(seconds, wall / 1e9),
+        double wallSeconds = wall / 1e9;
+        return new DirectResult(label, userCount, perSecond, tally.complete() / Math.max(seconds, wallSeconds),
                 tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get(), sendLag,
-                cpu, pageReadsPerMessage, orderHeldMicros);
+                cpu, pageReadsPerMessage, orderHeldMicros, (target.cpuSeconds() - serversBefore[0]) / wallSeconds,
+                (cpuOf(peer) - serversBefore[1]) / wallSeconds);
+    }
+
+    private static double cpuOf(Target server) {
+        return server == null ? Double.NaN : server.cpuSeconds();
     }
 
     /**
@@ -232,12 +253,13 @@ final class LoadGenerator implements AutoCloseable {
         long total = Math.round(perSecond * seconds);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         double heldBefore = target.orderHeldSeconds() + other.target.orderHeldSeconds();
+        double[] serversBefore = {target.cpuSeconds(), other.target.cpuSeconds()};
         long cpuBefore = processCpuNanos();
         Histogram lag = sendAcross(here, there, perSecond, start, total, warmupTotal);
         drain(tally, total);
         double held = target.orderHeldSeconds() + other.target.orderHeldSeconds() - heldBefore;
         DirectResult result = result(target.label() + " to " + other.target.label(), userCount, perSecond, seconds,
-                tally, start, cpuBefore, lag, Double.NaN, held * 1e6 / total);
+                tally, start, cpuBefore, lag, Double.NaN, held * 1e6 / total, serversBefore, other.target);
         here.forEach(BenchUser::close);
         there.forEach(BenchUser::close);
         return result;

@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,25 @@ record Target(String label, URL base, boolean signsIn, long pid) {
     /** @return the server's live objects by class, or null when its memory cannot be read ({@link #memory}) */
     ClassHistogram histogram() {
         return pid == 0 ? null : ClassHistogram.of(pid);
+    }
+
+    /**
+     * The CPU time the server's JVM has used so far (user and system, from /proc), in seconds; NaN where it cannot be
+     * told apart.
+     */
+    double cpuSeconds() {
+        if (pid == 0) {
+            return Double.NaN;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the fields after the command's name, which may hold spaces and ends with the last ')'
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime, the 14th and 15th fields of the line, in clock ticks of 1/100 s on Linux
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Makes the user's account where there are accounts; done before timing starts. */
