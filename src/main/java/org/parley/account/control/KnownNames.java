@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parley.account.entity.AccountRemoved;
 
@@ -16,6 +18,11 @@ import org.parley.account.entity.AccountRemoved;
  * they may sign up. A removed account's name is forgotten once its removal is committed here, and when another server
  * of the chat says so ({@link #forget}): from then on a message to it is refused, and if the name is taken again, it
  * leads to the new account.
+ * <p>
+ * Where servers share the chat, the word of a removal on another server may be lost; then each name found is asked
+ * again once it has been known for a while ({@link #keepFor}): each at its own time, between half that while and
+ * all of it after it was found, so that the names do not all go to the database at once, in front of the messages
+ * that need them.
  */
 @ApplicationScoped
 public class KnownNames {
@@ -26,7 +33,12 @@ public class KnownNames {
     @Inject
     AccountSettings settings;
 
-    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private record Known(String owner, long until) {
+    }
+
+    private final Map<String, Known> owners = new ConcurrentHashMap<>();
+    // how long a name found is kept before it is asked again, in nanoseconds; 0 for as long as it is not forgotten
+    private volatile long keep;
     // moved by every forgetting: a lookup that began before one does not put back what was just forgotten
     private final AtomicLong forgettings = new AtomicLong();
 
@@ -40,16 +52,18 @@ public class KnownNames {
 
     /** @return the name of the account that this name, in any case or Unicode spelling, belongs to */
     public Optional<String> ownerOf(String name) {
-        String owner = owners.get(name);
-        if (owner != null) {
-            return Optional.of(owner);
+        long now = System.nanoTime();
+        Known known = owners.get(name);
+        if (known != null && (known.until() == 0 || now - known.until() < 0)) {
+            return Optional.of(known.owner());
         }
         long before = forgettings.get();
         Optional<String> found = accounts.find(name).map(account -> account.name());
         found.ifPresent(account -> {
-            owners.put(name, account);
+            Known fresh = new Known(account, until(now));
+            owners.put(name, fresh);
             if (forgettings.get() != before) {
-                owners.remove(name, account);
+                owners.remove(name, fresh);
             }
         });
         return found;
@@ -58,13 +72,21 @@ public class KnownNames {
     /** Every spelling that led to this account leads nowhere now. */
     public void forget(String accountName) {
         forgettings.incrementAndGet();
-        owners.values().removeIf(accountName::equals);
+        owners.values().removeIf(known -> known.owner().equals(accountName));
     }
 
-    /** Everything: the next lookup of each name asks the database. */
-    public void forgetAll() {
-        forgettings.incrementAndGet();
-        owners.clear();
+    /** From now on each name found is asked again after about {@code span} ({@link KnownNames}). */
+    public void keepFor(Duration span) {
+        keep = span.toNanos();
+    }
+
+    private long until(long now) {
+        long span = keep;
+        if (span == 0) {
+            return 0;
+        }
+        // never 0, which means for good
+        return (now + span / 2 + ThreadLocalRandom.current().nextLong(span / 2 + 1)) | 1;
     }
 
     void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountRemoved removed) {

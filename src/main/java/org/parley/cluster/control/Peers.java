@@ -103,6 +103,8 @@ public class Peers {
         }
         clustered = true;
         me = bus.self();
+        // in case the word of a removal is lost: each name is asked again within the lease
+        knownNames.keepFor(settings.lease());
         whereabouts.renew(me, System.currentTimeMillis() + lease());
         try {
             bus.start(factory.get(), settings.topic().orElseThrow(), this::heard);
@@ -212,8 +214,6 @@ public class Peers {
                     .forEach(user -> lobby.placedElsewhere(user, server, true));
         }
         voided.close();
-        // in case the word of a removal was lost: each name is looked up once a sweep at most
-        knownNames.forgetAll();
         checkOwnHints();
     }
 
