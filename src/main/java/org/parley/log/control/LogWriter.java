@@ -112,8 +112,8 @@ public class LogWriter {
         long first;
         if (settings.shared() && decided) {
             // holds the row before deciding, and advances it by what it admitted
-            holdingSince = System.nanoTime();
             first = Reservations.advance(connection, 0) + 1;
+            holdingSince = System.nanoTime();
         } else if (settings.shared()) {
             Reservations.Reserved reserved = reservations.reserve(connection, count);
             reservations.claim(connection, reserved);

@@ -113,10 +113,11 @@ public class Reservations {
         // the row before the head is raised, so that the head is held for one statement and the commit only
         long mark = seenHead + 1;
         update(connection, RESERVE, writer, mark);
-        long started = System.nanoTime();
         long head = postgres ? advanceReturning(connection, count) : advance(connection, count);
+        // held from here, when the row is this server's, not while another server's reservation kept it waiting
+        long held = System.nanoTime();
         connection.commit();
-        heldNanos.add(System.nanoTime() - started);
+        heldNanos.add(System.nanoTime() - held);
         seenHead = head;
         unended = true;
         return new Reserved(mark, head - count + 1);
