@@ -143,7 +143,7 @@ public class MessageLog {
 
     /** Alone, the head: this server commits in order; shared, what the servers' reservations leave. */
     private long committedUpTo() {
-        return settings.shared() ? reservations.committedUpTo() : store.lastSeq();
+        return settings.shared() ? reservations.committedUpTo() : reservations.head();
     }
 
     private CommitOrder order() {

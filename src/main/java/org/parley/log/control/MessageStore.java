@@ -36,11 +36,6 @@ public class MessageStore {
         }
     }
 
-    /** The highest number the log has used: its newest message's, or that of one since deleted. */
-    public long lastSeq() {
-        return em.createNamedQuery(LogFloor.HEAD, Long.class).getSingleResult();
-    }
-
     /** The messages numbered in (after, upTo], oldest first: whatever of them is still kept. */
     public List<ChatMessage> between(long after, long upTo, int max) {
         return em.createNamedQuery(ChatMessage.BETWEEN, ChatMessage.class)

@@ -18,7 +18,8 @@ import javax.sql.DataSource;
 import org.parley.store.DataSourceChoice;
 
 /**
- * How servers that share the log number their batches side by side: numbers reserved and not yet committed.
+ * The log's numbering in the database: its head ({@code LOG_FLOOR}), and how servers that share the log number their
+ * batches side by side, with the numbers reserved and not yet committed.
  * <p>
  * A server numbers a batch in a short transaction of its own ({@link #reserve}): it writes a row of
  * {@code LOG_RESERVATION} with a number at or below the first it will take (one past the head it last saw), then raises
@@ -154,8 +155,18 @@ public class Reservations {
         }
     }
 
+    /** The highest number the log has used or reserved: its newest message's, or that of one since deleted. */
+    public long head() {
+        try (Connection connection = dataSource().getConnection()) {
+            return single(connection, HEAD);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the log's head", e);
+        }
+    }
+
     /**
-     * The number up to which every number of the log is committed, or never will be: what the log may be read up to.
+     * Where servers share the log, the number up to which every number of the log is committed, or never will be:
+     * what the log may be read up to. (Alone, that is the {@link #head}: one writer commits in order.)
      */
     public long committedUpTo() {
         try (Connection connection = dataSource().getConnection()) {

@@ -16,11 +16,9 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "LOG_FLOOR")
-@NamedQuery(name = LogFloor.HEAD, query = "SELECT f.seq FROM LogFloor f WHERE f.id = 1")
 @NamedQuery(name = LogFloor.RAISE_TO, query = "UPDATE LogFloor f SET f.seq = :seq WHERE f.id = 1 AND f.seq < :seq")
 public class LogFloor {
 
-    public static final String HEAD = "LogFloor.head";
     public static final String RAISE_TO = "LogFloor.raiseTo";
 
     @Id
