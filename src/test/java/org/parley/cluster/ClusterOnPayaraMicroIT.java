@@ -34,6 +34,7 @@ import org.parley.testing.Frames;
 import org.parley.testing.FreePort;
 import org.parley.testing.PayaraMicroServer;
 import org.parley.testing.PostgresDatabase;
+import org.parley.testing.Scrape;
 import org.parley.testing.SignIn;
 
 /**
@@ -107,6 +108,35 @@ class ClusterOnPayaraMicroIT {
                     && "delivered".equals(frame.getString("status")) && frame.getJsonNumber("upTo").longValue() >= last);
             benOnB.sendTo(ann, "hello from B");
             assertEquals(ben, annOnA.next(Frames.withBody("hello from B")).getString("from"));
+        }
+    }
+
+    /**
+     * A server sends another a direct message's text only if one of its people is online there as it last heard;
+     * otherwise its number and people. Someone who connects on B as A commits to them is not yet heard of on A: B
+     * reads that message from the log when its turn comes, and it arrives live all the same.
+     */
+    @Test
+    @Order(2)
+    void whatIsSentToSomeoneTheMomentTheyConnectOnTheOtherServerArrivesLive() {
+        String jo = Crossing.newName("jo");
+        String readBack = "parley_cluster_headers_read_total";
+        try (ChatClient joOnA = ChatClient.connect(a.base(), jo)) {
+            double before = Scrape.of(b.base()).value(readBack);
+            int tries = 0;
+            // A hears where people are a moment after they come (each presence interval): most tries fall in it
+            while (Scrape.of(b.base()).value(readBack) == before && tries < 10) {
+                String kim = Crossing.newName("kim");
+                try (ChatClient kimOnB = ChatClient.connect(b.base(), kim)) {
+                    kimOnB.next("caught-up");
+                    long seq = joOnA.sendTo(kim, "quick " + tries).getJsonNumber("seq").longValue();
+                    assertEquals(seq, kimOnB.next(Frames.withBody("quick " + tries)).getJsonNumber("seq").longValue());
+                }
+                tries++;
+            }
+            assertTrue(Scrape.of(b.base()).value(readBack) > before,
+                    "in " + tries + " tries, A never committed to someone on B before it heard they were there");
+            System.out.printf("ClusterOnPayaraMicroIT: a message read back from the log on B after %d tries%n", tries);
         }
     }
 

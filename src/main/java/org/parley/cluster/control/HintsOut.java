@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parley.cluster.entity.Hint;
+import org.parley.live.control.Connections;
 import org.parley.live.control.OtherServers;
 import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Header;
 
 /**
  * What this server tells the others of the chat, as hints on the topic. Nothing here waits for the broker (the bus
@@ -29,20 +31,35 @@ public class HintsOut implements OtherServers {
     // who came and went here since the last flush ({@link Peers}): each one's latest state; guarded by itself
     private final Map<String, Boolean> placesHere = new LinkedHashMap<>();
 
+    @Inject
+    Connections connections;
+
+    /**
+     * Tells the others of every message, so that each keeps the log's order without reading it; but sends a direct
+     * message's text only where its recipient or its sender is online on another server, as this server last heard.
+     * Who connected elsewhere since is the receiving server's to catch ({@link Header}).
+     */
     @Override
     public void committed(List<ChatMessage> batch) {
         List<ChatMessage> part = new ArrayList<>();
+        List<Header> headers = new ArrayList<>();
         int chars = 0;
         for (ChatMessage message : batch) {
+            if (message.isDirect() && !connections.isElsewhere(message.recipient())
+                    && !connections.isElsewhere(message.sender())) {
+                headers.add(Header.of(message));
+                continue;
+            }
             if (!part.isEmpty() && chars + message.body().length() > HINT_CHARS) {
-                bus.publish(new Hint.Messages(bus.self(), part));
+                bus.publish(new Hint.Messages(bus.self(), part, headers));
                 part = new ArrayList<>();
+                headers = new ArrayList<>();
                 chars = 0;
             }
             part.add(message);
             chars += message.body().length();
         }
-        bus.publish(new Hint.Messages(bus.self(), part));
+        bus.publish(new Hint.Messages(bus.self(), part, headers));
     }
 
     /** Kept to be written and told with the next flush: a user who comes and goes meanwhile costs nothing. */

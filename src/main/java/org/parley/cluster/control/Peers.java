@@ -151,7 +151,7 @@ public class Peers {
             return;
         }
         if (hint instanceof Hint.Messages messages) {
-            log.committedElsewhere(messages.messages());
+            log.committedElsewhere(messages.messages(), messages.headers());
         } else if (hint instanceof Hint.Places places) {
             heardFrom.computeIfAbsent(places.server(), s -> new AtomicLong()).incrementAndGet();
             places.offline().forEach(user -> lobby.placedElsewhere(user, places.server(), false));

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Header;
 
 /**
  * What one Parley server tells the others of its chat, as one JSON text on the shared topic. A hint only saves
@@ -25,10 +26,23 @@ public sealed interface Hint {
     /** Adds what this kind of hint says to the JSON that carries it. */
     JsonObjectBuilder addTo(JsonObjectBuilder json);
 
-    /** Messages the server committed to the log, in their order. */
-    record Messages(String server, List<ChatMessage> messages) implements Hint {
+    /**
+     * Messages the server committed to the log, in their order: whole where a connection of another server may want
+     * them, as headers where none was thought to.
+     */
+    record Messages(String server, List<ChatMessage> messages, List<Header> headers) implements Hint {
+
+        public Messages(String server, List<ChatMessage> messages) {
+            this(server, messages, List.of());
+        }
+
         @Override
         public JsonObjectBuilder addTo(JsonObjectBuilder json) {
+            JsonArrayBuilder heads = JSON.createArrayBuilder();
+            for (Header header : headers) {
+                heads.add(JSON.createObjectBuilder().add("seq", header.seq()).add("from", header.sender())
+                        .add("to", header.recipient()));
+            }
             JsonArrayBuilder array = JSON.createArrayBuilder();
             for (ChatMessage message : messages) {
                 JsonObjectBuilder one = JSON.createObjectBuilder().add("seq", message.seq())
@@ -45,7 +59,7 @@ public sealed interface Hint {
                 }
                 array.add(one);
             }
-            return json.add("kind", "messages").add("messages", array);
+            return json.add("kind", "messages").add("messages", array).add("headers", heads);
         }
     }
 
@@ -110,7 +124,7 @@ public sealed interface Hint {
             String server = json.getString("server");
             return switch (json.getString("kind")) {
                 case "messages" -> new Messages(server, json.getJsonArray("messages").getValuesAs(JsonObject.class)
-                        .stream().map(Hint::message).toList());
+                        .stream().map(Hint::message).toList(), headers(json));
                 case "places" -> new Places(server, names(json.getJsonArray("online")),
                         names(json.getJsonArray("offline")));
                 case "dismiss" -> new Dismiss(server, json.getString("user"), json.getString("reason"));
@@ -136,6 +150,13 @@ public sealed interface Hint {
                 : new ChatMessage(json.getString("id"), json.getString("from"), json.getString("to", null),
                         json.getString("body"), sentAt);
         return message.numbered(json.getJsonNumber("seq").longValue());
+    }
+
+    // a server of a version that sent every message whole sends no headers
+    private static List<Header> headers(JsonObject json) {
+        return !json.containsKey("headers") ? List.of() : json.getJsonArray("headers").getValuesAs(JsonObject.class)
+                .stream().map(head -> new Header(head.getJsonNumber("seq").longValue(), head.getString("from"),
+                        head.getString("to"))).toList();
     }
 
     private static List<String> names(JsonArray array) {

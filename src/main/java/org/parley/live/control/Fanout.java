@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.parley.log.control.HandOn;
 import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Header;
 import org.parley.metrics.ParleyMetrics;
 import org.parley.protocol.ServerFrame;
 import org.parley.room.control.RoomRoster;
@@ -60,6 +61,12 @@ public class Fanout implements HandOn {
                 awaited.done().complete(message);
             }
         }
+    }
+
+    @Override
+    public boolean reaches(Header header) {
+        return !connections.connectionsOf(header.recipient()).isEmpty()
+                || !connections.connectionsOf(header.sender()).isEmpty();
     }
 
     /** @param sender the connection it came from, acknowledged after the push; null for another server's message */

@@ -25,7 +25,7 @@ final class CommitOrder {
 
     private static final Logger LOG = Logger.getLogger(CommitOrder.class.getName());
 
-    private record Waiting(ChatMessage message, Consumer<ChatMessage> handOn) {
+    private record Waiting(long seq, Runnable handOn) {
     }
 
     private final TreeMap<Long, Waiting> waiting = new TreeMap<>();
@@ -55,10 +55,15 @@ final class CommitOrder {
      * (read back to fill a hole before this word of it came) is ignored.
      */
     synchronized void committed(ChatMessage message, Consumer<ChatMessage> handOn, long now) {
-        if (message.seq() <= handedOn) {
+        committed(message.seq(), () -> handOn.accept(message), now);
+    }
+
+    /** A committed number, with what to do once every number below it is handed on; one already handed on is ignored. */
+    synchronized void committed(long seq, Runnable handOn, long now) {
+        if (seq <= handedOn) {
             return;
         }
-        waiting.putIfAbsent(message.seq(), new Waiting(message, handOn));
+        waiting.putIfAbsent(seq, new Waiting(seq, handOn));
         handOnInOrder(now);
     }
 
@@ -97,7 +102,7 @@ final class CommitOrder {
     synchronized void fill(long upTo, List<ChatMessage> read, Consumer<ChatMessage> handOn, long now) {
         for (ChatMessage message : read) {
             if (message.seq() > handedOn && message.seq() <= upTo) {
-                waiting.putIfAbsent(message.seq(), new Waiting(message, handOn));
+                waiting.putIfAbsent(message.seq(), new Waiting(message.seq(), () -> handOn.accept(message)));
             }
         }
         while (handedOn < upTo) {
@@ -129,9 +134,9 @@ final class CommitOrder {
 
     private static void handOn(Waiting waiting) {
         try {
-            waiting.handOn().accept(waiting.message());
+            waiting.handOn().run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not hand on a committed message", e);
+            LOG.log(Level.WARNING, "Could not hand on committed message " + waiting.seq(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.parley.log.control;
 
 import java.util.List;
 import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Header;
 
 /**
  * Whoever takes committed messages from the log (the live connections): the one way a message leaves the log, this
@@ -18,4 +19,7 @@ public interface HandOn {
      * @param origin what {@link MessageLog#append} was given with it, or null for a message another server committed
      */
     void handOn(ChatMessage message, Object origin);
+
+    /** Whether a direct message between these people would reach a connection here now. */
+    boolean reaches(Header header);
 }

@@ -10,14 +10,17 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Header;
 import org.parley.metrics.ParleyMetrics;
 
 /**
@@ -75,6 +78,7 @@ public class MessageLog {
     // that fills a hole: a read between the two would hand on this server's messages as another's, without their
     // senders' acknowledgements
     private final Object numbering = new Object();
+    private final LongAdder readBack = new LongAdder();
 
     @PostConstruct
     void start() {
@@ -83,6 +87,9 @@ public class MessageLog {
             metrics.counter("parley_log_order_held_seconds_total", "Time this server held the order in which every"
                     + " server of the chat numbers messages: the part of each message no two servers do at once",
                     reservations::heldSeconds);
+            metrics.counter("parley_cluster_headers_read_total", "Messages another server told only by their number"
+                    + " and people that were read from the log: one of the people had connected here before it heard",
+                    readBack::sum);
         }
         long every = HOLE_WAIT.toMillis() / 2;
         holeFilling = scheduler.scheduleWithFixedDelay(this::fillHoleSafely, every, every, TimeUnit.MILLISECONDS);
@@ -125,11 +132,19 @@ public class MessageLog {
         return order().handedOn();
     }
 
-    /** Messages another server committed, as it told this one: handed on in their place in the log's order. */
-    public void committedElsewhere(List<ChatMessage> messages) {
+    /**
+     * Messages another server committed, as it told this one: handed on in their place in the log's order. Of those
+     * it sent as headers (it thought nobody here wanted them), one that would reach a connection here when its turn
+     * comes is read from the log then: its recipient or sender connected here before the other server heard of it.
+     */
+    public void committedElsewhere(List<ChatMessage> messages, List<Header> headers) {
         long now = System.nanoTime();
         CommitOrder commits = order();
-        messages.forEach(message -> commits.committed(message, this::handOnElsewhere, now));
+        // in the log's order, so that a header is not taken for a hole while the message below it waits its turn
+        TreeMap<Long, Runnable> told = new TreeMap<>();
+        messages.forEach(message -> told.put(message.seq(), () -> handOnElsewhere(message)));
+        headers.forEach(header -> told.put(header.seq(), () -> handOnHeader(header)));
+        told.forEach((seq, handOnNow) -> commits.committed(seq, handOnNow, now));
     }
 
     /**
@@ -205,6 +220,23 @@ public class MessageLog {
 
     private void handOnElsewhere(ChatMessage message) {
         handOn.handOn(message, null);
+    }
+
+    /**
+     * A joining connection's catch-up reads the log up to {@link #lastSeq()} after the connection is added, and this
+     * asks after {@link CommitOrder} raised it: so either the catch-up reads this message, or this finds the connection.
+     */
+    private void handOnHeader(Header header) {
+        if (!handOn.reaches(header)) {
+            return;
+        }
+        // committed: the other server tells after its commit. Read holding the order, which waits meanwhile; rare
+        // (someone connecting as a message to them is committed elsewhere), and it keeps every stream in order
+        ChatMessage message = store.bySeq(header.seq());
+        if (message != null) {
+            readBack.increment();
+            handOnElsewhere(message);
+        }
     }
 
     private void fillHoleSafely() {

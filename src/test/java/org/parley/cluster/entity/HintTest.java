@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parley.log.entity.ChatMessage;
+import org.parley.log.entity.Header;
 
 /** What servers tell each other reads back as it was said; anything else on the topic is refused, not guessed at. */
 class HintTest {
@@ -27,6 +28,19 @@ class HintTest {
         assertEquals(direct.conversation(), first.conversation());
         assertNull(read.messages().get(1).recipient());
         assertEquals(everyone.conversation(), read.messages().get(1).conversation());
+    }
+
+    @Test
+    void headersReadBackWithTheWholeMessagesBesideThem() {
+        ChatMessage whole = new ChatMessage("id-5", "ann", "cy", "hi", Instant.ofEpochMilli(9)).numbered(46);
+        Hint.Messages read = (Hint.Messages) Hint.decode(new Hint.Messages("s1", List.of(whole),
+                List.of(new Header(45, "ann", "ben"), new Header(47, "dee", "eve"))).encode());
+        assertEquals(List.of(46L), read.messages().stream().map(ChatMessage::seq).toList());
+        assertEquals(List.of(new Header(45, "ann", "ben"), new Header(47, "dee", "eve")), read.headers());
+        // a server that sends every message whole says nothing of headers
+        Hint.Messages older = (Hint.Messages) Hint.decode(
+                "{\"v\":1,\"server\":\"s\",\"kind\":\"messages\",\"messages\":[]}");
+        assertEquals(List.of(), older.headers());
     }
 
     @Test
@@ -55,7 +69,8 @@ class HintTest {
     void whatIsNotAHintOfThisVersionIsRefused() {
         for (String text : List.of("", "[]", "{\"v\":2,\"server\":\"s\",\"kind\":\"gone\"}",
                 "{\"v\":1,\"server\":\"s\",\"kind\":\"shout\"}", "{\"v\":1,\"kind\":\"gone\"}",
-                "{\"v\":1,\"server\":\"s\",\"kind\":\"messages\",\"messages\":[{\"seq\":\"x\"}]}")) {
+                "{\"v\":1,\"server\":\"s\",\"kind\":\"messages\",\"messages\":[{\"seq\":\"x\"}]}",
+                "{\"v\":1,\"server\":\"s\",\"kind\":\"messages\",\"messages\":[],\"headers\":[{\"seq\":4}]}")) {
             assertThrows(Hint.Unreadable.class, () -> Hint.decode(text), text);
         }
     }

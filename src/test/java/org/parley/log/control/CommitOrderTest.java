@@ -118,4 +118,15 @@ class CommitOrderTest {
         shuffled.forEach(seq -> order.committed(numbered(seq), elsewhere, 0));
         assertEquals(LongStream.rangeClosed(1, 500).mapToObj(seq -> "elsewhere " + seq).toList(), handedOn);
     }
+
+    @Test
+    void aNumberToldWithoutItsMessageHoldsItsPlaceAndGoesInTurn() {
+        CommitOrder order = new CommitOrder(10);
+        order.committed(numbered(13), here, 0);
+        order.committed(12, () -> handedOn.add("header 12"), 0);
+        assertEquals(List.of(), handedOn, "11 is not heard of yet");
+        order.committed(numbered(11), elsewhere, 1);
+        assertEquals(List.of("elsewhere 11", "header 12", "here 13"), handedOn);
+        assertTrue(order.holeToFill(10_000, WAIT).isEmpty(), "a header leaves no hole to read");
+    }
 }
