@@ -160,8 +160,9 @@ public final class ChatBench {
     /**
      * Two Payara Micro servers as one chat (README "Several servers as one chat"), both on core 0, with the shared
      * PostgreSQL server and the Artemis broker (in the generator's JVM) on core 1: first server A alone on that
-     * database, as one server of a chat would run, after a step uncounted; then, with server B started beside it,
-     * direct messages between people on one server, then between people on the two, step by step as for one server.
+     * database, as one server of a chat would run, after a step uncounted; then, with server B started beside it and
+     * a step across uncounted, direct messages between people on one server, then between people on the two, step by
+     * step as for one server.
      */
     private static void measureCluster(Path war, Path work, BenchReport report) throws Exception {
         Path cluster = work.resolve("cluster");
@@ -191,6 +192,8 @@ public final class ChatBench {
                     Target serverB = Target.parley(baseB).named("cluster server B").runningAs(b.pid());
                     onA.beside(serverB);
                     try (LoadGenerator onB = new LoadGenerator(serverB)) {
+                        // uncounted, as for A: B's JIT compiler at work would be in the first steps of both
+                        onA.across(onB, USERS, 2000, WARMUP_SECONDS, STEP_SECONDS);
                         report.cluster("Parley cluster, both on server A", steps(rate -> onA.direct(USERS, rate,
                                 WARMUP_SECONDS, STEP_SECONDS)));
                         report.cluster("Parley cluster, server A to server B", steps(rate -> onA.across(onB, USERS,
