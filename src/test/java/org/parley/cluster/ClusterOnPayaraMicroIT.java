@@ -125,7 +125,7 @@ class ClusterOnPayaraMicroIT {
             double before = Scrape.of(b.base()).value(readBack);
             int tries = 0;
             // A hears where people are a moment after they come (each presence interval): most tries fall in it
-            while (Scrape.of(b.base()).value(readBack) == before && tries < 10) {
+            while (Scrape.of(b.base()).value(readBack) == before && tries < 20) {
                 String kim = Crossing.newName("kim");
                 try (ChatClient kimOnB = ChatClient.connect(b.base(), kim)) {
                     kimOnB.next("caught-up");
