@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -140,11 +139,9 @@ public class MessageLog {
     public void committedElsewhere(List<ChatMessage> messages, List<Header> headers) {
         long now = System.nanoTime();
         CommitOrder commits = order();
-        // in the log's order, so that a header is not taken for a hole while the message below it waits its turn
-        TreeMap<Long, Runnable> told = new TreeMap<>();
-        messages.forEach(message -> told.put(message.seq(), () -> handOnElsewhere(message)));
-        headers.forEach(header -> told.put(header.seq(), () -> handOnHeader(header)));
-        told.forEach((seq, handOnNow) -> commits.committed(seq, handOnNow, now));
+        // in any order: a number waits in the commit order for those below it, told a moment later
+        messages.forEach(message -> commits.committed(message, this::handOnElsewhere, now));
+        headers.forEach(header -> commits.committed(header.seq(), () -> handOnHeader(header), now));
     }
 
     /**
