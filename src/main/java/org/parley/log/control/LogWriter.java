@@ -121,9 +121,14 @@ public class LogWriter {
         } else {
             if (next + count - 1 > last) {
                 long block = Math.max(BLOCK, count);
-                last = Reservations.advance(connection, block);
-                // from the block just reserved: after another writer's numbers too, should one have written
-                next = Math.max(next, last - block + 1);
+                long reservedFrom = Reservations.advance(connection, block) - block + 1;
+                // A block right after this writer's own goes on from what is left of that one: skipping the rest
+                // would leave a hole in the numbers, which the commit order waits out before it hands on anything
+                // above it. After another writer's numbers (or none of its own yet, after a start), from the block.
+                if (reservedFrom != last + 1) {
+                    next = Math.max(next, reservedFrom);
+                }
+                last = reservedFrom + block - 1;
             }
             first = next;
         }
