@@ -78,6 +78,8 @@ public class MessageLog {
     // senders' acknowledgements
     private final Object numbering = new Object();
     private final LongAdder readBack = new LongAdder();
+    // alone: see committedUpTo; written by the log's writer after it put a batch into the commit order
+    private volatile long orderedUpTo;
 
     @PostConstruct
     void start() {
@@ -153,9 +155,14 @@ public class MessageLog {
         order().knownUpTo(committedUpTo(), System.nanoTime());
     }
 
-    /** Alone, the head: this server commits in order; shared, what the servers' reservations leave. */
+    /**
+     * Alone, the highest number this server's writer has put into the commit order (this server commits in order, so
+     * every number below it is in the order or was never given); shared, what the servers' reservations leave. Alone,
+     * never the head: {@code LOG_FLOOR} is the end of the block reserved, numbers not yet given among them, and a
+     * commit order told those were known would pass them by, then drop the messages given them as already handed on.
+     */
     private long committedUpTo() {
-        return settings.shared() ? reservations.committedUpTo() : reservations.head();
+        return settings.shared() ? reservations.committedUpTo() : orderedUpTo;
     }
 
     private CommitOrder order() {
@@ -164,6 +171,8 @@ public class MessageLog {
             synchronized (numbering) {
                 if (order == null) {
                     store.raiseHeadToNewest();
+                    // alone, the head as this server starts: every number up to it was given before, or never will be
+                    orderedUpTo = settings.shared() ? 0 : reservations.head();
                     order = new CommitOrder(committedUpTo());
                 }
                 commits = order;
@@ -211,6 +220,7 @@ public class MessageLog {
                 pending.failed().accept(placed.get(i).refused());
             } else {
                 commits.committed(numbered, message -> handOn.handOn(message, pending.origin()), now);
+                orderedUpTo = Math.max(orderedUpTo, numbered.seq());
             }
         }
     }
