@@ -207,6 +207,11 @@ final class BenchUser extends SimpleChannelInboundHandler<WebSocketFrame> {
         return closed;
     }
 
+    /** Why the server closed this connection, once it has: its close code and reason, or "no close frame". */
+    String closeReason() {
+        return closeReason;
+    }
+
     void close() {
         Channel open = channel;
         if (open != null && open.isActive()) {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,6 +32,8 @@ import org.HdrHistogram.Histogram;
  * carries its scheduled time, so a server that falls behind shows it as latency instead of slowing the load down.
  */
 final class LoadGenerator implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LoadGenerator.class.getName());
 
     private static final int BATCH = 500;
     private static final int OPENING_AT_ONCE = 200;
@@ -208,6 +212,7 @@ final class LoadGenerator implements AutoCloseable {
         long cpuBefore = processCpuNanos();
         Histogram lag = sendDirect(users, users, perSecond, start, total, warmupTotal);
         drain(tally, total);
+        sayWhyMissing(users, tally);
         DirectResult result = result(target.label(), userCount, perSecond, seconds, tally, start, cpuBefore, lag,
                 (target.derbyPageMisses() - missesBefore) / total,
                 (target.orderHeldSeconds() - heldBefore) * 1e6 / total, serversBefore, peer);
@@ -784,6 +789,17 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /** Waits for what is still on its way: until all has arrived, or nothing more has for two seconds. */
+    /** When messages are missing once the drain gave up: how many of the users the server had closed, and why. */
+    private static void sayWhyMissing(List<BenchUser> users, Tally tally) {
+        if (tally.lost() == 0) {
+            return;
+        }
+        Map<String, Long> closes = users.stream().filter(user -> user.closedByServer().isDone())
+                .collect(Collectors.groupingBy(BenchUser::closeReason, TreeMap::new, Collectors.counting()));
+        LOG.warning(() -> tally.lost() + " of " + tally.sent.get() + " not delivered within the drain; of "
+                + users.size() + " users, closed: " + (closes.isEmpty() ? "none" : closes));
+    }
+
     private static void drain(Tally tally, long expected) {
         long last = tally.complete();
         long quietSince = System.nanoTime();
