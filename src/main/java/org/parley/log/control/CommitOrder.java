@@ -67,6 +67,11 @@ final class CommitOrder {
         handOnInOrder(now);
     }
 
+    /** The highest number told so far, whether handed on or waiting; {@link #handedOn()} before any. */
+    synchronized long highestTold() {
+        return waiting.isEmpty() ? handedOn : Math.max(handedOn, waiting.lastKey());
+    }
+
     /**
      * Every number up to {@code committed} is committed or never will be ({@link Reservations#committedUpTo}), whether
      * or not anyone said so yet.

@@ -78,8 +78,6 @@ public class MessageLog {
     // senders' acknowledgements
     private final Object numbering = new Object();
     private final LongAdder readBack = new LongAdder();
-    // alone: see committedUpTo; written by the log's writer after it put a batch into the commit order
-    private volatile long orderedUpTo;
 
     @PostConstruct
     void start() {
@@ -152,17 +150,18 @@ public class MessageLog {
      */
     public void checkHead() {
         reservations.voidStale(System.nanoTime());
-        order().knownUpTo(committedUpTo(), System.nanoTime());
+        CommitOrder commits = order();
+        commits.knownUpTo(committedUpTo(commits), System.nanoTime());
     }
 
     /**
-     * Alone, the highest number this server's writer has put into the commit order (this server commits in order, so
-     * every number below it is in the order or was never given); shared, what the servers' reservations leave. Alone,
-     * never the head: {@code LOG_FLOOR} is the end of the block reserved, numbers not yet given among them, and a
-     * commit order told those were known would pass them by, then drop the messages given them as already handed on.
+     * Shared, what the servers' reservations leave. Alone, the highest number this server's writer has told the
+     * commit order: it commits in order, so every number below it is in the order or was never given. Alone, never
+     * the head once numbering began: {@code LOG_FLOOR} is the end of the block reserved, numbers not yet given among
+     * them, which the order, told they were known, would pass by and then drop the messages given them.
      */
-    private long committedUpTo() {
-        return settings.shared() ? reservations.committedUpTo() : orderedUpTo;
+    private long committedUpTo(CommitOrder commits) {
+        return settings.shared() ? reservations.committedUpTo() : commits.highestTold();
     }
 
     private CommitOrder order() {
@@ -172,8 +171,7 @@ public class MessageLog {
                 if (order == null) {
                     store.raiseHeadToNewest();
                     // alone, the head as this server starts: every number up to it was given before, or never will be
-                    orderedUpTo = settings.shared() ? 0 : reservations.head();
-                    order = new CommitOrder(committedUpTo());
+                    order = new CommitOrder(settings.shared() ? reservations.committedUpTo() : reservations.head());
                 }
                 commits = order;
             }
@@ -220,7 +218,6 @@ public class MessageLog {
                 pending.failed().accept(placed.get(i).refused());
             } else {
                 commits.committed(numbered, message -> handOn.handOn(message, pending.origin()), now);
-                orderedUpTo = Math.max(orderedUpTo, numbered.seq());
             }
         }
     }
@@ -257,7 +254,7 @@ public class MessageLog {
                 return;
             }
             // how far the hole may be read: not into numbers another server reserved and has yet to commit
-            commits.knownUpTo(committedUpTo(), System.nanoTime());
+            commits.knownUpTo(committedUpTo(commits), System.nanoTime());
             synchronized (numbering) {
                 OptionalLong upTo = commits.holeToFill(System.nanoTime(), HOLE_WAIT.toNanos());
                 if (upTo.isEmpty()) {

@@ -35,6 +35,25 @@ class CommitOrderTest {
         assertTrue(order.holeToFill(1_000, WAIT).isEmpty());
     }
 
+    /**
+     * Alone, the log's writer tells the order how far it is known committed by what it told it: a number it never gave
+     * is passed once waited out, and a quiet spell after that never passes numbers still to be given.
+     */
+    @Test
+    void knownUpToTheHighestToldPassesANumberNeverGivenAndNoneStillToBeGiven() {
+        CommitOrder order = new CommitOrder(10);
+        order.committed(numbered(13), here, 0);
+        assertEquals(13, order.highestTold());
+        order.knownUpTo(order.highestTold(), 0);
+        assertEquals(OptionalLong.of(12), order.holeToFill(WAIT, WAIT));
+        order.fill(12, List.of(), elsewhere, WAIT);
+        assertEquals(List.of("here 13"), handedOn);
+        order.knownUpTo(order.highestTold(), 2 * WAIT);
+        assertTrue(order.holeToFill(10 * WAIT, WAIT).isEmpty(), "nothing above what was told is a hole");
+        order.committed(numbered(14), here, 10 * WAIT);
+        assertEquals(List.of("here 13", "here 14"), handedOn);
+    }
+
     @Test
     void aMessageWaitsForTheWordOfThoseBelowIt() {
         CommitOrder order = new CommitOrder(10);
