@@ -17,11 +17,13 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark ({@code taskset -c 1 ./mvnw -Pbench verify}, see README "Performance"): Parley on Payara Micro,
- * Parley on WildFly ({@code -Dparley.bench.servers=payara,wildfly}, the default) and the {@link BaselineRelay}, each
- * pinned to core 0 and started only for its own turn, measured by the same generator on core 1; the report and plot go to
- * target/bench/. It measures; it checks nothing (BenchmarkQuickIT, in Parley's suite, checks the generator counts right).
- * Takes the WAR ({@code parley.war}), the rar ({@code parley.artemis.rar}), server-config ({@code parley.server.config}),
- * Payara Micro ({@code payara.microJar}) and WildFly ({@code wildfly.home}) as system properties; the build gives them.
+ * Parley on WildFly ({@code -Dparley.bench.servers=payara,wildfly}, the default), the same servers with the relay
+ * WAR of bench-relay in Parley's place (scenario {@code container}: what the container allows any WAR) and the
+ * {@link BaselineRelay}, each pinned to core 0 and started only for its own turn, measured by the same generator on
+ * core 1; the report and plot go to target/bench/. It measures; it checks nothing (BenchmarkQuickIT, in Parley's
+ * suite, checks the generator counts right). Takes the WAR ({@code parley.war}), the rar ({@code parley.artemis.rar}),
+ * server-config ({@code parley.server.config}), Payara Micro ({@code payara.microJar}), WildFly ({@code wildfly.home})
+ * and the relay WAR ({@code parley.bench.relay.war}) as system properties; the build gives them.
  */
 public final class ChatBench {
 
@@ -58,7 +60,8 @@ public final class ChatBench {
     private static final int[] ROOM_RATES = Stream.of(setting("parley.bench.room.rate", "10,25,50,100").split(","))
             .mapToInt(Integer::parseInt).toArray();
     private static final Set<String> SCENARIOS = Set.of(setting("parley.bench.scenarios",
-            "direct,broadcast,backlog,slow,churn,room-list,room,storm,capacity,full,crash,cluster").split(","));
+            "direct,broadcast,container,backlog,slow,churn,room-list,room,storm,capacity,full,crash,cluster")
+            .split(","));
     // a rate both servers carry, and the goal's: a server that carries less is killed while overloaded, with the
     // most in flight and few acknowledged
     private static final int[] CRASH_RATES = Stream.of(setting("parley.bench.crash.rate", "1000,20000").split(","))
@@ -95,9 +98,10 @@ public final class ChatBench {
         BenchReport report = new BenchReport(USERS, STEP_SECONDS, WARMUP_SECONDS, Instant.now());
         // one server at a time, started for its turn and stopped after it: a server idling on core 0 meanwhile
         // (its timers, its JIT, its garbage) would take from the one being measured
-        // servers of their own for the cluster, below; none to start for it alone
-        boolean singleServerScenarios = SCENARIOS.stream().anyMatch(scenario -> !scenario.equals("cluster"));
-        for (String server : singleServerScenarios ? SERVERS : List.<String>of()) {
+        // servers of their own for the cluster and the container relay, below; none to start for them alone
+        boolean parleyAlone = SCENARIOS.stream()
+                .anyMatch(scenario -> !scenario.equals("cluster") && !scenario.equals("container"));
+        for (String server : parleyAlone ? SERVERS : List.<String>of()) {
             int port = BenchServers.freePort();
             Process[] process = {start(server, war, work, port)};
             try {
@@ -140,16 +144,31 @@ public final class ChatBench {
                 stop(process[0]);
             }
         }
+        // the container's own floor: each server again, with a WAR that only relays (bench-relay) in Parley's place
+        for (String server : SCENARIOS.contains("container") ? SERVERS : List.<String>of()) {
+            int port = BenchServers.freePort();
+            Process relay = start(server, Path.of(System.getProperty("parley.bench.relay.war")), work, port);
+            try {
+                URL base = new URL("http://127.0.0.1:" + port + "/parley/");
+                BenchServers.awaitPage(base);
+                measureDirect(Target.baseline(base).named("wildfly".equals(server) ? "relay WAR on WildFly"
+                        : "relay WAR on Payara Micro").runningAs(jvmOf(server, relay)), report);
+            } finally {
+                stop(relay);
+            }
+        }
         if (SCENARIOS.contains("cluster") && !SERVERS.isEmpty()) {
             measureCluster(war, work, report);
         }
-        if (singleServerScenarios) {
+        // the direct steps and broadcasts are all the baseline has: what the generator and the machine reach with no
+        // container, under Parley's figures and the container's
+        if (SCENARIOS.contains("direct") || SCENARIOS.contains("container")) {
             int baselinePort = BenchServers.freePort();
             Process baseline = BenchServers.baseline(work, baselinePort);
             try {
                 BenchServers.awaitListening(baselinePort);
-                measure(Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
-                        .runningAs(baseline.pid()), false, report);
+                measureDirect(Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
+                        .runningAs(baseline.pid()), report);
             } finally {
                 stop(baseline);
             }
@@ -233,16 +252,21 @@ public final class ChatBench {
         return steps;
     }
 
+    /** The direct steps, then the broadcasts. */
+    private static void measureDirect(Target target, BenchReport report) {
+        try (LoadGenerator generator = new LoadGenerator(target)) {
+            report.direct(target.label(), steps(rate -> generator.direct(USERS, rate, WARMUP_SECONDS,
+                    STEP_SECONDS)));
+            // the broadcasts' own code paths, on both sides, compiled before any is counted
+            generator.broadcast(USERS, 5, 250);
+            report.broadcast(generator.broadcast(USERS, 20, 250));
+        }
+    }
+
     /** Every scenario chosen, on one target; those only Parley has (its log, its limits) when it is Parley. */
     private static void measure(Target target, boolean isParley, BenchReport report) {
         if (SCENARIOS.contains("direct")) {
-            try (LoadGenerator generator = new LoadGenerator(target)) {
-                report.direct(target.label(), steps(rate -> generator.direct(USERS, rate, WARMUP_SECONDS,
-                        STEP_SECONDS)));
-                // the broadcasts' own code paths, on both sides, compiled before any is counted
-                generator.broadcast(USERS, 5, 250);
-                report.broadcast(generator.broadcast(USERS, 20, 250));
-            }
+            measureDirect(target, report);
         }
         if (isParley) {
             try (LoadGenerator generator = new LoadGenerator(target)) {
