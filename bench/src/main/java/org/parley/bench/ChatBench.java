@@ -152,7 +152,7 @@ public final class ChatBench {
                 URL base = new URL("http://127.0.0.1:" + port + "/parley/");
                 BenchServers.awaitPage(base);
                 measureDirect(Target.baseline(base).named("wildfly".equals(server) ? "relay WAR on WildFly"
-                        : "relay WAR on Payara Micro").runningAs(jvmOf(server, relay)), report);
+                        : "relay WAR on Payara Micro").runningAs(jvmOf(server, relay)), true, true, report);
             } finally {
                 stop(relay);
             }
@@ -162,13 +162,17 @@ public final class ChatBench {
         }
         // the direct steps and broadcasts are all the baseline has: what the generator and the machine reach with no
         // container, under Parley's figures and the container's
-        if (SCENARIOS.contains("direct") || SCENARIOS.contains("container")) {
+        if (SCENARIOS.contains("direct") || SCENARIOS.contains("broadcast") || SCENARIOS.contains("container")) {
             int baselinePort = BenchServers.freePort();
             Process baseline = BenchServers.baseline(work, baselinePort);
             try {
                 BenchServers.awaitListening(baselinePort);
-                measureDirect(Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
-                        .runningAs(baseline.pid()), report);
+                Target measured = Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
+                        .runningAs(baseline.pid());
+                // under the container's figures too
+                boolean container = SCENARIOS.contains("container");
+                measureDirect(measured, container || SCENARIOS.contains("direct"),
+                        container || SCENARIOS.contains("broadcast"), report);
             } finally {
                 stop(baseline);
             }
@@ -252,20 +256,28 @@ public final class ChatBench {
         return steps;
     }
 
-    /** The direct steps, then the broadcasts. */
+    /** The direct steps (scenario direct), then the broadcasts (scenario broadcast): all that every target has. */
     private static void measureDirect(Target target, BenchReport report) {
+        measureDirect(target, SCENARIOS.contains("direct"), SCENARIOS.contains("broadcast"), report);
+    }
+
+    private static void measureDirect(Target target, boolean steps, boolean broadcasts, BenchReport report) {
         try (LoadGenerator generator = new LoadGenerator(target)) {
-            report.direct(target.label(), steps(rate -> generator.direct(USERS, rate, WARMUP_SECONDS,
-                    STEP_SECONDS)));
-            // the broadcasts' own code paths, on both sides, compiled before any is counted
-            generator.broadcast(USERS, 5, 250);
-            report.broadcast(generator.broadcast(USERS, 20, 250));
+            if (steps) {
+                report.direct(target.label(), steps(rate -> generator.direct(USERS, rate, WARMUP_SECONDS,
+                        STEP_SECONDS)));
+            }
+            if (broadcasts) {
+                // the broadcasts' own code paths, on both sides, compiled before any is counted
+                generator.broadcast(USERS, 5, 250);
+                report.broadcast(generator.broadcast(USERS, 20, 250));
+            }
         }
     }
 
     /** Every scenario chosen, on one target; those only Parley has (its log, its limits) when it is Parley. */
     private static void measure(Target target, boolean isParley, BenchReport report) {
-        if (SCENARIOS.contains("direct")) {
+        if (SCENARIOS.contains("direct") || SCENARIOS.contains("broadcast")) {
             measureDirect(target, report);
         }
         if (isParley) {
