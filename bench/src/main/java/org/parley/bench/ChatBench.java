@@ -99,6 +99,7 @@ public final class ChatBench {
         // one server at a time, started for its turn and stopped after it: a server idling on core 0 meanwhile
         // (its timers, its JIT, its garbage) would take from the one being measured
         // servers of their own for the cluster and the container relay, below; none to start for them alone
+        boolean singleServerScenarios = SCENARIOS.stream().anyMatch(scenario -> !scenario.equals("cluster"));
         boolean parleyAlone = SCENARIOS.stream()
                 .anyMatch(scenario -> !scenario.equals("cluster") && !scenario.equals("container"));
         for (String server : parleyAlone ? SERVERS : List.<String>of()) {
@@ -160,19 +161,13 @@ public final class ChatBench {
         if (SCENARIOS.contains("cluster") && !SERVERS.isEmpty()) {
             measureCluster(war, work, report);
         }
-        // the direct steps and broadcasts are all the baseline has: what the generator and the machine reach with no
-        // container, under Parley's figures and the container's
-        if (SCENARIOS.contains("direct") || SCENARIOS.contains("broadcast") || SCENARIOS.contains("container")) {
+        if (singleServerScenarios) {
             int baselinePort = BenchServers.freePort();
             Process baseline = BenchServers.baseline(work, baselinePort);
             try {
                 BenchServers.awaitListening(baselinePort);
-                Target measured = Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
-                        .runningAs(baseline.pid());
-                // under the container's figures too
-                boolean container = SCENARIOS.contains("container");
-                measureDirect(measured, container || SCENARIOS.contains("direct"),
-                        container || SCENARIOS.contains("broadcast"), report);
+                measure(Target.baseline(new URL("http://127.0.0.1:" + baselinePort + "/parley/"))
+                        .runningAs(baseline.pid()), false, report);
             } finally {
                 stop(baseline);
             }
@@ -256,12 +251,11 @@ public final class ChatBench {
         return steps;
     }
 
-    /** The direct steps (scenario direct), then the broadcasts (scenario broadcast): all that every target has. */
-    private static void measureDirect(Target target, BenchReport report) {
-        measureDirect(target, SCENARIOS.contains("direct"), SCENARIOS.contains("broadcast"), report);
-    }
-
+    /** The direct steps, then the broadcasts: what every target has, the relays too. */
     private static void measureDirect(Target target, boolean steps, boolean broadcasts, BenchReport report) {
+        if (!steps && !broadcasts) {
+            return;
+        }
         try (LoadGenerator generator = new LoadGenerator(target)) {
             if (steps) {
                 report.direct(target.label(), steps(rate -> generator.direct(USERS, rate, WARMUP_SECONDS,
@@ -277,9 +271,10 @@ public final class ChatBench {
 
     /** Every scenario chosen, on one target; those only Parley has (its log, its limits) when it is Parley. */
     private static void measure(Target target, boolean isParley, BenchReport report) {
-        if (SCENARIOS.contains("direct") || SCENARIOS.contains("broadcast")) {
-            measureDirect(target, report);
-        }
+        // the baseline stands under the container relay's figures as well as Parley's
+        boolean underRelay = !isParley && SCENARIOS.contains("container");
+        measureDirect(target, underRelay || SCENARIOS.contains("direct"), underRelay || SCENARIOS.contains("broadcast"),
+                report);
         if (isParley) {
             try (LoadGenerator generator = new LoadGenerator(target)) {
                 if (SCENARIOS.contains("backlog")) {
