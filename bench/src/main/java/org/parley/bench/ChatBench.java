@@ -144,6 +144,8 @@ public final class ChatBench {
             } finally {
                 stop(process[0]);
             }
+            // after each turn, so that a run stopped later (or a target that fails) keeps what was measured so far
+            report.write(work);
         }
         // the container's own floor: each server again, with a WAR that only relays (bench-relay) in Parley's place
         for (String server : SCENARIOS.contains("container") ? SERVERS : List.<String>of()) {
@@ -157,9 +159,11 @@ public final class ChatBench {
             } finally {
                 stop(relay);
             }
+            report.write(work);
         }
         if (SCENARIOS.contains("cluster") && !SERVERS.isEmpty()) {
             measureCluster(war, work, report);
+            report.write(work);
         }
         if (singleServerScenarios) {
             int baselinePort = BenchServers.freePort();
