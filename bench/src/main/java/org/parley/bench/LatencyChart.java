@@ -26,8 +26,11 @@ final class LatencyChart {
 
     private static final double[] PERCENTILES = {50, 99, 99.9};
     private static final float[][] DASHES = {null, {8f, 5f}, {2f, 4f}};
+    // one for each target a full run measures (two servers, each on a full log too, their relay WARs, the baseline)
+    // and the cluster's series, so that no two series of a panel share a colour
     private static final Color[] COLOURS = {new Color(31, 90, 170), new Color(200, 90, 30), new Color(40, 150, 60),
-            new Color(150, 50, 160), new Color(90, 90, 90)};
+            new Color(150, 50, 160), new Color(90, 90, 90), new Color(0, 160, 170), new Color(190, 150, 0),
+            new Color(230, 90, 160), new Color(120, 70, 30), new Color(110, 170, 240)};
     private static final Color GOAL = new Color(215, 25, 25);
     private static final Color GRID = new Color(230, 230, 230);
     private static final Stroke GOAL_STROKE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
