@@ -72,6 +72,9 @@ public class Lobby {
     CatchUp catchUp;
 
     @Inject
+    MailboxCap mailboxCap;
+
+    @Inject
     ParleyMetrics metrics;
 
     @Inject
@@ -137,6 +140,7 @@ public class Lobby {
                 }
             }
         });
+        mailboxCap.recount(user.value());
         if (closing) {
             // registered after the stop took its list of connections
             drop(connection, RESTART);
@@ -223,6 +227,7 @@ public class Lobby {
                     presence.changed(user, false);
                 }
                 floodGuard.forget(connection.user());
+                mailboxCap.recount(user);
             }
         });
     }

@@ -1,21 +1,15 @@
 package org.parley.live.control;
 
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.parley.account.control.AccountSettings;
 import org.parley.account.control.KnownNames;
 import org.parley.account.entity.UserName;
-import org.parley.log.control.LogSettings;
-import org.parley.log.control.Marks;
 import org.parley.log.control.MessageLog;
-import org.parley.log.control.MessageStore;
 import org.parley.log.entity.ChatMessage;
 import org.parley.metrics.ParleyMetrics;
 import org.parley.protocol.ClientFrame;
@@ -29,16 +23,11 @@ import org.parley.protocol.ErrorCode;
 @ApplicationScoped
 public class MessageRouter {
 
-    private static final Logger LOG = Logger.getLogger(MessageRouter.class.getName());
-
     @Inject
     AccountSettings accountSettings;
 
     @Inject
     LiveSettings settings;
-
-    @Inject
-    LogSettings logSettings;
 
     @Inject
     KnownNames knownNames;
@@ -50,10 +39,7 @@ public class MessageRouter {
     MessageLog log;
 
     @Inject
-    MessageStore store;
-
-    @Inject
-    Marks marks;
+    MailboxCap mailboxCap;
 
     @Inject
     Refusals refusals;
@@ -117,20 +103,10 @@ public class MessageRouter {
 
     /**
      * Whether an absent recipient already has the most undelivered messages one person may have waiting. Only
-     * for the absent: whoever is connected (here or to another server of the chat) is taking them. Counted before the message joins the log's queue, so a
-     * burst from several senders at once may pass the cap by what is in flight.
+     * for the absent: whoever is connected (here or to another server of the chat) is taking them.
      */
     private boolean mailboxFull(String recipient) {
-        if (connections.isOnline(recipient)) {
-            return false;
-        }
-        try {
-            return store.countTo(recipient, marks.deliveredTo(recipient),
-                    Instant.now().minus(logSettings.retention())) >= logSettings.mailboxCapacity();
-        } catch (EJBException e) {
-            LOG.log(Level.WARNING, "Could not count the messages waiting for " + recipient, e);
-            return false;
-        }
+        return !connections.isOnline(recipient) && !mailboxCap.letIn(recipient);
     }
 
     // milliseconds: what the log keeps, so a message reads the same whether pushed or read back later
