@@ -241,8 +241,9 @@ final class BenchReport {
                     r.rooms(), r.asks(), ms(r.micros(), 50), ms(r.micros(), 99), ms(r.micros(), 100))));
         }
         backlogs.forEach((target, backlog) -> md.append(String.format(Locale.ROOT, "%n## Offline backlog (%s)%n%n"
-                + "%d messages kept for one user: drained %d ms after they started to connect; in order: %s; "
-                + "lost: %d.%n", target, backlog.messages(), backlog.drainMillis(), backlog.inOrder(),
+                + "%d messages kept for one user (sent in %d ms, in batches of %d each acknowledged before the "
+                + "next): drained %d ms after they started to connect; in order: %s; lost: %d.%n", target,
+                backlog.messages(), backlog.keepMillis(), LoadGenerator.BATCH, backlog.drainMillis(), backlog.inOrder(),
                 backlog.lost())));
         for (LoadGenerator.SlowConsumerResult r : slowConsumers) {
             md.append(String.format(Locale.ROOT, "%n## Slow consumers (%s)%n%n%d users, direct messages at %d/s, every "

@@ -35,7 +35,7 @@ final class LoadGenerator implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LoadGenerator.class.getName());
 
-    private static final int BATCH = 500;
+    static final int BATCH = 500;
     private static final int OPENING_AT_ONCE = 200;
     // the rooms one person may make at once: parley.room.creates.per.hour's burst, by default
     private static final int ROOMS_A_MAKER = 10;
@@ -78,7 +78,7 @@ final class LoadGenerator implements AutoCloseable {
             long duplicated) {
     }
 
-    record BacklogResult(int messages, long drainMillis, boolean inOrder, long lost) {
+    record BacklogResult(int messages, long keepMillis, long drainMillis, boolean inOrder, long lost) {
     }
 
     /**
@@ -513,12 +513,14 @@ final class LoadGenerator implements AutoCloseable {
         URI awayUri = prepare(List.of(away)).get(0);
         // in batches answered before the next: a sender that never reads its acks is a slow consumer (1013);
         // and all kept before the user comes, or some would arrive live instead of from the backlog
+        long keeping = System.nanoTime();
         for (int seq = 0; seq < messages; seq++) {
             sender.get(0).send(away, BenchUser.body(seq, 0));
             if (seq % BATCH == BATCH - 1 || seq == messages - 1) {
                 sender.get(0).awaitAnswers(seq + 1);
             }
         }
+        long keepMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - keeping);
         sender.get(0).close();
         long connecting = System.nanoTime();
         BenchUser user = BenchUser.connect(network, awayUri, away, tally);
@@ -530,7 +532,7 @@ final class LoadGenerator implements AutoCloseable {
             inOrder = order.get(i) == i;
         }
         user.close();
-        return new BacklogResult(messages, drainMillis, inOrder, tally.lost());
+        return new BacklogResult(messages, keepMillis, drainMillis, inOrder, tally.lost());
     }
 
     /**
