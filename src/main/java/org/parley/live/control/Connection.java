@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -36,7 +36,7 @@ public final class Connection {
     private final StreamGate gate;
     private final boolean resumed;
     private final PongConfirmation pongConfirmation;
-    private final AtomicLong unansweredPingSince = new AtomicLong();
+    private final AtomicReference<Ping> unansweredPing = new AtomicReference<>();
     private final Instant openedAt = Instant.now();
 
     /**
@@ -152,16 +152,30 @@ public final class Connection {
         return outbox.limitBytes() / 2;
     }
 
-    /** Pings unless a ping is already unanswered; the first unanswered ping's time is what the timeout counts. */
+    /**
+     * A heartbeat ping not yet answered: when it was queued, and when it was handed to the network (0 until then).
+     * It waits behind what the connection was sent before it, which a server busy with a crowd (a join storm) may
+     * write slowly; the peer cannot answer before it has it, so its time to answer counts from that write. A ping
+     * that is never written (a peer that stopped reading) still ends the connection, after
+     * {@value #UNWRITTEN_PING_TIMEOUTS} timeouts.
+     */
+    private record Ping(long queuedAt, long writtenAt) {
+    }
+
+    static final int UNWRITTEN_PING_TIMEOUTS = 3;
+
+    /** Pings unless a ping is already unanswered, which then stays the one whose answer the timeout waits for. */
     void ping(long nowNanos) {
-        if (unansweredPingSince.compareAndSet(0, nowNanos)) {
-            outbox.ping(ByteBuffer.wrap(Long.toString(nowNanos).getBytes()));
+        Ping ping = new Ping(nowNanos, 0);
+        if (unansweredPing.compareAndSet(null, ping)) {
+            outbox.ping(ByteBuffer.wrap(Long.toString(nowNanos).getBytes())).thenRun(() ->
+                    unansweredPing.compareAndSet(ping, new Ping(nowNanos, System.nanoTime())));
         }
     }
 
     /** A pong or any other frame: whatever the peer sends shows it is there, even when a pong waits behind it. */
     public void heardFrom() {
-        unansweredPingSince.set(0);
+        unansweredPing.set(null);
     }
 
     /** The client confirms what arrives with {@code received} from now on, so its pongs confirm nothing. */
@@ -175,9 +189,14 @@ public final class Connection {
         pongConfirmation.ponged(payload, confirm);
     }
 
+    /** Whether the heartbeat's ping has gone unanswered for the timeout since it was written ({@link Ping}). */
     boolean pingUnansweredFor(long nowNanos, long timeoutNanos) {
-        long since = unansweredPingSince.get();
-        return since != 0 && nowNanos - since >= timeoutNanos;
+        Ping ping = unansweredPing.get();
+        if (ping == null) {
+            return false;
+        }
+        return ping.writtenAt() != 0 ? nowNanos - ping.writtenAt() >= timeoutNanos
+                : nowNanos - ping.queuedAt() >= UNWRITTEN_PING_TIMEOUTS * timeoutNanos;
     }
 
     /** Stops all sending: frames not yet written fail. What the client never confirmed stays in the log for it. */

@@ -69,8 +69,9 @@ final class Outbox {
         return enqueue(new Item(text, Utf8.length(text), null, new CompletableFuture<>()));
     }
 
-    void ping(ByteBuffer payload) {
-        enqueue(new Item(null, payload.remaining(), payload, new CompletableFuture<>()));
+    /** @return completes once the ping is handed to the network, or fails if it never will be */
+    CompletionStage<Void> ping(ByteBuffer payload) {
+        return enqueue(new Item(null, payload.remaining(), payload, new CompletableFuture<>()));
     }
 
     /** Fails everything still queued; later sends fail at once. */
