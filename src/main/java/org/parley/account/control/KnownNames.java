@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.parley.account.entity.AccountRemoved;
 
 /**
@@ -33,6 +34,8 @@ public class KnownNames {
     @Inject
     AccountSettings settings;
 
+    LongSupplier clock = System::nanoTime;
+
     private record Known(String owner, long until) {
     }
 
@@ -52,7 +55,7 @@ public class KnownNames {
 
     /** @return the name of the account that this name, in any case or Unicode spelling, belongs to */
     public Optional<String> ownerOf(String name) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         Known known = owners.get(name);
         if (known != null && (known.until() == 0 || now - known.until() < 0)) {
             return Optional.of(known.owner());

@@ -6,15 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.parley.account.entity.Account;
-import org.parley.testing.Pause;
 
 /** Names found once and kept, alone for as long as nothing forgets them, in a chat of several servers for a while. */
 class KnownNamesTest {
 
     private final AtomicInteger asked = new AtomicInteger();
     private final KnownNames names = new KnownNames();
+    private final AtomicLong clock = new AtomicLong();
 
     KnownNamesTest() {
         names.accounts = new Accounts() {
@@ -25,6 +26,7 @@ class KnownNamesTest {
             }
         };
         names.settings = new AccountSettings(false, Duration.ofHours(1), 1000, Duration.ZERO, 0, 0);
+        names.clock = clock::get;
     }
 
     @Test
@@ -43,10 +45,13 @@ class KnownNamesTest {
         names.ownerOf("BOB");
         names.ownerOf("BOB");
         assertEquals(1, asked.get(), "within its while, the name is not asked again");
-        names.keepFor(Duration.ofMillis(2));
+        names.keepFor(Duration.ofSeconds(2));
         names.forget("Bob");
         names.ownerOf("BOB");
-        Pause.of(Duration.ofMillis(5));
+        clock.addAndGet(Duration.ofMillis(999).toNanos());
+        names.ownerOf("BOB");
+        assertEquals(2, asked.get(), "kept for at least half its while");
+        clock.addAndGet(Duration.ofMillis(1_002).toNanos());
         names.ownerOf("BOB");
         assertEquals(3, asked.get(), "in case the word of a removal on another server was lost");
     }
