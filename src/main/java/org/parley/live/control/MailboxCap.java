@@ -22,9 +22,9 @@ import org.parley.log.control.MessageStore;
  * sweeper deleted) or when the user comes and goes (what they received). So a burst to one absent person costs one count
  * a second, not one per message however many wait.
  * <p>
- * The cap stays soft, as it was with a count per message: messages let in by several senders at once, or by other
- * servers within a second, may pass it by what is in flight; a message let in whose commit then fails is counted
- * until the next count.
+ * The cap stays soft, as it was with a count per message: messages let in but not yet committed when the log is
+ * counted again, or let in by other servers within a second, may pass it by what is in flight; a message let in
+ * whose commit then fails is counted until the next count.
  */
 @ApplicationScoped
 public class MailboxCap {
@@ -64,15 +64,14 @@ public class MailboxCap {
             if (counted < 0) {
                 return true;
             }
-            // counted outside the map's lock: two senders counting at once both count, and the later one stays
-            known = new Waiting(new AtomicLong(counted), now);
-            waiting.put(recipient, known);
+            // counted outside the map's lock; two senders counting at once both count, and the first count stays
+            Waiting fresh = new Waiting(new AtomicLong(counted), now);
+            known = waiting.compute(recipient,
+                    (name, other) -> other != null && now - other.countedAt() < RECOUNT_AFTER ? other : fresh);
         }
-        if (known.count().get() >= settings.mailboxCapacity()) {
-            return false;
-        }
-        known.count().incrementAndGet();
-        return true;
+        int capacity = settings.mailboxCapacity();
+        // one step, so that two senders at once cannot both take the last place
+        return known.count().getAndUpdate(n -> n < capacity ? n + 1 : n) < capacity;
     }
 
     /**

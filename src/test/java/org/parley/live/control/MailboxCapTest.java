@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -95,6 +102,35 @@ class MailboxCapTest {
         inLog.set(0);
         assertTrue(send(), "what bob received no longer waits");
         assertEquals(2, counts.get());
+    }
+
+    @Test
+    void sendersAtOnceTakeNoMoreThanThePlacesLeft() throws Exception {
+        int senders = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger letIn = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<?>> sending = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                sending.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 1_000; i++) {
+                        if (cap.letIn("bob")) {
+                            letIn.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> sender : sending) {
+                sender.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(CAPACITY, letIn.get());
     }
 
     @Test
