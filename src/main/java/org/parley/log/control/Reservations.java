@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,8 +24,8 @@ import org.parley.store.DataSourceChoice;
  * {@code LOG_RESERVATION} with a number at or below the first it will take (one past the head it last saw), then raises
  * {@code LOG_FLOOR} by the batch's size, which holds that one row until this transaction commits. It then commits the
  * batch in a second transaction that begins by deleting its row ({@link #claim}), so the messages and the end of their
- * reservation become visible together. What every server of the chat waits on is one statement and a commit a batch,
- * not the batch's inserts and its commit.
+ * reservation become visible together. What every server of the chat waits on is one statement and a commit a batch
+ * (on PostgreSQL both inside the database, in one round trip), not the batch's inserts and its commit.
  * <p>
  * Numbers then become visible out of order: one server may commit 21–30 while another's 11–20 are not committed
  * yet. Readers go by {@link #committedUpTo}: the head ({@code LOG_FLOOR}), read first, lowered below the lowest
@@ -48,8 +47,11 @@ public class Reservations {
     static final Duration STALE = Duration.ofSeconds(2);
 
     private static final String ADVANCE = "UPDATE LOG_FLOOR SET SEQ = SEQ + ? WHERE ID = 1";
-    // PostgreSQL's: the same, and the new head, in one round trip
-    private static final String ADVANCE_RETURNING = ADVANCE + " RETURNING SEQ";
+    // PostgreSQL's, in autocommit: the row, the raise and the new head in one statement and one transaction, whose
+    // commit does not wait for the disk (set_config's third argument: for this transaction only)
+    private static final String RESERVE_AND_ADVANCE = "WITH QUICK AS (SELECT set_config('synchronous_commit', 'off',"
+            + " true)), MARK AS (INSERT INTO LOG_RESERVATION (WRITER, FROM_SEQ) VALUES (?, ?))"
+            + " UPDATE LOG_FLOOR SET SEQ = SEQ + ? FROM QUICK WHERE ID = 1 RETURNING SEQ";
     private static final String HEAD = "SELECT SEQ FROM LOG_FLOOR WHERE ID = 1";
     private static final String RESERVE = "INSERT INTO LOG_RESERVATION (WRITER, FROM_SEQ) VALUES (?, ?)";
     private static final String END = "DELETE FROM LOG_RESERVATION WHERE WRITER = ? AND FROM_SEQ = ?";
@@ -88,11 +90,14 @@ public class Reservations {
 
     /**
      * Reserves {@code count} numbers for this server's next batch and commits the reservation, on the batch's
-     * connection, before the batch's own transaction begins.
+     * connection, before the batch's own transaction begins; leaves the connection in the commit mode it found it in.
      * <p>
-     * On PostgreSQL the reservation's commit does not wait for its flush to disk: the batch's commit, which does, is
-     * written after it, and so is any other server's commit that numbered after this one, having read its head. A
-     * reservation a crash loses was used by nothing that survived it.
+     * On PostgreSQL the row, the raise and the commit are one statement in a transaction of its own: {@code LOG_FLOOR}'s
+     * row is held from the raise to the commit inside the database, never while the answer travels to this server and
+     * the commit back (a server paused by its collector meanwhile would hold every other server's numbering). That
+     * commit does not wait for its flush to disk: the batch's commit, which does, is written after it, and so is any
+     * other server's commit that numbered after this one, having read its head. A reservation a crash loses was used by
+     * nothing that survived it.
      *
      * @return the first number reserved
      */
@@ -100,28 +105,41 @@ public class Reservations {
         if (postgres == null) {
             postgres = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
         }
-        if (postgres) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL synchronous_commit TO OFF");
+        boolean autoCommit = connection.getAutoCommit();
+        try {
+            if (postgres) {
+                connection.setAutoCommit(true);
+            }
+            if (unended) {
+                update(connection, FORGET, writer);
+            }
+            if (seenHead < 0) {
+                seenHead = single(connection, HEAD);
+            }
+            // the row before the head is raised, so that the head is held for one statement and the commit only
+            long mark = seenHead + 1;
+            long head;
+            if (postgres) {
+                long started = System.nanoTime();
+                head = reserveInOneStatement(connection, mark, count);
+                // at most: from sending the statement to its answer, which includes waiting for the row
+                heldNanos.add(System.nanoTime() - started);
+            } else {
+                update(connection, RESERVE, writer, mark);
+                head = advance(connection, count);
+                // held from here, when the row is this server's, not while another server's reservation kept it waiting
+                long held = System.nanoTime();
+                connection.commit();
+                heldNanos.add(System.nanoTime() - held);
+            }
+            seenHead = head;
+            unended = true;
+            return new Reserved(mark, head - count + 1);
+        } finally {
+            if (connection.getAutoCommit() != autoCommit) {
+                connection.setAutoCommit(autoCommit);
             }
         }
-        if (unended) {
-            update(connection, FORGET, writer);
-        }
-        if (seenHead < 0) {
-            seenHead = single(connection, HEAD);
-        }
-        // the row before the head is raised, so that the head is held for one statement and the commit only
-        long mark = seenHead + 1;
-        update(connection, RESERVE, writer, mark);
-        long head = postgres ? advanceReturning(connection, count) : advance(connection, count);
-        // held from here, when the row is this server's, not while another server's reservation kept it waiting
-        long held = System.nanoTime();
-        connection.commit();
-        heldNanos.add(System.nanoTime() - held);
-        seenHead = head;
-        unended = true;
-        return new Reserved(mark, head - count + 1);
     }
 
     /**
@@ -230,9 +248,11 @@ public class Reservations {
         return single(connection, HEAD);
     }
 
-    private static long advanceReturning(Connection connection, long count) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(ADVANCE_RETURNING)) {
-            statement.setLong(1, count);
+    private long reserveInOneStatement(Connection connection, long mark, long count) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(RESERVE_AND_ADVANCE)) {
+            statement.setString(1, writer);
+            statement.setLong(2, mark);
+            statement.setLong(3, count);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);
