@@ -24,6 +24,7 @@ final class BenchReport {
     private final Instant when;
     private final Map<String, List<LoadGenerator.DirectResult>> direct = new LinkedHashMap<>();
     private final Map<String, List<LoadGenerator.DirectResult>> cluster = new LinkedHashMap<>();
+    private final Map<String, LoadGenerator.DirectResult> warmups = new LinkedHashMap<>();
     private final List<LoadGenerator.BroadcastResult> broadcasts = new ArrayList<>();
     private final List<LoadGenerator.RoomResult> rooms = new ArrayList<>();
     private final List<LoadGenerator.RoomListResult> roomLists = new ArrayList<>();
@@ -55,6 +56,11 @@ final class BenchReport {
     /** As {@link #direct}, for two servers as one chat: their own panel of the chart. */
     void cluster(String target, List<LoadGenerator.DirectResult> steps) {
         cluster.put(target, steps);
+    }
+
+    /** A step run to warm a server up, not counted among the steps: shown apart, so that what it hid is seen. */
+    void warmup(String what, LoadGenerator.DirectResult result) {
+        warmups.put(what, result);
     }
 
     void broadcast(LoadGenerator.BroadcastResult result) {
@@ -200,6 +206,17 @@ final class BenchReport {
                             99),
                     runs.stream().mapToDouble(LoadGenerator.DirectResult::deliveredPerSecond).min().orElseThrow(),
                     runs.stream().mapToDouble(LoadGenerator.DirectResult::deliveredPerSecond).max().orElseThrow()))));
+        }
+        if (!warmups.isEmpty()) {
+            md.append("\nThe cluster's warm-ups, not among the steps above (each measured after its first " + warmupSeconds
+                    + " s, as a step is):\n\n"
+                    + "| warm-up | offered/s | seconds | delivered/s | p50 ms | p99 ms | max ms | lost | server CPU "
+                    + "| other server CPU |\n|---|---|---|---|---|---|---|---|---|---|\n");
+            warmups.forEach((what, s) -> md.append(String.format(Locale.ROOT,
+                    "| %s | %d | %.0f | %.0f | %s | %s | %s | %d | %s | %s |%n", what, s.offeredPerSecond(),
+                    s.sent() / (double) s.offeredPerSecond(), s.deliveredPerSecond(), ms(s.latency(), 50),
+                    ms(s.latency(), 99), ms(s.latency(), 100), s.lost(), figure(s.serverCpu() * 100, "%.0f%%"),
+                    figure(s.peerCpu() * 100, "%.0f%%"))));
         }
         if (direct.containsKey("baseline")) {
             int baseline = bestRate(direct.get("baseline"));
