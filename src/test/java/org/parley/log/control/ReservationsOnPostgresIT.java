@@ -80,6 +80,7 @@ class ReservationsOnPostgresIT {
             assertFalse(other.getAutoCommit(), "the batch's connection is left as it was given");
             long first = reserved.first();
             assertEquals(first + 4, head(), "the raise is committed with the reservation");
+            assertTrue(otherServer.heldSeconds() > 0, "the database's time in the statement is counted");
             List<ChatMessage> mine = CompletableFuture.supplyAsync(
                     () -> LogWriters.numbered(writer, List.of(message("x"), message("y")))).get(30, TimeUnit.SECONDS);
             assertEquals(List.of(first + 5, first + 6), mine.stream().map(ChatMessage::seq).toList(),
