@@ -155,14 +155,7 @@ class LogWriterTest {
                     () -> LogWriters.numbered(writer, List.of(message("x"), message("y")))).get(30, TimeUnit.SECONDS);
             assertEquals(List.of(first + 5, first + 6), seqs(mine), "after the other's, without waiting for them");
             assertTrue(reader.committedUpTo() < first, "this server's are committed, the other's not yet");
-            otherServer.claim(other, reserved);
-            try (Statement insert = other.createStatement()) {
-                insert.executeUpdate("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT, BODY,"
-                        + " SENT_AT) VALUES (" + first + ", '" + UUID.randomUUID() + "', 'ann|ben', 'ann', 'ben',"
-                        + " 'from the other server', 0)");
-            }
-            other.commit();
-            otherServer.ended();
+            LogWriters.commitAsAnotherServer(otherServer, other, reserved);
             assertEquals(first + 6, reader.committedUpTo());
             assertEquals(first + 6, head());
         }

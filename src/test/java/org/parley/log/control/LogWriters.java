@@ -1,8 +1,11 @@
 package org.parley.log.control;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.parley.log.entity.ChatMessage;
 
@@ -45,6 +48,22 @@ public final class LogWriters {
             }
             return placed.numbered();
         }).toList();
+    }
+
+    /**
+     * Another server's batch of one message, on the connection it reserved {@code reserved} on: claimed, inserted at
+     * the first number reserved, committed and ended, as its writer would.
+     */
+    static void commitAsAnotherServer(Reservations otherServer, Connection other, Reservations.Reserved reserved)
+            throws SQLException {
+        otherServer.claim(other, reserved);
+        try (Statement insert = other.createStatement()) {
+            insert.executeUpdate("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT, BODY,"
+                    + " SENT_AT) VALUES (" + reserved.first() + ", '" + UUID.randomUUID() + "', 'ann|ben', 'ann',"
+                    + " 'ben', 'from the other server', 0)");
+        }
+        other.commit();
+        otherServer.ended();
     }
 
     private static final Admission NO_ADMISSION = new Admission() {

@@ -86,14 +86,7 @@ class ReservationsOnPostgresIT {
             assertEquals(List.of(first + 5, first + 6), mine.stream().map(ChatMessage::seq).toList(),
                     "after the other's, without waiting for them");
             assertEquals(first - 1, reader.committedUpTo(), "the other's reservation, committed, holds readers back");
-            otherServer.claim(other, reserved);
-            try (Statement insert = other.createStatement()) {
-                insert.executeUpdate("INSERT INTO MESSAGE (SEQ, MESSAGE_ID, CONVERSATION, SENDER, RECIPIENT, BODY,"
-                        + " SENT_AT) VALUES (" + first + ", '" + UUID.randomUUID() + "', 'ann|ben', 'ann', 'ben',"
-                        + " 'from the other server', 0)");
-            }
-            other.commit();
-            otherServer.ended();
+            LogWriters.commitAsAnotherServer(otherServer, other, reserved);
             assertEquals(first + 6, reader.committedUpTo());
         }
     }
