@@ -250,7 +250,8 @@ public final class ChatBench {
                 LoadGenerator.DirectResult result = step.apply(rate);
                 LOG.info(() -> result.target() + " direct " + rate + "/s: p99 "
                         + result.latency().getValueAtPercentile(99) / 1000 + " ms, delivered "
-                        + Math.round(result.deliveredPerSecond()) + "/s, lost " + result.lost());
+                        + Math.round(result.deliveredPerSecond()) + "/s, lost " + result.lost() + "; slowest seconds (UTC) "
+                        + result.slowestSeconds());
                 steps.add(result);
                 overloaded |= result.latency().getValueAtPercentile(99) > GIVE_UP_P99_MICROS
                         || result.deliveredPerSecond() < GIVE_UP_DELIVERED * rate;

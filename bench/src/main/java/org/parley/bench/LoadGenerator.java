@@ -67,11 +67,13 @@ final class LoadGenerator implements AutoCloseable {
      * during the step, per message sent (NaN where not known: the baseline, the cluster). {@code orderHeldMicros}:
      * per message sent, the time the servers of a chat held the order every one of them numbers in (NaN alone).
      * {@code serverCpu}, {@code peerCpu}: the CPU time of the target's JVM and of the other server of its chat over
-     * the step's wall time, in cores (NaN where not known).
+     * the step's wall time, in cores (NaN where not known). {@code slowestSeconds}: when the step's slowest messages
+     * were sent ({@link Tally#slowestSeconds}).
      */
     record DirectResult(String target, int users, int offeredPerSecond, double deliveredPerSecond, Histogram latency,
             long sent, long lost, long duplicated, long refused, Histogram sendLag, double generatorCpu,
-            double pageReadsPerMessage, double orderHeldMicros, double serverCpu, double peerCpu) {
+            double pageReadsPerMessage, double orderHeldMicros, double serverCpu, double peerCpu,
+            String slowestSeconds) {
     }
 
     record BroadcastResult(String target, int users, int broadcasts, Histogram timeToLastDelivery, long lost,
@@ -233,7 +235,7 @@ final class LoadGenerator implements AutoCloseable {
         return new DirectResult(label, userCount, perSecond, tally.complete() / Math.max(seconds, wallSeconds),
                 tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get(), sendLag,
                 cpu, pageReadsPerMessage, orderHeldMicros, (target.cpuSeconds() - serversBefore[0]) / wallSeconds,
-                (cpuOf(peer) - serversBefore[1]) / wallSeconds);
+                (cpuOf(peer) - serversBefore[1]) / wallSeconds, tally.slowestSeconds(3));
     }
 
     private static double cpuOf(Target server) {

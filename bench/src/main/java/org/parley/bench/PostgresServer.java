@@ -60,7 +60,11 @@ public final class PostgresServer implements AutoCloseable {
         server.tool("initdb", "--pgdata=" + server.data(), "--username=" + USER, "--pwfile=" + password,
                 "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync");
         server.tool("pg_ctl", "--pgdata=" + server.data(), "--log=" + server.serverLog(), "--wait", "--timeout=60",
-                "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=''", "start");
+                // its log (in {@code log} once stopped) says when it checkpointed or vacuumed and what took 50 ms or
+                // more: to line up with a test's or a benchmark step's slowest moments
+                "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=''"
+                        + " -c log_checkpoints=on -c log_autovacuum_min_duration=0 -c log_min_duration_statement=50",
+                "start");
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + port + "/postgres", USER, PASSWORD);
                 Statement statement = connection.createStatement()) {

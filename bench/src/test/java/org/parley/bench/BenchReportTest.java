@@ -83,8 +83,7 @@ class BenchReportTest {
 
     private static LoadGenerator.DirectResult step(String target, int rate, long p99Micros) {
         return new LoadGenerator.DirectResult(target, 200, rate, rate, latencies(p99Micros), rate * 20L, 0, 0, 0,
-                latencies(100), 0.3, Double.NaN, Double.NaN, 0.5,
-                Double.NaN);
+                latencies(100), 0.3, Double.NaN, Double.NaN, 0.5, Double.NaN, "");
     }
 
     /** A hundred latencies: 98 of 1 ms, two of {@code highMicros}, so that p99 is {@code highMicros}. */
