@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.log.control.SharedNumberingCases.message;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
@@ -43,21 +44,12 @@ class LogWriterTest {
         factory.close();
     }
 
-    private static ChatMessage message(String body) {
-        return new ChatMessage(UUID.randomUUID().toString(), "ann", "ben", body, Instant.now());
-    }
-
     private static List<Long> seqs(List<ChatMessage> messages) {
         return messages.stream().map(ChatMessage::seq).toList();
     }
 
-    /** The highest number the log has used or reserved. */
     private static long head() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT SEQ FROM LOG_FLOOR WHERE ID = 1")) {
-            row.next();
-            return row.getLong(1);
-        }
+        return SharedNumberingCases.head(dataSource);
     }
 
     private static long count(List<Long> seqs) throws SQLException {
@@ -163,33 +155,12 @@ class LogWriterTest {
 
     @Test
     void aReservationLeftByAStoppedServerIsVoidedOnceStaleAndItsBatchCanNoLongerCommit() throws Exception {
-        Reservations stopped = LogWriters.reservationsOn(dataSource);
-        Reservations watcher = LogWriters.reservationsOn(dataSource);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            Reservations.Reserved reserved = stopped.reserve(connection, 3);
-            long now = System.nanoTime();
-            watcher.voidStale(now);
-            watcher.voidStale(now + Reservations.STALE.toNanos() - 1);
-            assertTrue(watcher.committedUpTo() < reserved.first(), "not stale yet: its server may be slow");
-            watcher.voidStale(now + Reservations.STALE.toNanos());
-            assertEquals(head(), watcher.committedUpTo(), "voided: its numbers are a gap");
-            assertThrows(SQLException.class, () -> stopped.claim(connection, reserved),
-                    "were its server only slow, its batch finds it voided and does not commit");
-            connection.rollback();
-        }
+        SharedNumberingCases.aStoppedServersReservationIsVoidedOnceStale(dataSource);
     }
 
     @Test
     void sharedABatchThatFailsGivesUpItsReservationAndReadersGoOn() throws SQLException {
-        LogWriter writer = LogWriters.on(dataSource, true);
-        Reservations reader = LogWriters.reservationsOn(dataSource);
-        ChatMessage tooLong = new ChatMessage(UUID.randomUUID().toString(), "a".repeat(65), "ben", "x",
-                Instant.now());
-        assertThrows(PersistenceException.class, () -> LogWriters.numbered(writer, List.of(message("fine"), tooLong)));
-        long gap = head();
-        assertEquals(gap, reader.committedUpTo(), "the failed batch's numbers are a gap, not a reservation");
-        assertEquals(List.of(gap + 1), seqs(LogWriters.numbered(writer, List.of(message("next")))));
+        SharedNumberingCases.aFailedBatchGivesUpItsReservation(dataSource);
     }
 
     /**

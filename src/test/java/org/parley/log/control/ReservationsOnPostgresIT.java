@@ -2,18 +2,13 @@ package org.parley.log.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.log.control.SharedNumberingCases.message;
 
-import jakarta.persistence.PersistenceException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -53,16 +48,8 @@ class ReservationsOnPostgresIT {
         database.close();
     }
 
-    private static ChatMessage message(String body) {
-        return new ChatMessage(UUID.randomUUID().toString(), "ann", "ben", body, Instant.now());
-    }
-
     private static long head() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT SEQ FROM LOG_FLOOR WHERE ID = 1")) {
-            row.next();
-            return row.getLong(1);
-        }
+        return SharedNumberingCases.head(dataSource);
     }
 
     /**
@@ -94,32 +81,12 @@ class ReservationsOnPostgresIT {
     /** A batch that fails after its reservation gives the reservation up: its numbers are a gap, readers go on. */
     @Test
     void aBatchThatFailsAfterItsReservationGivesItUp() throws SQLException {
-        LogWriter writer = LogWriters.on(dataSource, true);
-        Reservations reader = LogWriters.reservationsOn(dataSource);
-        ChatMessage tooLong = new ChatMessage(UUID.randomUUID().toString(), "a".repeat(65), "ben", "x",
-                Instant.now());
-        assertThrows(PersistenceException.class, () -> LogWriters.numbered(writer, List.of(message("fine"), tooLong)));
-        long gap = head();
-        assertEquals(gap, reader.committedUpTo(), "the failed batch's numbers are a gap, not a reservation");
-        assertEquals(gap + 1, LogWriters.numbered(writer, List.of(message("next"))).get(0).seq());
-        assertEquals(gap + 1, reader.committedUpTo());
+        SharedNumberingCases.aFailedBatchGivesUpItsReservation(dataSource);
     }
 
     /** A server that stopped after reserving holds readers back only until another server voids it as stale. */
     @Test
     void aStoppedServersReservationIsVoidedOnceStaleAndItsBatchCannotCommit() throws Exception {
-        Reservations stopped = LogWriters.reservationsOn(dataSource);
-        Reservations watcher = LogWriters.reservationsOn(dataSource);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            Reservations.Reserved reserved = stopped.reserve(connection, 3);
-            long now = System.nanoTime();
-            watcher.voidStale(now);
-            assertTrue(watcher.committedUpTo() < reserved.first(), "not stale yet: its server may be slow");
-            watcher.voidStale(now + Reservations.STALE.toNanos());
-            assertEquals(head(), watcher.committedUpTo(), "voided: its numbers are a gap");
-            assertThrows(SQLException.class, () -> stopped.claim(connection, reserved));
-            connection.rollback();
-        }
+        SharedNumberingCases.aStoppedServersReservationIsVoidedOnceStale(dataSource);
     }
 }
