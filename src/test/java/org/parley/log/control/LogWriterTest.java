@@ -3,7 +3,6 @@ package org.parley.log.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.log.control.SharedNumberingCases.message;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -136,21 +135,8 @@ class LogWriterTest {
      */
     @Test
     void sharedServersCommitSideBySideAndReadersStopBelowWhatIsReservedAndNotCommitted() throws Exception {
-        LogWriter writer = LogWriters.on(dataSource, true);
-        Reservations reader = LogWriters.reservationsOn(dataSource);
-        Reservations otherServer = LogWriters.reservationsOn(dataSource);
-        try (Connection other = dataSource.getConnection()) {
-            other.setAutoCommit(false);
-            Reservations.Reserved reserved = otherServer.reserve(other, 5);
-            long first = reserved.first();
-            List<ChatMessage> mine = CompletableFuture.supplyAsync(
-                    () -> LogWriters.numbered(writer, List.of(message("x"), message("y")))).get(30, TimeUnit.SECONDS);
-            assertEquals(List.of(first + 5, first + 6), seqs(mine), "after the other's, without waiting for them");
-            assertTrue(reader.committedUpTo() < first, "this server's are committed, the other's not yet");
-            LogWriters.commitAsAnotherServer(otherServer, other, reserved);
-            assertEquals(first + 6, reader.committedUpTo());
-            assertEquals(first + 6, head());
-        }
+        SharedNumberingCases.anotherServersReservationHoldsReadersBackNotWriters(dataSource,
+                (other, otherServer, reserved) -> { });
     }
 
     @Test

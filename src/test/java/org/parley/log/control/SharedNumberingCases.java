@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.parley.log.entity.ChatMessage;
 
@@ -34,6 +36,36 @@ final class SharedNumberingCases {
                 ResultSet row = statement.executeQuery("SELECT SEQ FROM LOG_FLOOR WHERE ID = 1")) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    /** What a test checks of another server's reservation as soon as it is made, before any batch uses it. */
+    interface AfterReserving {
+        void check(Connection other, Reservations otherServer, Reservations.Reserved reserved) throws SQLException;
+    }
+
+    /**
+     * Another server reserved numbers and has not committed its batch: this server's batch does not wait for it and
+     * numbers after it; readers stop just below the other's numbers until they are committed.
+     */
+    static void anotherServersReservationHoldsReadersBackNotWriters(DataSource dataSource, AfterReserving checks)
+            throws Exception {
+        LogWriter writer = LogWriters.on(dataSource, true);
+        Reservations reader = LogWriters.reservationsOn(dataSource);
+        Reservations otherServer = LogWriters.reservationsOn(dataSource);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            Reservations.Reserved reserved = otherServer.reserve(other, 5);
+            checks.check(other, otherServer, reserved);
+            long first = reserved.first();
+            List<ChatMessage> mine = CompletableFuture.supplyAsync(
+                    () -> LogWriters.numbered(writer, List.of(message("x"), message("y")))).get(30, TimeUnit.SECONDS);
+            assertEquals(List.of(first + 5, first + 6), mine.stream().map(ChatMessage::seq).toList(),
+                    "after the other's, without waiting for them");
+            assertEquals(first - 1, reader.committedUpTo(), "this server's are committed, the other's not yet");
+            LogWriters.commitAsAnotherServer(otherServer, other, reserved);
+            assertEquals(first + 6, reader.committedUpTo());
+            assertEquals(first + 6, head(dataSource));
         }
     }
 
