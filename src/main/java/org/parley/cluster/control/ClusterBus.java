@@ -1,7 +1,6 @@
 package org.parley.cluster.control;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -47,9 +46,6 @@ public class ClusterBus {
     @Resource
     ManagedThreadFactory threads;
 
-    @Resource
-    ManagedExecutorService executor;
-
     // this server among the others: every hint it sends says so
     private final String self = UUID.randomUUID().toString();
     private ConnectionFactory factory;
@@ -74,7 +70,7 @@ public class ClusterBus {
     void start(String factoryName, String topic, Consumer<Hint> listener) throws NamingException {
         factory = InitialContext.doLookup(factoryName);
         topicName = topic;
-        outgoing = new SerialQueue<>(executor, 64, this::send);
+        outgoing = new SerialQueue<>(threads, "parley-cluster-sender", 64, this::send);
         running = true;
         reader = threads.newThread(() -> read(listener));
         reader.setName("parley-cluster-reader");
@@ -91,6 +87,10 @@ public class ClusterBus {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (outgoing != null) {
+            // what publish took before running fell is sent before the sender's context closes
+            outgoing.close();
         }
         closeQuietly(sending);
     }

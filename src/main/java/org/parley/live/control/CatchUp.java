@@ -38,7 +38,7 @@ public class CatchUp {
     private static final long PAGE_WRITE_TIMEOUT_SECONDS = 60;
     // connections catching up at once; the rest wait their turn without a thread. Each read holds one of the
     // embedded pool's 32 connections, and the executor's threads are everyone's: a crowd of 4,000 connecting at
-    // 1,000 a second had all 200 of Payara's waiting for a connection, and commits and departures refused
+    // 1,000 a second had all 200 of Payara's waiting for a connection, and the executor refusing other work
     private static final int CONCURRENT_READS = 4;
 
     @Inject

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs tasks on a shared executor, at most {@code limit} at a time; the rest wait here, in order, without a thread.
  * For work that holds a database connection while it runs (catching up reads the log): a crowd connecting at once
  * would otherwise take every thread of the container's executor (Payara: 200, all waiting for one of 32 pooled
- * connections), and starve the commits and departures that run there too.
+ * connections), and starve all other work that runs there too.
  */
 final class LimitedExecutor implements Executor {
 

@@ -1,9 +1,11 @@
 package org.parley.live.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -90,17 +92,26 @@ public class Lobby {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     private SerialQueue<Runnable> departures;
 
     @PostConstruct
     void start() {
-        departures = new SerialQueue<>(executor, Integer.MAX_VALUE, batch -> batch.forEach(departure -> {
-            try {
-                departure.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not complete a departure", e);
-            }
-        }));
+        departures = new SerialQueue<>(threads, "parley-departures", Integer.MAX_VALUE,
+                batch -> batch.forEach(departure -> {
+                    try {
+                        departure.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Could not complete a departure", e);
+                    }
+                }));
+    }
+
+    @PreDestroy
+    void end() {
+        departures.close();
     }
 
     /**

@@ -3,8 +3,8 @@ package org.parley.log.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public class MessageLog {
     LogSettings settings;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -81,7 +81,7 @@ public class MessageLog {
 
     @PostConstruct
     void start() {
-        writes = new SerialQueue<>(executor, BATCH_LIMIT, this::commit);
+        writes = new SerialQueue<>(threads, "parley-log-writer", BATCH_LIMIT, this::commit);
         if (settings.shared()) {
             metrics.counter("parley_log_order_held_seconds_total", "Time this server held the order in which every"
                     + " server of the chat numbers messages: the part of each message no two servers do at once",
@@ -97,6 +97,7 @@ public class MessageLog {
     @PreDestroy
     void stop() {
         holeFilling.cancel(false);
+        writes.close();
     }
 
     /**
