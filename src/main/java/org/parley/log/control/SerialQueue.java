@@ -18,8 +18,8 @@ import java.util.logging.Logger;
  * <p>
  * A thread of its own rather than a task on the container's executor for each batch: at a few hundred messages a
  * second nearly every item starts a batch, and Payara captures the context of every task it is given (a
- * {@code ServiceLoader} search through every jar the application sees): 8% of a Payara Micro's CPU at 500 messages
- * a second went to that for the log's writes alone. Waking a sleeping thread costs next to nothing.
+ * {@code ServiceLoader} search through every jar the application sees), where waking a sleeping thread costs next to
+ * nothing (README, "Where a Payara server's CPU goes").
  * <p>
  * Once {@link #close closed}, or if its thread could not be made, whoever adds an item works the queue through
  * itself: left for a thread that no longer runs, items would wait for ever (a departure never worked, a message never
