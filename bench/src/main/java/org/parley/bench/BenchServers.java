@@ -41,7 +41,16 @@ final class BenchServers {
     static final List<String> SERVER_JVM = List.of(System.getProperty("parley.bench.server.jvm", "").isBlank()
             ? new String[] {"-Xmx2g"} : System.getProperty("parley.bench.server.jvm").trim().split("\\s+"));
 
+    /** A pre-boot command file every Payara Micro measured is given, if the run names one. */
+    private static final String PAYARA_PREBOOT = System.getProperty("parley.bench.payara.preboot", "").trim();
+
     private BenchServers() {
+    }
+
+    /** Payara Micro's arguments for the run's pre-boot commands, before its other arguments. */
+    private static List<String> preBoot() {
+        return PAYARA_PREBOOT.isEmpty() ? List.of()
+                : List.of("--prebootcommandfile", Path.of(PAYARA_PREBOOT).toAbsolutePath().toString());
     }
 
     private static List<String> java(String... arguments) {
@@ -58,8 +67,10 @@ final class BenchServers {
 
     static Process parley(Path microJar, Path war, Path work, int port) throws IOException {
         List<String> command = pinned(java("-Dderby.system.home=" + database("payara", work).getParent(),
-                "-Dderby.stream.error.file=" + work.resolve("derby.log"), "-jar", microJar.toString(), "--deploy",
-                war.toString(), "--contextroot", "parley", "--port", Integer.toString(port), "--nocluster"));
+                "-Dderby.stream.error.file=" + work.resolve("derby.log"), "-jar", microJar.toString()));
+        command.addAll(preBoot());
+        command.addAll(List.of("--deploy", war.toString(), "--contextroot", "parley", "--port",
+                Integer.toString(port), "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("parley.log").toFile());
         // the suite's short timers and small limits reach this JVM through failsafe; the server gets none of them
@@ -76,9 +87,10 @@ final class BenchServers {
             List<Path> libraries) throws IOException {
         List<String> command = pinned(java("-Dderby.system.home=" + work.resolve(name + "-data"),
                 "-Dderby.stream.error.file=" + work.resolve(name + "-derby.log"), "-jar", microJar.toString(),
-                "--addlibs", libraries.stream().map(Path::toString).collect(Collectors.joining(":")),
-                "--postbootcommandfile", postBoot.toString(), "--deploy", war.toString(), "--contextroot", "parley",
-                "--port", Integer.toString(port), "--nocluster"));
+                "--addlibs", libraries.stream().map(Path::toString).collect(Collectors.joining(":"))));
+        command.addAll(preBoot());
+        command.addAll(List.of("--postbootcommandfile", postBoot.toString(), "--deploy", war.toString(),
+                "--contextroot", "parley", "--port", Integer.toString(port), "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(variable -> variable.startsWith("PARLEY_"));
