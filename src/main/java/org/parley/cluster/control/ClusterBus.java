@@ -89,7 +89,7 @@ public class ClusterBus {
             }
         }
         if (outgoing != null) {
-            // what publish took before running fell is sent before the sender's context closes
+            // the hints publish took before it stopped taking them go out before the sending context closes
             outgoing.close();
         }
         closeQuietly(sending);

@@ -220,7 +220,7 @@ public class Lobby {
 
     /**
      * The container reports a close on whichever thread noticed it, which may be one writing to this connection
-     * while holding another user's line; leaving takes this user's line, so it happens on the departures' task, or
+     * while holding another user's line; leaving takes this user's line, so it happens on the departures' thread, or
      * two such threads could each wait for the line the other holds.
      */
     public void left(Connection connection) {
