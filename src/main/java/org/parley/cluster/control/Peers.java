@@ -95,7 +95,11 @@ public class Peers {
     private volatile long ownHintSentAt;
     private volatile long ownHintHeardAt;
 
+    // said again on the callbacks: Payara runs a singleton's @PostConstruct in a new transaction unless the method
+    // itself says otherwise, and the lease taken here stayed uncommitted while the first sweep, on another thread,
+    // took it too (a duplicate key; who is online on the other servers unknown until the next sweep)
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         var factory = settings.connectionFactory();
         if (factory.isEmpty()) {
@@ -123,6 +127,7 @@ public class Peers {
     }
 
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void stop() {
         if (!clustered) {
             return;
