@@ -33,6 +33,11 @@ import org.parley.log.control.SerialQueue;
  * <p>
  * The topic is read by one thread of the container's {@link ManagedThreadFactory} with {@code receive}: both servers
  * refuse a message listener inside the container. A context that fails is closed and made again.
+ * <p>
+ * Each hint says which server sent it in a message property, and each server subscribes with a selector that leaves
+ * its own hints at the broker: but for the ones it sends to hear back ({@link #publishEchoed}), which show that the
+ * topic still reaches it. (A server hearing every hint of its own decoded and dropped one for each batch of messages
+ * it committed.) A hint without the property, from a server of a version before it, is heard.
  */
 @ApplicationScoped
 public class ClusterBus {
@@ -42,6 +47,9 @@ public class ClusterBus {
     private static final long RETRY_MILLIS = 1000;
     // hints waiting while the broker is slow or away; beyond this they are dropped (the database has what they say)
     private static final int MOST_WAITING = 10_000;
+    // the message properties the selector reads: who sent the hint, and whether it is to come back to them
+    static final String FROM = "parleyServer";
+    static final String ECHO = "parleyEcho";
 
     @Resource
     ManagedThreadFactory threads;
@@ -56,7 +64,7 @@ public class ClusterBus {
     // when the reader last subscribed (System.nanoTime), 0 before it ever did: hints sent before it are not heard
     private volatile long subscribedAt;
     private Thread reader;
-    private SerialQueue<String> outgoing;
+    private SerialQueue<Outgoing> outgoing;
     private final AtomicInteger waiting = new AtomicInteger();
     // the sender's own, used by one batch at a time (the queue's), as is whether the last batch failed
     private JMSContext sending;
@@ -66,16 +74,25 @@ public class ClusterBus {
         return self;
     }
 
+    /** A hint on its way out, and whether the sender is to hear it too. */
+    private record Outgoing(String text, boolean echo) {
+    }
+
     /** Looks up the connection factory and starts reading the topic; each hint heard goes to {@code listener}. */
     void start(String factoryName, String topic, Consumer<Hint> listener) throws NamingException {
-        factory = InitialContext.doLookup(factoryName);
+        ConnectionFactory found = InitialContext.doLookup(factoryName);
+        start(found, topic, listener);
+        LOG.info(() -> "Telling the other servers of the chat on topic " + topic + " through " + factoryName);
+    }
+
+    void start(ConnectionFactory connectionFactory, String topic, Consumer<Hint> listener) {
+        factory = connectionFactory;
         topicName = topic;
         outgoing = new SerialQueue<>(threads, "parley-cluster-sender", 64, this::send);
         running = true;
         reader = threads.newThread(() -> read(listener));
         reader.setName("parley-cluster-reader");
         reader.start();
-        LOG.info(() -> "Telling the other servers of the chat on topic " + topic + " through " + factoryName);
     }
 
     void stop() {
@@ -95,7 +112,17 @@ public class ClusterBus {
         closeQuietly(sending);
     }
 
+    /** Tells the other servers; this one does not hear it. */
     void publish(Hint hint) {
+        publish(hint, false);
+    }
+
+    /** Tells the other servers and this one: a hint that does not come back says the topic no longer reaches here. */
+    void publishEchoed(Hint hint) {
+        publish(hint, true);
+    }
+
+    private void publish(Hint hint, boolean echo) {
         if (!running) {
             return;
         }
@@ -104,27 +131,28 @@ public class ClusterBus {
             LOG.fine("A hint was dropped: too many wait for the broker");
             return;
         }
-        outgoing.add(hint.encode());
+        outgoing.add(new Outgoing(hint.encode(), echo));
     }
 
     long subscribedAt() {
         return subscribedAt;
     }
 
-    /** The reader makes a new context: it stopped hearing even this server's own hints. */
+    /** The reader makes a new context: it stopped hearing even the hints this server sends itself. */
     void renewReader() {
         renew = true;
     }
 
-    private void send(List<String> texts) {
-        waiting.addAndGet(-texts.size());
+    private void send(List<Outgoing> hints) {
+        waiting.addAndGet(-hints.size());
         try {
             if (sending == null) {
                 sending = factory.createContext();
             }
             Topic topic = sending.createTopic(topicName);
-            JMSProducer producer = sending.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            texts.forEach(text -> producer.send(topic, text));
+            JMSProducer producer = sending.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .setProperty(FROM, self);
+            hints.forEach(hint -> producer.setProperty(ECHO, hint.echo()).send(topic, hint.text()));
             if (failing) {
                 failing = false;
                 LOG.info("Sending hints to the other servers again");
@@ -145,7 +173,7 @@ public class ClusterBus {
         while (running) {
             renew = false;
             try (JMSContext context = factory.createContext()) {
-                JMSConsumer consumer = context.createConsumer(context.createTopic(topicName));
+                JMSConsumer consumer = context.createConsumer(context.createTopic(topicName), selector());
                 subscribedAt = System.nanoTime();
                 while (running && !renew) {
                     Message message = consumer.receive(RECEIVE_MILLIS);
@@ -161,6 +189,11 @@ public class ClusterBus {
                 }
             }
         }
+    }
+
+    /** Every hint but this server's own, unless sent to come back; the name is a UUID, safe in a literal. */
+    String selector() {
+        return FROM + " IS NULL OR " + FROM + " <> '" + self + "' OR " + ECHO + " = TRUE";
     }
 
     private static void hear(String text, Consumer<Hint> listener) {

@@ -192,7 +192,8 @@ public class Peers {
 
     /**
      * Renews this server's lease; forgets servers whose leases ran out; sets what this server believes of the others
-     * right by the database, where a hint was lost; and checks that the topic still brings this server's own hints.
+     * right by the database, where a hint was lost; and checks that the topic still brings back the hint this server
+     * sends itself.
      */
     private void sweep() {
         long now = System.currentTimeMillis();
@@ -232,7 +233,7 @@ public class Peers {
             bus.renewReader();
         }
         ownHintSentAt = System.nanoTime();
-        bus.publish(new Hint.Places(me, List.of(), List.of()));
+        bus.publishEchoed(new Hint.Places(me, List.of(), List.of()));
     }
 
     private void forget(String server) {
