@@ -52,6 +52,7 @@ final class LoadGenerator implements AutoCloseable {
 
     LoadGenerator(Target target) {
         this.target = target;
+        CoreLoad.MACHINE.start();
     }
 
     /** Reports {@code other}'s CPU beside the target's: the other server of the target's chat. */
@@ -68,7 +69,7 @@ final class LoadGenerator implements AutoCloseable {
      * per message sent, the time the servers of a chat held the order every one of them numbers in (NaN alone).
      * {@code serverCpu}, {@code peerCpu}: the CPU time of the target's JVM and of the other server of its chat over
      * the step's wall time, in cores (NaN where not known). {@code slowestSeconds}: when the step's slowest messages
-     * were sent ({@link Tally#slowestSeconds}).
+     * were sent ({@link Tally#slowestSeconds}), with how busy each core was then ({@link CoreLoad}).
      */
     record DirectResult(String target, int users, int offeredPerSecond, double deliveredPerSecond, Histogram latency,
             long sent, long lost, long duplicated, long refused, Histogram sendLag, double generatorCpu,
@@ -235,7 +236,7 @@ final class LoadGenerator implements AutoCloseable {
         return new DirectResult(label, userCount, perSecond, tally.complete() / Math.max(seconds, wallSeconds),
                 tally.latency(), tally.sent.get(), tally.lost(), tally.duplicated.get(), tally.refused.get(), sendLag,
                 cpu, pageReadsPerMessage, orderHeldMicros, (target.cpuSeconds() - serversBefore[0]) / wallSeconds,
-                (cpuOf(peer) - serversBefore[1]) / wallSeconds, tally.slowestSeconds(3));
+                (cpuOf(peer) - serversBefore[1]) / wallSeconds, tally.slowestSeconds(3, CoreLoad.MACHINE::at));
     }
 
     private static double cpuOf(Target server) {

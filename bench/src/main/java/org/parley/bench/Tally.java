@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -67,14 +68,19 @@ final class Tally {
 
     /**
      * The {@code count} seconds (UTC) whose messages were slowest, each with its slowest message, slowest first: to
-     * line a step's tail up with the servers' and the database's logs.
+     * line a step's tail up with the servers' and the database's logs; each followed by what {@code about} says of
+     * that second (epoch seconds), in parentheses, unless it says nothing.
      */
-    String slowestSeconds(int count) {
+    String slowestSeconds(int count, LongFunction<String> about) {
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
         return worstBySecond.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<Long, LongAccumulator> e) -> e.getValue().get()).reversed())
                 .limit(count)
-                .map(e -> clock.format(Instant.ofEpochSecond(e.getKey())) + " " + e.getValue().get() / 1000 + " ms")
+                .map(e -> {
+                    String said = about.apply(e.getKey());
+                    return clock.format(Instant.ofEpochSecond(e.getKey())) + " " + e.getValue().get() / 1000 + " ms"
+                            + (said.isEmpty() ? "" : " (" + said + ")");
+                })
                 .collect(Collectors.joining(", "));
     }
 
