@@ -93,7 +93,7 @@ public class Peers {
     // how many hints of whereabouts each server sent: a sweep leaves alone a server that spoke while it read
     private final Map<String, AtomicLong> heardFrom = new ConcurrentHashMap<>();
     private volatile long ownHintSentAt;
-    private volatile long ownHintHeardAt;
+    private volatile long lastHeardAt;
 
     // said again on the callbacks: Payara runs a singleton's @PostConstruct in a new transaction unless the method
     // itself says otherwise, and the lease taken here stayed uncommitted while the first sweep, on another thread,
@@ -151,8 +151,9 @@ public class Peers {
     }
 
     private void heard(Hint hint) {
+        // any hint shows the topic still reaches here: behind a backlog of others' hints, the echo comes late
+        lastHeardAt = System.nanoTime();
         if (hint.server().equals(me)) {
-            ownHintHeardAt = System.nanoTime();
             return;
         }
         if (hint instanceof Hint.Messages messages) {
@@ -228,8 +229,8 @@ public class Peers {
         long sweepNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1000, lease() / 3));
         // a hint sent before the reader subscribed is not heard, and says nothing of it
         boolean subscribedBefore = bus.subscribedAt() != 0 && bus.subscribedAt() < ownHintSentAt;
-        if (subscribedBefore && ownHintHeardAt < ownHintSentAt && System.nanoTime() - ownHintSentAt > sweepNanos) {
-            LOG.warning("This server's own hints did not come back from the topic; reading it anew");
+        if (subscribedBefore && lastHeardAt < ownHintSentAt && System.nanoTime() - ownHintSentAt > sweepNanos) {
+            LOG.warning("Nothing came from the topic since this server's last word to itself; reading it anew");
             bus.renewReader();
         }
         ownHintSentAt = System.nanoTime();
