@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +22,8 @@ final class CoreLoad {
     /** The machine's, sampling from its first use. */
     static final CoreLoad MACHINE = new CoreLoad(Path.of("/proc/stat"));
 
-    // the busy percentage of each core over the second that began at the key (epoch seconds)
-    private final Map<Long, int[]> bySecond = new ConcurrentHashMap<>();
+    // each core's busy and waiting-for-the-disk percentages over the second that began at the key (epoch seconds)
+    private final Map<Long, int[][]> bySecond = new ConcurrentHashMap<>();
     private final Path stat;
     private long[][] last;
     private ScheduledExecutorService sampler;
@@ -41,20 +42,26 @@ final class CoreLoad {
             thread.setDaemon(true);
             return thread;
         });
-        long toNextSecond = 1000 - System.currentTimeMillis() % 1000;
-        sampler.scheduleAtFixedRate(() -> sample(Math.round(System.currentTimeMillis() / 1000.0)), toNextSecond, 1000,
+        long now = System.currentTimeMillis();
+        // counted, not read from the clock: a sample the busy generator ran late still ends its own second
+        AtomicLong second = new AtomicLong(now / 1000 + 1);
+        sampler.scheduleAtFixedRate(() -> sample(second.getAndIncrement()), 1000 - now % 1000, 1000,
                 TimeUnit.MILLISECONDS);
     }
 
-    /** "core 0 97%, core 1 41%" in the second starting at {@code epochSecond}, or "cores not sampled". */
+    /**
+     * "core 0 97%, core 1 41% (disk wait 30%)" in the second starting at {@code epochSecond}: how busy each core was,
+     * and how long it waited idle for the disk where it did; or "cores not sampled".
+     */
     String at(long epochSecond) {
-        int[] busy = bySecond.get(epochSecond);
-        if (busy == null) {
+        int[][] shares = bySecond.get(epochSecond);
+        if (shares == null) {
             return "cores not sampled";
         }
         List<String> cores = new ArrayList<>();
-        for (int core = 0; core < busy.length; core++) {
-            cores.add("core " + core + " " + busy[core] + "%");
+        for (int core = 0; core < shares.length; core++) {
+            int[] share = shares[core];
+            cores.add("core " + core + " " + share[0] + "%" + (share[1] > 0 ? " (disk wait " + share[1] + "%)" : ""));
         }
         return String.join(", ", cores);
     }
@@ -64,7 +71,7 @@ final class CoreLoad {
         try {
             long[][] now = parse(Files.readString(stat));
             if (last != null && last.length == now.length) {
-                bySecond.put(second - 1, busyPercent(last, now));
+                bySecond.put(second - 1, shares(last, now));
             }
             last = now;
         } catch (IOException | RuntimeException e) {
@@ -73,7 +80,7 @@ final class CoreLoad {
         }
     }
 
-    /** Each core's {busy, total} jiffies from the text of {@code /proc/stat} (the lines cpu0, cpu1, ...). */
+    /** Each core's {busy, total, disk wait} jiffies from the text of {@code /proc/stat} (the lines cpu0, cpu1, ...). */
     static long[][] parse(String procStat) {
         List<long[]> cores = procStat.lines().filter(line -> line.matches("cpu\\d+ .*")).map(line -> {
             String[] fields = line.trim().split("\\s+");
@@ -84,17 +91,23 @@ final class CoreLoad {
             }
             // idle and iowait, the fourth and fifth numbers, are the core doing nothing
             long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-            return new long[] {total - idle, total};
+            return new long[] {total - idle, total, Long.parseLong(fields[5])};
         }).collect(Collectors.toList());
         return cores.toArray(long[][]::new);
     }
 
-    static int[] busyPercent(long[][] before, long[][] after) {
-        int[] busy = new int[after.length];
+    /** Each core's {busy, disk wait} percentages between two readings. */
+    static int[][] shares(long[][] before, long[][] after) {
+        int[][] shares = new int[after.length][];
         for (int core = 0; core < after.length; core++) {
             long total = after[core][1] - before[core][1];
-            busy[core] = total <= 0 ? 0 : (int) Math.round(100.0 * (after[core][0] - before[core][0]) / total);
+            shares[core] = new int[] {percent(after[core][0] - before[core][0], total),
+                percent(after[core][2] - before[core][2], total)};
         }
-        return busy;
+        return shares;
+    }
+
+    private static int percent(long part, long total) {
+        return total <= 0 ? 0 : (int) Math.round(100.0 * part / total);
     }
 }

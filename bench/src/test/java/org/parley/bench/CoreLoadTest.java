@@ -35,7 +35,9 @@ class CoreLoadTest {
         assertEquals(2, before.length, "the cores' lines only");
         // core 0: 90 user and 10 system of 160, 50 idle and 10 waiting for the disk (its guest time, 7, is within
         // user already); core 1: 15 user and 10 system of 100
-        assertArrayEquals(new int[] {63, 25}, CoreLoad.busyPercent(before, after));
+        int[][] shares = CoreLoad.shares(before, after);
+        assertArrayEquals(new int[] {63, 6}, shares[0], "busy, and waiting for the disk (10 of 160)");
+        assertArrayEquals(new int[] {25, 0}, shares[1]);
     }
 
     @Test
@@ -53,7 +55,7 @@ class CoreLoadTest {
         Files.writeString(stat, AFTER);
         load.sample(101);
 
-        assertEquals("core 0 63%, core 1 25%", load.at(100));
+        assertEquals("core 0 63% (disk wait 6%), core 1 25%", load.at(100));
         assertEquals("cores not sampled", load.at(101), "not until the next second's sample");
     }
 
