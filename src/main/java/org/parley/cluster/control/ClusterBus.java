@@ -48,8 +48,8 @@ public class ClusterBus {
     // hints waiting while the broker is slow or away; beyond this they are dropped (the database has what they say)
     private static final int MOST_WAITING = 10_000;
     // the message properties the selector reads: who sent the hint, and whether it is to come back to them
-    static final String FROM = "parleyServer";
-    static final String ECHO = "parleyEcho";
+    private static final String FROM = "parleyServer";
+    private static final String ECHO = "parleyEcho";
 
     @Resource
     ManagedThreadFactory threads;
@@ -138,7 +138,7 @@ public class ClusterBus {
         return subscribedAt;
     }
 
-    /** The reader makes a new context: it stopped hearing even the hints this server sends itself. */
+    /** The reader makes a new context: nothing came from the topic, not even the hint this server sends itself. */
     void renewReader() {
         renew = true;
     }
@@ -192,7 +192,7 @@ public class ClusterBus {
     }
 
     /** Every hint but this server's own, unless sent to come back; the name is a UUID, safe in a literal. */
-    String selector() {
+    private String selector() {
         return FROM + " IS NULL OR " + FROM + " <> '" + self + "' OR " + ECHO + " = TRUE";
     }
 
