@@ -193,8 +193,8 @@ public class Peers {
 
     /**
      * Renews this server's lease; forgets servers whose leases ran out; sets what this server believes of the others
-     * right by the database, where a hint was lost; and checks that the topic still brings back the hint this server
-     * sends itself.
+     * right by the database, where a hint was lost; and checks that something still comes from the topic, at least
+     * the hint this server sends itself.
      */
     private void sweep() {
         long now = System.currentTimeMillis();
