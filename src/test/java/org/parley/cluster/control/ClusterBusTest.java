@@ -1,8 +1,8 @@
 package org.parley.cluster.control;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.jms.ConnectionFactory;
@@ -17,7 +17,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -112,11 +111,7 @@ class ClusterBusTest {
         bus.start(factory(), topic, heard::add);
         started.add(bus);
         // a topic keeps nothing for a subscriber yet to come: hints are sent once the reader listens
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (bus.subscribedAt() == 0) {
-            assertTrue(System.nanoTime() < deadline, "the reader did not subscribe within " + PATIENCE);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
+        await().atMost(PATIENCE).until(() -> bus.subscribedAt() != 0);
         return bus;
     }
 
