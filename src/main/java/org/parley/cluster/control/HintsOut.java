@@ -3,6 +3,7 @@ package org.parley.cluster.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,12 @@ public class HintsOut implements OtherServers {
     // a hint carries at most about this much message text: brokers handle big messages slowly
     private static final int HINT_CHARS = 256 * 1024;
 
+    /**
+     * How long headers may be held when nobody is online on another server: there they only move the log's order on,
+     * and a server hears a hint for a few hundred microseconds of its reader's time, whatever it says.
+     */
+    static final Duration HEADERS_HELD = Duration.ofMillis(50);
+
     @Inject
     ClusterBus bus;
 
@@ -34,10 +41,15 @@ public class HintsOut implements OtherServers {
     @Inject
     Connections connections;
 
+    // headers not yet told, oldest first; guarded by itself
+    private final List<Header> held = new ArrayList<>();
+
     /**
      * Tells the others of every message, so that each keeps the log's order without reading it; but sends a direct
      * message's text only where its recipient or its sender is online on another server, as this server last heard.
-     * Who connected elsewhere since is the receiving server's to catch ({@link Header}).
+     * Who connected elsewhere since is the receiving server's to catch ({@link Header}). Headers alone, while nobody
+     * is online on another server, are held and told with the next hint or by {@link #tellHeld} at the latest:
+     * another server's own messages wait for the numbers below them, but it has none while nobody is online there.
      */
     @Override
     public void committed(List<ChatMessage> batch) {
@@ -51,7 +63,7 @@ public class HintsOut implements OtherServers {
                 continue;
             }
             if (!part.isEmpty() && chars + message.body().length() > HINT_CHARS) {
-                bus.publish(new Hint.Messages(bus.self(), part, headers));
+                publish(part, headers);
                 part = new ArrayList<>();
                 headers = new ArrayList<>();
                 chars = 0;
@@ -59,7 +71,35 @@ public class HintsOut implements OtherServers {
             part.add(message);
             chars += message.body().length();
         }
-        bus.publish(new Hint.Messages(bus.self(), part, headers));
+        if (part.isEmpty() && !connections.anyoneElsewhere()) {
+            synchronized (held) {
+                held.addAll(headers);
+            }
+            return;
+        }
+        publish(part, headers);
+    }
+
+    /** Tells the headers held, if any ({@link #HEADERS_HELD}). */
+    void tellHeld() {
+        List<Header> headers = takeHeld();
+        if (!headers.isEmpty()) {
+            bus.publish(new Hint.Messages(bus.self(), List.of(), headers));
+        }
+    }
+
+    private void publish(List<ChatMessage> part, List<Header> headers) {
+        List<Header> all = takeHeld();
+        all.addAll(headers);
+        bus.publish(new Hint.Messages(bus.self(), part, all));
+    }
+
+    private List<Header> takeHeld() {
+        synchronized (held) {
+            List<Header> taken = new ArrayList<>(held);
+            held.clear();
+            return taken;
+        }
     }
 
     /** Kept to be written and told with the next flush: a user who comes and goes meanwhile costs nothing. */

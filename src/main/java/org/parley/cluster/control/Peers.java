@@ -122,6 +122,8 @@ public class Peers {
         schedules.add(every(HEAD_CHECK_MILLIS, HEAD_CHECK_MILLIS, log::checkHead));
         long placesEvery = liveSettings.presenceInterval().toMillis();
         schedules.add(every(placesEvery, placesEvery, this::flushPlaces));
+        long headersEvery = HintsOut.HEADERS_HELD.toMillis();
+        schedules.add(every(headersEvery, headersEvery, hintsOut::tellHeld));
         LOG.info(() -> "This server is " + me + " in a chat of several; a server is taken for gone "
                 + settings.lease() + " after its last heartbeat");
     }
@@ -133,6 +135,7 @@ public class Peers {
             return;
         }
         schedules.forEach(schedule -> schedule.cancel(false));
+        hintsOut.tellHeld();
         try {
             whereabouts.remove(me);
         } catch (RuntimeException e) {

@@ -121,6 +121,11 @@ public final class Connections {
         return elsewhere.containsKey(user);
     }
 
+    /** Whether anyone is online on another server, as the others last said. */
+    public boolean anyoneElsewhere() {
+        return !elsewhere.isEmpty();
+    }
+
     /** @return each other server with the users online there, as they last said */
     public Map<String, Set<String>> elsewhereByServer() {
         Map<String, Set<String>> byServer = new HashMap<>();

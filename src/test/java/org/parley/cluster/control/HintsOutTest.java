@@ -11,7 +11,10 @@ import org.parley.live.control.Connections;
 import org.parley.log.entity.ChatMessage;
 import org.parley.log.entity.Header;
 
-/** The others hear of every message this server commits, but a direct message's text only where they may want it. */
+/**
+ * The others hear of every message this server commits, but a direct message's text only where they may want it, and
+ * headers alone at once only while someone is online on another server.
+ */
 class HintsOutTest {
 
     private final List<Hint> published = new ArrayList<>();
@@ -48,5 +51,39 @@ class HintsOutTest {
         assertEquals(1, published.size());
         assertEquals(List.of(2L, 3L, 5L, 6L), told.messages().stream().map(ChatMessage::seq).toList());
         assertEquals(List.of(new Header(1, "ann", "ben"), new Header(4, "ben", "ann")), told.headers());
+    }
+
+    @Test
+    void headersAloneWhileNobodyIsOnlineElsewhereAreHeldAndToldTogetherOnce() {
+        hints.committed(List.of(direct(1, "ann", "ben")));
+        hints.committed(List.of(direct(2, "ben", "ann"), direct(3, "ann", "ben")));
+        assertEquals(List.of(), published, "held");
+        hints.tellHeld();
+        hints.tellHeld();
+        assertEquals(1, published.size(), "told once");
+        Hint.Messages told = (Hint.Messages) published.get(0);
+        assertEquals(List.of(), told.messages());
+        assertEquals(List.of(new Header(1, "ann", "ben"), new Header(2, "ben", "ann"), new Header(3, "ann", "ben")),
+                told.headers());
+    }
+
+    @Test
+    void headersHeldGoWithTheNextWholeMessage() {
+        hints.committed(List.of(direct(1, "ann", "ben")));
+        hints.committed(List.of(new ChatMessage("id-2", "ann", null, "all", Instant.EPOCH).numbered(2)));
+        assertEquals(1, published.size());
+        Hint.Messages told = (Hint.Messages) published.get(0);
+        assertEquals(List.of(2L), told.messages().stream().map(ChatMessage::seq).toList());
+        assertEquals(List.of(new Header(1, "ann", "ben")), told.headers());
+        hints.tellHeld();
+        assertEquals(1, published.size(), "nothing left to tell");
+    }
+
+    @Test
+    void headersAloneGoAtOnceWhileAnyoneIsOnlineElsewhere() {
+        connections.underLine("cy", () -> connections.placeElsewhere("cy", "there"));
+        hints.committed(List.of(direct(1, "ann", "ben")));
+        assertEquals(1, published.size());
+        assertEquals(List.of(new Header(1, "ann", "ben")), ((Hint.Messages) published.get(0)).headers());
     }
 }
