@@ -129,6 +129,22 @@ final class BenchReport {
         }
     }
 
+    /** The first line {@code java -version} of the servers' JVM prints: the same options act otherwise on another JDK. */
+    private static String serverJavaVersion() {
+        try {
+            Process java = new ProcessBuilder(BenchServers.SERVER_JAVA, "-version").redirectErrorStream(true).start();
+            String first = new String(java.getInputStream().readAllBytes()).lines()
+                    .filter(line -> !line.startsWith("Picked up")).findFirst().orElse("?");
+            java.waitFor();
+            return first;
+        } catch (IOException e) {
+            return "version not known: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "version not known";
+        }
+    }
+
     /** The generator's heap and collectors, as its JVM has them: the figures depend on them (its pauses are latency). */
     private static String generatorJvm() {
         return String.format(Locale.ROOT, "a heap of at most %d MiB, collectors %s", Runtime.getRuntime().maxMemory()
@@ -162,7 +178,8 @@ final class BenchReport {
                 .append(", one event loop thread, in a JVM with ").append(generatorJvm())
                 .append("). Parley (on Payara Micro, on WildFly, one at a time) with ")
                 .append(BenchServers.PARLEY_SETTINGS)
-                .append(", JVM options `").append(String.join(" ", BenchServers.SERVER_JVM)).append("`. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
+                .append(", on `").append(BenchServers.SERVER_JAVA).append("` (").append(serverJavaVersion())
+                .append("), JVM options `").append(String.join(" ", BenchServers.SERVER_JVM)).append("`. Heap figures are the live heap after a full collection (`jcmd PID GC.run`, ")
                 .append("then `GC.heap_info`); RSS from /proc.\n\n");
         Map<String, List<LoadGenerator.DirectResult>> allSteps = new LinkedHashMap<>(direct);
         allSteps.putAll(cluster);

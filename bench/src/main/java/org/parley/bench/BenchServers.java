@@ -41,6 +41,10 @@ final class BenchServers {
     static final List<String> SERVER_JVM = List.of(System.getProperty("parley.bench.server.jvm", "").isBlank()
             ? new String[] {"-Xmx2g"} : System.getProperty("parley.bench.server.jvm").trim().split("\\s+"));
 
+    /** The {@code java} every server measured runs on (-Dparley.bench.server.java), by default the one on the PATH. */
+    static final String SERVER_JAVA = System.getProperty("parley.bench.server.java", "").isBlank() ? "java"
+            : System.getProperty("parley.bench.server.java").trim();
+
     /** A pre-boot command file every Payara Micro measured is given, if the run names one. */
     private static final String PAYARA_PREBOOT = System.getProperty("parley.bench.payara.preboot", "").trim();
 
@@ -54,7 +58,7 @@ final class BenchServers {
     }
 
     private static List<String> java(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("java"));
+        List<String> command = new ArrayList<>(List.of(SERVER_JAVA));
         command.addAll(SERVER_JVM);
         command.addAll(List.of(arguments));
         return command;
@@ -115,6 +119,10 @@ final class BenchServers {
                 .redirectOutput(work.resolve("wildfly.log").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
         builder.environment().putAll(PARLEY_SETTINGS);
+        if (!SERVER_JAVA.equals("java")) {
+            // standalone.sh runs $JAVA, else java from JAVA_HOME or the PATH
+            builder.environment().put("JAVA", SERVER_JAVA);
+        }
         // standalone.conf would otherwise give it 512 MiB
         builder.environment().put("JAVA_OPTS", String.join(" ", SERVER_JVM) + " -Djava.net.preferIPv4Stack=true");
         return builder.start();

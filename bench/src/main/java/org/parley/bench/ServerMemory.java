@@ -42,8 +42,11 @@ record ServerMemory(long liveHeapBytes, long residentBytes) {
 
     static String jcmd(long pid, String command) {
         try {
-            Process jcmd = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                    .toString(), Long.toString(pid), command)).redirectErrorStream(true).start();
+            // the servers' own JDK's: one JDK's jcmd need not speak to another's JVM
+            Path bin = BenchServers.SERVER_JAVA.equals("java") ? Path.of(System.getProperty("java.home"), "bin")
+                    : Path.of(BenchServers.SERVER_JAVA).getParent();
+            Process jcmd = new ProcessBuilder(List.of(bin.resolve("jcmd").toString(), Long.toString(pid), command))
+                    .redirectErrorStream(true).start();
             String output = new String(jcmd.getInputStream().readAllBytes());
             if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
                 throw new IllegalStateException("jcmd " + command + " failed: " + output);
