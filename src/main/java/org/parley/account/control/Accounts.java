@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ public class Accounts {
 
     public static final int MIN_PASSWORD_LENGTH = 8;
     public static final int MAX_PASSWORD_LENGTH = 1024;
+    private static final int EXISTING_PER_QUERY = 500;
 
     @Inject
     AccountSettings settings;
@@ -138,6 +140,19 @@ public class Accounts {
         }
         NameClaim folded = em.find(NameClaim.class, NamePolicy.foldClaimOf(name));
         return folded == null ? Optional.empty() : Optional.ofNullable(em.find(Account.class, folded.accountName()));
+    }
+
+    /** @return which of these accounts (named as they spell themselves) exist */
+    public Set<String> existing(Collection<String> names) {
+        List<String> asked = List.copyOf(names);
+        Set<String> found = new HashSet<>();
+        // a bounded IN list per query, whatever the database's limit on parameters
+        for (int from = 0; from < asked.size(); from += EXISTING_PER_QUERY) {
+            found.addAll(em.createQuery("SELECT a.name FROM Account a WHERE a.name IN :names", String.class)
+                    .setParameter("names", asked.subList(from, Math.min(asked.size(), from + EXISTING_PER_QUERY)))
+                    .getResultList());
+        }
+        return found;
     }
 
     /**

@@ -4,13 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.parley.account.entity.AccountRemoved;
 
 /**
@@ -20,10 +18,10 @@ import org.parley.account.entity.AccountRemoved;
  * of the chat says so ({@link #forget}): from then on a message to it is refused, and if the name is taken again, it
  * leads to the new account.
  * <p>
- * Where servers share the chat, the word of a removal on another server may be lost; then each name found is asked
- * again once it has been known for a while ({@link #keepFor}): each at its own time, between half that while and
- * all of it after it was found, so that the names do not all go to the database at once, in front of the messages
- * that need them.
+ * Where servers share the chat, the word of a removal on another server may be lost; so the servers' sweep asks the
+ * database now and then, in one query, which of the accounts known here are still there, and forgets the others
+ * ({@link #recheck}). (Asking again for each name once it had been known for a while cost a transaction of its own
+ * in front of a message, about a millisecond of the core each, tens a second with a thousand people.)
  */
 @ApplicationScoped
 public class KnownNames {
@@ -34,14 +32,8 @@ public class KnownNames {
     @Inject
     AccountSettings settings;
 
-    LongSupplier clock = System::nanoTime;
-
-    private record Known(String owner, long until) {
-    }
-
-    private final Map<String, Known> owners = new ConcurrentHashMap<>();
-    // how long a name found is kept before it is asked again, in nanoseconds; 0 for as long as it is not forgotten
-    private volatile long keep;
+    // each name as typed, with the account it leads to
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
     // moved by every forgetting: a lookup that began before one does not put back what was just forgotten
     private final AtomicLong forgettings = new AtomicLong();
 
@@ -55,18 +47,16 @@ public class KnownNames {
 
     /** @return the name of the account that this name, in any case or Unicode spelling, belongs to */
     public Optional<String> ownerOf(String name) {
-        long now = clock.getAsLong();
-        Known known = owners.get(name);
-        if (known != null && (known.until() == 0 || now - known.until() < 0)) {
-            return Optional.of(known.owner());
+        String known = owners.get(name);
+        if (known != null) {
+            return Optional.of(known);
         }
         long before = forgettings.get();
         Optional<String> found = accounts.find(name).map(account -> account.name());
         found.ifPresent(account -> {
-            Known fresh = new Known(account, until(now));
-            owners.put(name, fresh);
+            owners.put(name, account);
             if (forgettings.get() != before) {
-                owners.remove(name, fresh);
+                owners.remove(name, account);
             }
         });
         return found;
@@ -75,21 +65,17 @@ public class KnownNames {
     /** Every spelling that led to this account leads nowhere now. */
     public void forget(String accountName) {
         forgettings.incrementAndGet();
-        owners.values().removeIf(known -> known.owner().equals(accountName));
+        owners.values().removeIf(owner -> owner.equals(accountName));
     }
 
-    /** From now on each name found is asked again after about {@code span} ({@link KnownNames}). */
-    public void keepFor(Duration span) {
-        keep = span.toNanos();
-    }
-
-    private long until(long now) {
-        long span = keep;
-        if (span == 0) {
-            return 0;
+    /** Forgets every account known here that the database no longer has (removed where the word was lost). */
+    public void recheck() {
+        Set<String> known = Set.copyOf(owners.values());
+        if (known.isEmpty()) {
+            return;
         }
-        // never 0, which means for good
-        return (now + span / 2 + ThreadLocalRandom.current().nextLong(span / 2 + 1)) | 1;
+        Set<String> there = accounts.existing(known);
+        known.stream().filter(owner -> !there.contains(owner)).forEach(this::forget);
     }
 
     void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountRemoved removed) {

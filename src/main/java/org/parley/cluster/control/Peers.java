@@ -107,8 +107,6 @@ public class Peers {
         }
         clustered = true;
         me = bus.self();
-        // in case the word of a removal is lost: each name is asked again within the lease
-        knownNames.keepFor(settings.lease());
         whereabouts.renew(me, System.currentTimeMillis() + lease());
         try {
             bus.start(factory.get(), settings.topic().orElseThrow(), this::heard);
@@ -196,8 +194,8 @@ public class Peers {
 
     /**
      * Renews this server's lease; forgets servers whose leases ran out; sets what this server believes of the others
-     * right by the database, where a hint was lost; and checks that something still comes from the topic, at least
-     * the hint this server sends itself.
+     * right by the database, where a hint was lost; checks that something still comes from the topic, at least
+     * the hint this server sends itself; and forgets the accounts removed elsewhere that it knows of.
      */
     private void sweep() {
         long now = System.currentTimeMillis();
@@ -225,6 +223,8 @@ public class Peers {
         }
         voided.close();
         checkOwnHints();
+        // in case the word of a removal on another server was lost
+        knownNames.recheck();
     }
 
 
