@@ -19,9 +19,9 @@ import org.parley.account.entity.AccountRemoved;
  * leads to the new account.
  * <p>
  * Where servers share the chat, the word of a removal on another server may be lost; so the servers' sweep asks the
- * database now and then, in one query, which of the accounts known here are still there, and forgets the others
- * ({@link #recheck}). (Asking again for each name once it had been known for a while cost a transaction of its own
- * in front of a message, about a millisecond of the core each, tens a second with a thousand people.)
+ * database, in one query off the messages' path, which of the accounts known here are still there, and forgets the
+ * others ({@link #recheck}). (Asking again for each name once it had been known for a while put a transaction of its
+ * own in front of the message that found it stale.)
  */
 @ApplicationScoped
 public class KnownNames {
