@@ -82,23 +82,26 @@ public class HintsOut implements OtherServers {
 
     /** Tells the headers held, if any ({@link #HEADERS_HELD}). */
     void tellHeld() {
-        List<Header> headers = takeHeld();
+        List<Header> headers = withHeld(List.of());
         if (!headers.isEmpty()) {
             bus.publish(new Hint.Messages(bus.self(), List.of(), headers));
         }
     }
 
     private void publish(List<ChatMessage> part, List<Header> headers) {
-        List<Header> all = takeHeld();
-        all.addAll(headers);
-        bus.publish(new Hint.Messages(bus.self(), part, all));
+        bus.publish(new Hint.Messages(bus.self(), part, withHeld(headers)));
     }
 
-    private List<Header> takeHeld() {
+    /** @return the headers held, taken, then {@code headers}; {@code headers} itself when none is held */
+    private List<Header> withHeld(List<Header> headers) {
         synchronized (held) {
-            List<Header> taken = new ArrayList<>(held);
+            if (held.isEmpty()) {
+                return headers;
+            }
+            List<Header> all = new ArrayList<>(held);
             held.clear();
-            return taken;
+            all.addAll(headers);
+            return all;
         }
     }
 
