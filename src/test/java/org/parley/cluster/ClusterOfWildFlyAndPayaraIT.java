@@ -60,7 +60,7 @@ class ClusterOfWildFlyAndPayaraIT {
         broker = Broker.start();
         String lease = LEASE.toSeconds() + "s";
 
-        // the data source script installs the JDBC driver into the distribution, which WildFlyDropInIT's does too
+        // the data source script installs the JDBC driver into the distribution, where an earlier run may have left it
         modules = WildFlyServer.claimModule(database.wildFlyDriver().module());
         wildFly = WildFlyServer.withScripts(work.resolve("wildfly"), List.of(
                 new WildFlyServer.Script(ExternalDatabase.serverConfig("wildfly/parley-datasource.cli"),

@@ -47,7 +47,7 @@ class WildFlyDropInIT {
     void warCopiedIntoDeploymentsChatsThenKeepsMessagesInTheOperatorsDatabaseAcrossARestart() throws Exception {
         Path base = freshBase("dropin-wildfly");
         Path deployments = base.resolve("deployments");
-        // the script installs the driver module into the distribution, which ClusterOfWildFlyAndPayaraIT's does too
+        // the script installs the driver module into the distribution, where an earlier run may have left it
         try (ExternalDatabase database = DerbyNetworkDatabase.start(base.resolve("external-db"));
                 Closeable modules = WildFlyServer.claimModule(database.wildFlyDriver().module())) {
             Files.copy(war, deployments.resolve("parley.war"), StandardCopyOption.REPLACE_EXISTING);

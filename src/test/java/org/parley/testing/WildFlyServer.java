@@ -207,13 +207,15 @@ public final class WildFlyServer implements ParleyServer {
 
     /**
      * For a test whose CLI script adds this module to the distribution (the modules live there, not in the base
-     * directory): waits until no other test JVM holds the distribution's modules, holds them until closed, and removes
-     * the module an earlier run added, since {@code module add} refuses a module that exists. Two JVMs run the suite
-     * at once; without this, one test's script found the module the other's had just added.
+     * directory): waits until no other test JVM holds this module, holds it until closed, and removes the module an
+     * earlier run added, since {@code module add} refuses a module that exists. Two JVMs run the suite at once;
+     * without this, one test's script found the module the other's had just added. The hold is the module's alone:
+     * tests that add different drivers run side by side (one waiting for the other left its JVM idle for most of a
+     * minute).
      */
     public static Closeable claimModule(String name) throws IOException {
         Path modules = Path.of(System.getProperty("jboss.home"), "modules");
-        FileChannel channel = FileChannel.open(modules.resolve(".held-by-a-test"), StandardOpenOption.CREATE,
+        FileChannel channel = FileChannel.open(modules.resolve(".held-by-a-test-" + name), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         try {
             channel.lock();
