@@ -191,8 +191,9 @@ public final class ChatBench {
      * Two Payara Micro servers as one chat (README "Several servers as one chat"), both on core 0, with the shared
      * PostgreSQL server and the Artemis broker (in the generator's JVM) on core 1: first server A alone on that
      * database, as one server of a chat would run, after a warm-up uncounted ({@code parley.bench.cluster.warmup}
-     * seconds at 1,000/s, reported apart); then, with server B started beside it and warmed up as long on its own, then as long across, direct messages
-     * between people on one server, then between people on the two, step by step as for one server.
+     * seconds at 1,000/s, reported apart); then, with server B started beside it and warmed up as long on its own,
+     * then as long across, direct messages between people on one server, then between people on the two, step by
+     * step as for one server.
      */
     private static void measureCluster(Path war, Path work, BenchReport report) throws Exception {
         Path cluster = work.resolve("cluster");
